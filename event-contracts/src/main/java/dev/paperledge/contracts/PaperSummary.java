@@ -1,0 +1,40 @@
+package dev.paperledge.contracts;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The paper's bibliographic facts that travel with every event, so that later stages need no call
+ * back to ingest. Small by design: texts stay in the object store.
+ *
+ * @param title           title with whitespace normalised
+ * @param authors         every author, in the paper's order
+ * @param abstractText    the abstract
+ * @param primaryCategory arXiv category code, e.g. {@code cs.CL}
+ * @param categoryName    its human name from arXiv's taxonomy, e.g. {@code Computation and Language}
+ * @param published       first version's date
+ * @param absUrl          the paper's abstract page
+ */
+public record PaperSummary(String title, List<String> authors, String abstractText, String primaryCategory,
+        String categoryName, LocalDate published, String absUrl) {
+
+    public PaperSummary {
+        authors = authors == null ? List.of() : List.copyOf(authors);
+    }
+
+    /** The episode title the show uses: {@code {category name} - {paper title}}. */
+    public String episodeTitle() {
+        return (categoryName == null || categoryName.isBlank() ? primaryCategory : categoryName) + " - " + title;
+    }
+
+    /** Authors as the show credits them: "A", "A and B", "A, B and C". */
+    public String creditLine() {
+        if (authors.isEmpty()) {
+            return "";
+        }
+        if (authors.size() == 1) {
+            return authors.get(0);
+        }
+        return String.join(", ", authors.subList(0, authors.size() - 1)) + " and " + authors.get(authors.size() - 1);
+    }
+}

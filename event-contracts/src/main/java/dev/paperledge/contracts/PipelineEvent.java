@@ -1,0 +1,25 @@
+package dev.paperledge.contracts;
+
+/**
+ * What every event says about the paper it concerns. {@code run} counts productions of the same
+ * paper version (1 for the first, +1 for each forced re-production or retry) so the event id of a
+ * new production differs from the last one's while a redelivery keeps the same id.
+ */
+public interface PipelineEvent {
+    String arxivId();
+
+    int version();
+
+    int run();
+
+    /** The stage whose outcome this event reports. */
+    Stage stage();
+
+    /** CloudEvents {@code type}: versioned, e.g. {@code paperledge.paper.ingested.v1}. */
+    String eventType();
+
+    /** Deterministic CloudEvents {@code id}: equal for redeliveries, so consumers drop duplicates. */
+    default String eventId() {
+        return EventIds.of(arxivId(), version(), stage(), run(), eventType());
+    }
+}
