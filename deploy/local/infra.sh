@@ -29,7 +29,7 @@ root=$(cd "$here/../.." && pwd)
 : "${PAPERLEDGE_S3PROXY_VERSION:=4.1.0}"
 
 # Every topic the pipeline uses; the services declare which they read and write.
-TOPICS=(papers.ingested scripts.ready audio.ready episodes.published pipeline.failures
+TOPICS=(papers.ingested scripts.ready audio.ready episodes.published pipeline.failures pipeline.retries
         papers.ingested.dlq scripts.ready.dlq audio.ready.dlq)
 
 lib="$PAPERLEDGE_STATE_DIR/lib"

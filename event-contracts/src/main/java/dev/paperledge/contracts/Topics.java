@@ -14,6 +14,8 @@ public final class Topics {
     public static final String EPISODES_PUBLISHED = "episodes.published";
     /** Every stage's failures, for the status projection. */
     public static final String PIPELINE_FAILURES = "pipeline.failures";
+    /** Operator retries of one stage, read by every stage service (each acts on its own stage). */
+    public static final String PIPELINE_RETRIES = "pipeline.retries";
 
     /** Dead-letter topic of the consumer of {@code topic}. */
     public static String deadLetter(String topic) {
@@ -21,7 +23,7 @@ public final class Topics {
     }
 
     public static final List<String> ALL = List.of(PAPERS_INGESTED, SCRIPTS_READY, AUDIO_READY,
-            EPISODES_PUBLISHED, PIPELINE_FAILURES, deadLetter(PAPERS_INGESTED), deadLetter(SCRIPTS_READY),
+            EPISODES_PUBLISHED, PIPELINE_FAILURES, PIPELINE_RETRIES, deadLetter(PAPERS_INGESTED), deadLetter(SCRIPTS_READY),
             deadLetter(AUDIO_READY));
 
     private Topics() {
