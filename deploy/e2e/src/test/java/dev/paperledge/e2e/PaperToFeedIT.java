@@ -1,0 +1,182 @@
+package dev.paperledge.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.minio.GetObjectArgs;
+import io.minio.MinioClient;
+import javazoom.jl.decoder.Bitstream;
+import javazoom.jl.decoder.Decoder;
+import javazoom.jl.decoder.Header;
+import javazoom.jl.decoder.SampleBuffer;
+
+/**
+ * One paper from {@code POST /api/papers} to its item in {@code feed.xml}, through the four services
+ * running as real processes from their built jars, on real Kafka, S3 and PostgreSQL.
+ */
+class PaperToFeedIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String PAPER = "2106.09685";
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        E2eStack.run("infra.sh", "up");
+        E2eStack.run("stack.sh", "up");
+    }
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        E2eStack.run("stack.sh", "down");
+    }
+
+    @Test
+    void aSubmittedPaperBecomesAFeedItemWhoseMp3DecodesToTheAnnouncedDuration() throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(URI.create(E2eStack.INGEST + "/api/papers"))
+                .header("Content-Type", "application/json").header("X-API-Key", E2eStack.API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"arxivId\": \"https://arxiv.org/abs/" + PAPER + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/papers/" + PAPER));
+
+        AtomicReference<JsonNode> paper = new AtomicReference<>();
+        try {
+            await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(E2eStack.INGEST + "/api/papers/" + PAPER))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                JsonNode node = JSON.readTree(r.body());
+                paper.set(node);
+                assertThat(node.path("status").asText()).as(r.body()).isNotEqualTo("FAILED");
+                return "PUBLISHED".equals(node.path("status").asText());
+            });
+        } catch (Throwable e) {
+            throw new AssertionError("paper not published; last status " + paper.get() + "\n--- logs ---\n"
+                    + tail("ingest-service") + tail("script-service") + tail("audio-service") + tail("publish-service"), e);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("E2E: %s from POST to PUBLISHED in %.1f s%n", PAPER, seconds);
+
+        // The item in the feed, with an enclosure whose length is the MP3's size.
+        HttpResponse<String> feedResponse = HTTP.send(HttpRequest.newBuilder(URI.create(E2eStack.PUBLISH + "/feed.xml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(feedResponse.statusCode()).isEqualTo(200);
+        Document feed = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(feedResponse.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Element item = itemFor(feed, "LoRA: Low-Rank Adaptation of Large Language Models");
+        assertThat(text(item, "title")).isEqualTo("Computation and Language - LoRA: Low-Rank Adaptation of Large Language Models");
+        Element enclosure = (Element) item.getElementsByTagName("enclosure").item(0);
+        long length = Long.parseLong(enclosure.getAttribute("length"));
+        assertThat(enclosure.getAttribute("type")).isEqualTo("audio/mpeg");
+
+        // The audio event names the object; the object decodes to the announced duration.
+        JsonNode audioReady = audioReadyEvent(PAPER);
+        byte[] mp3;
+        MinioClient s3 = MinioClient.builder().endpoint(E2eStack.S3).credentials("minioadmin", "minioadmin").region("us-east-1").build();
+        try (InputStream in = s3.getObject(GetObjectArgs.builder().bucket("paperledge").object(audioReady.path("audioKey").asText()).build())) {
+            mp3 = in.readAllBytes();
+        }
+        assertThat((long) mp3.length).isEqualTo(audioReady.path("byteSize").asLong()).isEqualTo(length);
+        double decodedMs = decodedDurationMs(mp3);
+        long announcedMs = audioReady.path("durationMs").asLong();
+        System.out.printf("E2E: MP3 %d bytes, decoded %.0f ms, event says %d ms%n", mp3.length, decodedMs, announcedMs);
+        assertThat(announcedMs).isGreaterThan(60_000);
+        assertThat(decodedMs).isCloseTo(announcedMs, org.assertj.core.data.Percentage.withPercentage(2));
+
+        // Listeners fetch the enclosure from the URL the feed names: the same bytes.
+        HttpResponse<byte[]> served = HTTP.send(HttpRequest.newBuilder(URI.create(enclosure.getAttribute("url"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).isEqualTo(mp3);
+    }
+
+    private static Element itemFor(Document feed, String paperTitle) {
+        NodeList items = feed.getElementsByTagName("item");
+        for (int i = 0; i < items.getLength(); i++) {
+            Element item = (Element) items.item(i);
+            if (text(item, "title").endsWith(paperTitle)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item for " + paperTitle + " among " + items.getLength() + " items");
+    }
+
+    private static String text(Element parent, String tag) {
+        NodeList n = parent.getElementsByTagName(tag);
+        return n.getLength() == 0 ? "" : n.item(0).getTextContent().strip();
+    }
+
+    private static JsonNode audioReadyEvent(String arxivId) throws Exception {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, E2eStack.KAFKA);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + System.nanoTime());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of("audio.ready"));
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(1))) {
+                    if (arxivId.equals(r.key())) {
+                        assertThat(new String(r.headers().lastHeader("ce_type").value())).isEqualTo("paperledge.audio.ready.v1");
+                        return JSON.readTree(r.value());
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no audio.ready event for " + arxivId);
+    }
+
+    /** Decodes every frame with JLayer and sums the samples: the real playing time. */
+    private static double decodedDurationMs(byte[] mp3) throws Exception {
+        Bitstream bitstream = new Bitstream(new ByteArrayInputStream(mp3));
+        Decoder decoder = new Decoder();
+        long samples = 0;
+        int rate = 0;
+        int frames = 0;
+        Header h;
+        while ((h = bitstream.readFrame()) != null) {
+            SampleBuffer out = (SampleBuffer) decoder.decodeFrame(h, bitstream);
+            rate = out.getSampleFrequency();
+            samples += out.getBufferLength() / out.getChannelCount();
+            frames++;
+            bitstream.closeFrame();
+        }
+        assertThat(frames).as("decoded MP3 frames").isGreaterThan(100);
+        return samples * 1000.0 / rate;
+    }
+
+    private static String tail(String service) throws Exception {
+        String log = E2eStack.log(service);
+        return "\n[" + service + "]\n" + log.substring(Math.max(0, log.length() - 3000));
+    }
+
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Debian packages PaperLedge's scripts and tests use, installed only when missing:
+# PostgreSQL (the database), ffmpeg (reference loudness checks of the audio), Chromium and its
+# driver (browser tests of the public page and the dashboard), curl.
+set -euo pipefail
+need=()
+command -v pg_createcluster >/dev/null 2>&1 && ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
+command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "==> Installing Debian packages: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi

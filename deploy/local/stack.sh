@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Runs PaperLedge's four services (and, offline, the arXiv stand-in) as local processes from their
+# built jars, against the infrastructure of deploy/local/infra.sh.
+#
+#   deploy/local/stack.sh up | down | status
+#   deploy/local/stack.sh start|stop|kill SERVICE     (ingest-service, script-service, audio-service,
+#                                                       publish-service, arxiv-standin)
+#
+# Build first (./mvnw -DskipTests install). Ports, folders and the infrastructure's addresses come
+# from the same environment variables as infra.sh. Logs and PID files: $PAPERLEDGE_STATE_DIR/{logs,run}.
+# The arXiv stand-in runs unless PAPERLEDGE_ARXIV_BASE_URL names another arXiv (e.g. the real one).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+
+: "${PAPERLEDGE_STATE_DIR:=$root/.paperledge/local}"
+: "${PAPERLEDGE_KAFKA_PORT:=9092}"
+: "${PAPERLEDGE_S3_PORT:=9000}"
+: "${PAPERLEDGE_PG_PORT:=5432}"
+: "${PAPERLEDGE_DB_NAME:=paperledge}"
+: "${PAPERLEDGE_INGEST_PORT:=8081}"
+: "${PAPERLEDGE_SCRIPT_PORT:=8082}"
+: "${PAPERLEDGE_AUDIO_PORT:=8083}"
+: "${PAPERLEDGE_PUBLISH_PORT:=8080}"
+: "${PAPERLEDGE_ARXIV_STANDIN_PORT:=8090}"
+: "${PAPERLEDGE_ARXIV_FIXTURES:=$root/deploy/fixtures/arxiv}"
+: "${PAPERLEDGE_SERVICE_HEAP:=512m}"
+: "${PAPERLEDGE_AUDIO_HEAP:=1g}"
+
+run="$PAPERLEDGE_STATE_DIR/run"
+logs="$PAPERLEDGE_STATE_DIR/logs"
+SERVICES=(ingest-service script-service audio-service publish-service)
+
+log() { printf '[stack] %s\n' "$*" >&2; }
+die() { printf '[stack] error: %s\n' "$*" >&2; exit 1; }
+pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+standin_url="http://127.0.0.1:$PAPERLEDGE_ARXIV_STANDIN_PORT"
+use_standin() { [ -z "${PAPERLEDGE_ARXIV_BASE_URL:-}" ] || [ "${PAPERLEDGE_ARXIV_BASE_URL}" = "$standin_url" ]; }
+
+port_of() {
+  case "$1" in
+    ingest-service) echo "$PAPERLEDGE_INGEST_PORT" ;;
+    script-service) echo "$PAPERLEDGE_SCRIPT_PORT" ;;
+    audio-service) echo "$PAPERLEDGE_AUDIO_PORT" ;;
+    publish-service) echo "$PAPERLEDGE_PUBLISH_PORT" ;;
+    arxiv-standin) echo "$PAPERLEDGE_ARXIV_STANDIN_PORT" ;;
+    *) die "unknown service $1" ;;
+  esac
+}
+
+ready_url() {
+  if [ "$1" = arxiv-standin ]; then
+    echo "$standin_url/api/query?id_list=0000.00000"
+  else
+    echo "http://127.0.0.1:$(port_of "$1")/q/health/ready"
+  fi
+}
+
+start_one() {
+  local name=$1 port; port=$(port_of "$name")
+  local pidfile="$run/$name.pid"
+  if pid_alive "$pidfile"; then
+    log "$name already running (pid $(cat "$pidfile"))"
+    return
+  fi
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && die "port $port for $name is taken by another process"
+  mkdir -p "$run" "$logs"
+  local cmd
+  if [ "$name" = arxiv-standin ]; then
+    local jar; jar=$(ls "$root"/deploy/testkit/target/testkit-*.jar 2>/dev/null | grep -v -- '-sources\|-tests' | head -n1)
+    [ -n "$jar" ] || die "testkit jar missing: build first (./mvnw -DskipTests install)"
+    cmd=(java -Xmx64m -cp "$jar" dev.paperledge.testkit.ArxivStandIn)
+  else
+    local jar="$root/$name/target/quarkus-app/quarkus-run.jar"
+    [ -f "$jar" ] || die "$jar missing: build first (./mvnw -DskipTests install)"
+    local heap=$PAPERLEDGE_SERVICE_HEAP
+    [ "$name" = audio-service ] && heap=$PAPERLEDGE_AUDIO_HEAP
+    cmd=(java "-Xmx$heap" -XX:+ExitOnOutOfMemoryError -jar "$jar")
+  fi
+  # Everything a service needs comes from the environment, the Quarkus way.
+  local arxiv_url=${PAPERLEDGE_ARXIV_BASE_URL:-$standin_url}
+  local fulltext_url=${PAPERLEDGE_ARXIV_FULLTEXT_BASE_URL:-}
+  if [ -z "$fulltext_url" ]; then
+    if use_standin; then fulltext_url=$standin_url; else fulltext_url=https://arxiv.org; fi
+  fi
+  QUARKUS_HTTP_PORT=$port \
+  PAPERLEDGE_ARXIV_STANDIN_PORT=$PAPERLEDGE_ARXIV_STANDIN_PORT \
+  PAPERLEDGE_ARXIV_FIXTURES=$PAPERLEDGE_ARXIV_FIXTURES \
+  PAPERLEDGE_ARXIV_BASE_URL=$arxiv_url \
+  PAPERLEDGE_ARXIV_FULLTEXT_BASE_URL=$fulltext_url \
+  PAPERLEDGE_KAFKA_BOOTSTRAP=${PAPERLEDGE_KAFKA_BOOTSTRAP:-127.0.0.1:$PAPERLEDGE_KAFKA_PORT} \
+  PAPERLEDGE_S3_PORT=$PAPERLEDGE_S3_PORT \
+  PAPERLEDGE_DB_URL=${PAPERLEDGE_DB_URL:-jdbc:postgresql://127.0.0.1:$PAPERLEDGE_PG_PORT/$PAPERLEDGE_DB_NAME} \
+  PAPERLEDGE_PUBLIC_BASE_URL=${PAPERLEDGE_PUBLIC_BASE_URL:-http://localhost:$PAPERLEDGE_PUBLISH_PORT} \
+    nohup "${cmd[@]}" >>"$logs/$name.log" 2>&1 &
+  echo $! >"$pidfile"
+  log "$name starting on :$port (pid $!, log $logs/$name.log)"
+}
+
+await_ready() {
+  local name=$1 url; url=$(ready_url "$1")
+  local deadline=$((SECONDS + ${PAPERLEDGE_START_TIMEOUT:-180}))
+  until curl -fsS -o /dev/null --max-time 5 "$url" 2>/dev/null; do
+    pid_alive "$run/$name.pid" || die "$name exited during start-up; see $logs/$name.log"
+    [ $SECONDS -lt $deadline ] || die "$name not ready after ${PAPERLEDGE_START_TIMEOUT:-180}s; see $logs/$name.log"
+    sleep 0.5
+  done
+  log "$name ready"
+}
+
+stop_one() {
+  local name=$1 signal=${2:-TERM} pidfile="$run/$1.pid"
+  if pid_alive "$pidfile"; then
+    local pid; pid=$(cat "$pidfile")
+    kill "-$signal" "$pid" 2>/dev/null || true
+    local deadline=$((SECONDS + 30))
+    while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+    log "$name stopped ($signal)"
+  fi
+  rm -f "$pidfile"
+}
+
+components() {
+  if use_standin; then echo arxiv-standin; fi
+  printf '%s\n' "${SERVICES[@]}"
+}
+
+cmd_up() {
+  local c
+  for c in $(components); do start_one "$c"; done
+  for c in $(components); do await_ready "$c"; done
+}
+
+cmd_down() {
+  local c
+  for c in publish-service audio-service script-service ingest-service arxiv-standin; do stop_one "$c"; done
+}
+
+cmd_status() {
+  local c rc=0
+  for c in $(components); do
+    if pid_alive "$run/$c.pid" && curl -fsS -o /dev/null --max-time 3 "$(ready_url "$c")" 2>/dev/null; then
+      printf '%-16s up    :%s pid %s\n' "$c" "$(port_of "$c")" "$(cat "$run/$c.pid")"
+    else
+      printf '%-16s down  :%s\n' "$c" "$(port_of "$c")"; rc=1
+    fi
+  done
+  return $rc
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  start) start_one "$2"; await_ready "$2" ;;
+  stop) stop_one "$2" ;;
+  kill) stop_one "$2" KILL ;;
+  *) echo "usage: $0 up|down|status|start SERVICE|stop SERVICE|kill SERVICE" >&2; exit 2 ;;
+esac
