@@ -3,6 +3,7 @@
 # server, both from Maven Central jars, and PostgreSQL from Debian's packages.
 #
 #   deploy/local/infra.sh up | down | status | reset
+#   deploy/local/infra.sh stop|start kafka|s3|postgresql      (one component, for fault tests)
 #
 # Idempotent: `up` starts only what is not running and creates only what is missing. Ports, folders
 # and names come from the environment (defaults below). State (jars, data, logs, PID files) lives in
@@ -276,11 +277,27 @@ cmd_reset() {
   cmd_up
 }
 
+# stop/start one component (fault-injection tests use these).
+cmd_component() {
+  local action=$1 what=$2
+  mkdir -p "$lib" "$run" "$logs" "$data"
+  case "$action:$what" in
+    stop:kafka) stop_pid kafka ;;
+    stop:s3) stop_pid s3proxy ;;
+    stop:postgresql) pg_ctlcluster "$(pg_version)" "$PAPERLEDGE_PG_CLUSTER" stop ;;
+    start:kafka) kafka_up ;;
+    start:s3) s3_up ;;
+    start:postgresql) pg_up ;;
+    *) die "usage: $0 start|stop kafka|s3|postgresql" ;;
+  esac
+}
+
 case "${1:-}" in
   up) cmd_up ;;
+  start|stop) cmd_component "$1" "${2:-}" ;;
   down) shift; cmd_down "$@" ;;
   status) cmd_status ;;
   reset) cmd_reset ;;
   ensure-db) shift; pg_ensure_db "$1" ;;
-  *) echo "usage: $0 up|down [--all]|status|reset|ensure-db NAME" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down [--all]|status|reset|start COMPONENT|stop COMPONENT|ensure-db NAME" >&2; exit 2 ;;
 esac

@@ -27,7 +27,8 @@ import com.sun.net.httpserver.HttpServer;
  * (404 otherwise, as arXiv does for papers without an HTML rendering).
  *
  * <p>Tests can script faults: {@link #enqueueStatus(int)} answers the next requests with an HTTP
- * status, {@link #delayNext(Duration)} slows the next answer.
+ * status, {@link #delayNext(Duration)} slows the next answer, {@link #flap(int)} alternates runs of
+ * errors and answers.
  *
  * <p>Run it with {@code java -cp testkit.jar dev.paperledge.testkit.ArxivStandIn}; the folder comes
  * from {@code PAPERLEDGE_ARXIV_FIXTURES}, the port from {@code PAPERLEDGE_ARXIV_STANDIN_PORT} (8090).
@@ -43,6 +44,8 @@ public final class ArxivStandIn implements AutoCloseable {
     private final Deque<Integer> scriptedStatuses = new ArrayDeque<>();
     private volatile Duration nextDelay = Duration.ZERO;
     private final AtomicInteger apiRequests = new AtomicInteger();
+    private final AtomicInteger allRequests = new AtomicInteger();
+    private volatile int flapRun;
 
     public ArxivStandIn(Path fixtures, int port) throws IOException {
         this.fixtures = fixtures;
@@ -58,6 +61,7 @@ public final class ArxivStandIn implements AutoCloseable {
         String folder = System.getenv().getOrDefault("PAPERLEDGE_ARXIV_FIXTURES", "deploy/fixtures/arxiv");
         int port = Integer.parseInt(System.getenv().getOrDefault("PAPERLEDGE_ARXIV_STANDIN_PORT", "8090"));
         ArxivStandIn standIn = new ArxivStandIn(Path.of(folder), port);
+        standIn.flap(Integer.parseInt(System.getenv().getOrDefault("PAPERLEDGE_ARXIV_STANDIN_FLAP", "0")));
         System.out.println("arXiv stand-in serving " + Path.of(folder).toAbsolutePath() + " at " + standIn.baseUrl());
     }
 
@@ -72,6 +76,14 @@ public final class ArxivStandIn implements AutoCloseable {
     /** The next request (of any kind) is answered with this status and no body. Stackable. */
     public synchronized void enqueueStatus(int status) {
         scriptedStatuses.addLast(status);
+    }
+
+    /**
+     * Flapping: requests alternate between runs of {@code run} answers of 503 and {@code run} normal
+     * answers (0 turns it off). Set for a whole run with {@code PAPERLEDGE_ARXIV_STANDIN_FLAP}.
+     */
+    public void flap(int run) {
+        flapRun = Math.max(0, run);
     }
 
     /** The next request is answered only after this delay. */
@@ -99,6 +111,10 @@ public final class ArxivStandIn implements AutoCloseable {
             }
         }
         Integer status = nextScriptedStatus();
+        int n = allRequests.getAndIncrement();
+        if (status == null && flapRun > 0 && (n / flapRun) % 2 == 0) {
+            status = 503;
+        }
         if (status != null) {
             send(ex, status, "text/plain", ("scripted status " + status).getBytes(StandardCharsets.UTF_8));
             return true;

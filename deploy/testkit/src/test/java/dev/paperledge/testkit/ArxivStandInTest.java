@@ -67,4 +67,14 @@ class ArxivStandInTest {
         Files.writeString(fixtures.resolve("2106.09685.html"), "<html></html>");
         assertThat(get("/html/2106.09685").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void flappingAlternatesRunsOfErrorsAndAnswers() throws Exception {
+        standIn.flap(2);
+        var codes = new java.util.ArrayList<Integer>();
+        for (int i = 0; i < 6; i++) {
+            codes.add(get("/api/query?id_list=2106.09685").statusCode());
+        }
+        assertThat(codes).containsExactly(503, 503, 200, 200, 503, 503);
+    }
 }
