@@ -1,0 +1,54 @@
+package dev.paperledge.publish.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
+
+/** The {@code paperledge.*} settings of this service (see application.properties). */
+@ConfigMapping(prefix = "paperledge")
+public interface ShowConfig {
+    @WithName("public-base-url")
+    String publicBaseUrl();
+
+    Show show();
+
+    Page page();
+
+    Feed feed();
+
+    interface Show {
+        String title();
+
+        String description();
+
+        String author();
+
+        String ownerName();
+
+        String ownerEmail();
+
+        String host();
+
+        String language();
+
+        String category();
+
+        Optional<String> subcategory();
+
+        boolean explicit();
+
+        boolean locked();
+
+        int artworkSize();
+    }
+
+    interface Page {
+        int size();
+    }
+
+    interface Feed {
+        Duration refreshEvery();
+    }
+}

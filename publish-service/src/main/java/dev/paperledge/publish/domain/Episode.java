@@ -1,0 +1,97 @@
+package dev.paperledge.publish.domain;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+/**
+ * One podcast episode: one per paper, keyed by arXiv ID. Its guid, number, slug and first
+ * publication date are fixed when it is first published; a newer production of the same paper
+ * replaces the rest in place.
+ */
+@Entity
+public class Episode extends PanacheEntityBase {
+    @Id
+    @Column(name = "arxiv_id")
+    public String arxivId;
+    public String guid;
+    @Column(name = "episode_number")
+    public int episodeNumber;
+    public String slug;
+    public int version;
+    public int run;
+    public String title;
+    public String description;
+    @Column(name = "paper_title")
+    public String paperTitle;
+    /** Every author in the paper's order, one per line. */
+    public String authors;
+    @Column(name = "category_name")
+    public String categoryName;
+    @Column(name = "abs_url")
+    public String absUrl;
+    @Column(name = "audio_key")
+    public String audioKey;
+    @Column(name = "byte_size")
+    public long byteSize;
+    @Column(name = "duration_ms")
+    public long durationMs;
+    @Column(name = "mime_type")
+    public String mimeType;
+    @Column(name = "chapters_key")
+    public String chaptersKey;
+    @Column(name = "transcript_key")
+    public String transcriptKey;
+    @Column(name = "speech_engine")
+    public String speechEngine;
+    /** First publication: the item's pubDate, never moved by a re-production. */
+    @Column(name = "published_at")
+    public Instant publishedAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    /** ETag of the first feed revision carrying the current production. */
+    @Column(name = "feed_revision")
+    public String feedRevision;
+
+    public List<String> authorList() {
+        return authors == null || authors.isBlank() ? List.of() : Arrays.asList(authors.split("\n"));
+    }
+
+    /** Authors as the show credits them: "A", "A and B", "A, B and C". */
+    public String creditLine() {
+        List<String> a = authorList();
+        if (a.size() <= 1) {
+            return a.isEmpty() ? "" : a.get(0);
+        }
+        return String.join(", ", a.subList(0, a.size() - 1)) + " and " + a.get(a.size() - 1);
+    }
+
+    /** Newest first; ties (same instant) by episode number. */
+    public static final Sort NEWEST_FIRST = Sort.descending("publishedAt", "episodeNumber");
+
+    public static List<Episode> newestFirst() {
+        return findAll(NEWEST_FIRST).list();
+    }
+
+    public static List<Episode> page(int index, int size) {
+        return findAll(NEWEST_FIRST).page(Page.of(index, size)).list();
+    }
+
+    public static Optional<Episode> bySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public static int nextEpisodeNumber() {
+        Integer max = getEntityManager().createQuery("select max(e.episodeNumber) from Episode e", Integer.class)
+                .getSingleResult();
+        return max == null ? 1 : max + 1;
+    }
+}

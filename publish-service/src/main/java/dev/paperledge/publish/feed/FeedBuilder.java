@@ -1,0 +1,198 @@
+package dev.paperledge.publish.feed;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jdom2.filter.Filters;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
+
+import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
+import com.rometools.modules.itunes.AbstractITunesObject;
+import com.rometools.modules.itunes.EntryInformationImpl;
+import com.rometools.modules.itunes.FeedInformationImpl;
+import com.rometools.modules.itunes.types.Category;
+import com.rometools.modules.itunes.types.Duration;
+import com.rometools.modules.itunes.types.Subcategory;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Description;
+import com.rometools.rome.feed.rss.Enclosure;
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.rss.Image;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+
+import dev.paperledge.publish.domain.Episode;
+
+/**
+ * Builds the podcast feed: RSS 2.0 with the iTunes, Atom (self link) and Podcasting 2.0
+ * namespaces, items newest first. Output depends only on the show settings and the episodes, so the
+ * same state always yields the same bytes (and the same ETag).
+ */
+public class FeedBuilder {
+    public static final String GENERATOR = "PaperLedge publish-service (ROME)";
+    public static final String AI_NOTE = "This episode was generated with AI: the script is written and voiced by"
+            + " machine from the paper's own text. Check the paper for the details.";
+    static final Comparator<Episode> NEWEST_FIRST = Comparator.comparing((Episode e) -> e.publishedAt)
+            .thenComparingInt(e -> e.episodeNumber).reversed();
+
+    private final ShowSettings show;
+
+    public FeedBuilder(ShowSettings show) {
+        this.show = show;
+    }
+
+    public ShowSettings show() {
+        return show;
+    }
+
+    public byte[] build(List<Episode> episodes) {
+        List<Episode> sorted = new ArrayList<>(episodes);
+        sorted.sort(NEWEST_FIRST);
+        Channel channel = channel(sorted);
+        try {
+            Document doc = new WireFeedOutput().outputJDom(channel);
+            normaliseExplicit(doc);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(4096 + sorted.size() * 2048);
+            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8")).output(doc, out);
+            return out.toByteArray();
+        } catch (FeedException | IOException e) {
+            throw new IllegalStateException("could not write the feed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The plain-text item description: summary, the paper's link, the credits and the AI note. */
+    public static String itemDescription(Episode e) {
+        StringBuilder sb = new StringBuilder();
+        if (e.description != null && !e.description.isBlank()) {
+            sb.append(e.description.strip()).append("\n\n");
+        }
+        if (e.absUrl != null && !e.absUrl.isBlank()) {
+            sb.append("Paper: ").append(e.absUrl).append("\n\n");
+        }
+        if (!e.authorList().isEmpty()) {
+            sb.append("Credit to Paper authors: ").append(e.creditLine()).append("\n\n");
+        }
+        sb.append(AI_NOTE);
+        return sb.toString();
+    }
+
+    private Channel channel(List<Episode> episodes) {
+        Channel c = new Channel("rss_2.0");
+        c.setEncoding("UTF-8");
+        c.setTitle(show.title());
+        c.setDescription(show.description());
+        c.setLink(show.baseUrl() + "/");
+        c.setLanguage(show.language());
+        c.setGenerator(GENERATOR);
+        c.setDocs("https://www.rssboard.org/rss-specification");
+        if (!episodes.isEmpty()) {
+            c.setPubDate(Date.from(episodes.get(0).publishedAt));
+            c.setLastBuildDate(Date.from(episodes.stream().map(e -> e.updatedAt).max(Instant::compareTo).orElseThrow()));
+        }
+        Image image = new Image();
+        image.setUrl(show.artworkUrl());
+        image.setTitle(show.title());
+        image.setLink(show.baseUrl() + "/");
+        c.setImage(image);
+
+        FeedInformationImpl itunes = new FeedInformationImpl();
+        itunes.setAuthor(show.author());
+        itunes.setSummary(show.description());
+        itunes.setExplicit(show.explicit());
+        itunes.setImageUri(show.artworkUrl());
+        itunes.setOwnerName(show.ownerName());
+        itunes.setOwnerEmailAddress(show.ownerEmail());
+        itunes.setType("episodic");
+        Category category = new Category(show.category());
+        if (show.subcategory() != null && !show.subcategory().isBlank()) {
+            category.setSubcategory(new Subcategory(show.subcategory()));
+        }
+        itunes.setCategories(List.of(category));
+
+        AtomLinkModuleImpl atom = new AtomLinkModuleImpl();
+        Link self = new Link();
+        self.setHref(show.feedUrl());
+        self.setRel("self");
+        self.setType("application/rss+xml");
+        atom.setLink(self);
+
+        PodcastModule podcast = new PodcastModule();
+        podcast.setGuid(PodcastGuid.forFeedUrl(show.feedUrl()).toString());
+        podcast.setLocked(show.locked());
+        podcast.setLockedOwner(show.ownerEmail());
+        podcast.setPersons(List.of(host()));
+
+        c.setModules(new ArrayList<>(List.<Module>of(itunes, atom, podcast)));
+        List<Item> items = new ArrayList<>(episodes.size());
+        for (Episode e : episodes) {
+            items.add(item(e));
+        }
+        c.setItems(items);
+        return c;
+    }
+
+    private PodcastModule.Person host() {
+        return new PodcastModule.Person(show.host(), "host", "cast", null, null);
+    }
+
+    private Item item(Episode e) {
+        Item item = new Item();
+        item.setTitle(e.title);
+        item.setLink(show.episodePageUrl(e.slug));
+        Description d = new Description();
+        d.setType("text/plain");
+        d.setValue(itemDescription(e));
+        item.setDescription(d);
+        Guid guid = new Guid();
+        guid.setPermaLink(false);
+        guid.setValue(e.guid);
+        item.setGuid(guid);
+        item.setPubDate(Date.from(e.publishedAt));
+        Enclosure enc = new Enclosure();
+        enc.setUrl(show.audioUrl(e.slug));
+        enc.setLength(e.byteSize);
+        enc.setType(e.mimeType == null ? "audio/mpeg" : e.mimeType);
+        item.setEnclosures(List.of(enc));
+
+        EntryInformationImpl itunes = new EntryInformationImpl();
+        itunes.setTitle(e.title);
+        itunes.setAuthor(show.author());
+        itunes.setDuration(new Duration(e.durationMs));
+        itunes.setEpisode(e.episodeNumber);
+        itunes.setEpisodeType("full");
+        itunes.setExplicit(show.explicit());
+
+        PodcastModule podcast = new PodcastModule();
+        if (e.transcriptKey != null) {
+            podcast.setTranscripts(List.of(new PodcastModule.Transcript(show.transcriptUrl(e.slug), "text/vtt",
+                    show.language(), "captions")));
+        }
+        if (e.chaptersKey != null) {
+            podcast.setChapters(new PodcastModule.Chapters(show.chaptersUrl(e.slug), "application/json+chapters"));
+        }
+        podcast.setPersons(List.of(host()));
+        item.setModules(new ArrayList<>(List.<Module>of(itunes, podcast)));
+        return item;
+    }
+
+    /** ROME writes itunes:explicit as yes/no; Apple's current spec asks for true/false. */
+    private static void normaliseExplicit(Document doc) {
+        Namespace ns = Namespace.getNamespace(AbstractITunesObject.URI);
+        for (Element e : doc.getDescendants(Filters.element("explicit", ns))) {
+            String v = e.getTextTrim();
+            e.setText("yes".equalsIgnoreCase(v) || "true".equalsIgnoreCase(v) ? "true" : "false");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.paperledge.publish.rest;
+
+import java.io.InputStream;
+import java.util.Date;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import dev.paperledge.publish.domain.Episode;
+import dev.paperledge.publish.storage.ObjectStore;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An episode's audio, transcript and chapters from the object store, at stable URLs named by the
+ * feed, with single byte ranges (players seek).
+ */
+@Path("/episodes/{slug}")
+public class MediaResource {
+    public static final String CHAPTERS_TYPE = "application/json+chapters";
+    private final ObjectStore store;
+
+    public MediaResource(ObjectStore store) {
+        this.store = store;
+    }
+
+    @GET
+    @Path("audio.mp3")
+    @Operation(summary = "The episode's MP3 (HTTP Range supported)")
+    public Response audio(@PathParam("slug") String slug, @HeaderParam("Range") String range,
+            @HeaderParam("If-Range") String ifRange) {
+        return serve(slug, e -> e.audioKey, "audio", e -> e.mimeType, range, ifRange);
+    }
+
+    @GET
+    @Path("transcript.vtt")
+    @Operation(summary = "The episode's WebVTT transcript")
+    public Response transcript(@PathParam("slug") String slug, @HeaderParam("Range") String range,
+            @HeaderParam("If-Range") String ifRange) {
+        return serve(slug, e -> e.transcriptKey, "transcript", e -> "text/vtt; charset=utf-8", range, ifRange);
+    }
+
+    @GET
+    @Path("chapters.json")
+    @Operation(summary = "The episode's Podcasting 2.0 chapters")
+    public Response chapters(@PathParam("slug") String slug, @HeaderParam("Range") String range,
+            @HeaderParam("If-Range") String ifRange) {
+        return serve(slug, e -> e.chaptersKey, "chapters", e -> CHAPTERS_TYPE, range, ifRange);
+    }
+
+    private Response serve(String slug, Function<Episode, String> keyOf, String kind, Function<Episode, String> typeOf,
+            String rangeHeader, String ifRange) {
+        Episode e = Episode.bySlug(slug).orElseThrow(NotFoundException::new);
+        String key = keyOf.apply(e);
+        if (key == null) {
+            throw new NotFoundException();
+        }
+        ObjectStore.ObjectInfo info = store.stat(key).orElseThrow(NotFoundException::new);
+        long size = info.size();
+        // changes whenever a new production replaces the files
+        EntityTag etag = new EntityTag(kind + "-v" + e.version + "-r" + e.run + "-" + size);
+        Date lastModified = Date.from(e.updatedAt);
+        String type = typeOf.apply(e);
+        boolean rangeApplies = ifRange == null || ifRange.equals(etag.toString());
+        Optional<ByteRange> range;
+        try {
+            range = rangeApplies ? ByteRange.parse(rangeHeader, size) : Optional.empty();
+        } catch (ByteRange.Unsatisfiable u) {
+            return Response.status(416).header("Content-Range", "bytes */" + size).header("Accept-Ranges", "bytes")
+                    .build();
+        }
+        if (range.isEmpty()) {
+            InputStream body = store.read(key, 0, -1);
+            return Response.ok(body, type).header("Accept-Ranges", "bytes").header(HttpHeaders.CONTENT_LENGTH, size)
+                    .tag(etag).lastModified(lastModified).build();
+        }
+        ByteRange r = range.get();
+        InputStream body = store.read(key, r.start(), r.length());
+        return Response.status(206).entity(body).type(type).header("Accept-Ranges", "bytes")
+                .header("Content-Range", r.contentRange(size)).header(HttpHeaders.CONTENT_LENGTH, r.length())
+                .tag(etag).lastModified(lastModified).build();
+    }
+}

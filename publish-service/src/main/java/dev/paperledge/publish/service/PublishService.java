@@ -1,0 +1,219 @@
+package dev.paperledge.publish.service;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.paperledge.contracts.AudioReady;
+import dev.paperledge.contracts.CloudEvents;
+import dev.paperledge.contracts.EpisodePublished;
+import dev.paperledge.contracts.ObjectKeys;
+import dev.paperledge.contracts.RetryRequested;
+import dev.paperledge.contracts.Stage;
+import dev.paperledge.contracts.StageFailed;
+import dev.paperledge.publish.domain.ProcessedEvent;
+import dev.paperledge.publish.domain.PublishInput;
+import dev.paperledge.publish.storage.ObjectStore;
+import dev.paperledge.publish.storage.ObjectStoreUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * The publish stage: checks what an AudioReady points to, records the episode, rebuilds the feed,
+ * announces EpisodePublished (after the broker's ack), then marks the event processed. A
+ * redelivered event is dropped; a crash before the mark redoes the same work and re-emits the same
+ * event id. Permanent problems emit StageFailed(retryable=false) and return; transient ones emit
+ * StageFailed(retryable=true) and rethrow (the record goes to the dead-letter topic).
+ */
+@ApplicationScoped
+public class PublishService {
+    private static final Logger LOG = Logger.getLogger(PublishService.class);
+    static final String SOURCE = "publish-service";
+
+    private final ObjectStore store;
+    private final EpisodeService episodes;
+    private final FeedService feeds;
+    private final MutinyEmitter<EpisodePublished> published;
+    private final MutinyEmitter<StageFailed> failures;
+    private final ObjectMapper json;
+    private final MeterRegistry metrics;
+
+    public PublishService(ObjectStore store, EpisodeService episodes, FeedService feeds,
+            @Channel("episodes-out") MutinyEmitter<EpisodePublished> published,
+            @Channel("failures") MutinyEmitter<StageFailed> failures, ObjectMapper json, MeterRegistry metrics) {
+        this.store = store;
+        this.episodes = episodes;
+        this.feeds = feeds;
+        this.published = published;
+        this.failures = failures;
+        this.json = json;
+        this.metrics = metrics;
+    }
+
+    /** Applies an AudioReady from the topic (attempt 1). */
+    public void onAudioReady(AudioReady evt) {
+        if (isProcessed(evt.eventId())) {
+            LOG.debugf("dropping redelivered %s", evt.eventId());
+            count("duplicate", "redelivery");
+            return;
+        }
+        recordInput(evt);
+        publish(evt, 1);
+        markProcessed(evt.eventId());
+    }
+
+    /** An operator's retry: rerun publishing from the AudioReady recorded for the paper. */
+    public void onRetry(RetryRequested retry) {
+        if (retry.retryStage() != Stage.PUBLISH) {
+            return;
+        }
+        if (isProcessed(retry.eventId())) {
+            count("duplicate", "redelivery");
+            return;
+        }
+        Optional<AudioReady> input = recordedInput(retry.arxivId());
+        if (input.isEmpty()) {
+            fail(new StageFailed(retry.arxivId(), retry.version(), retry.run(), Stage.PUBLISH,
+                    "retry requested but publish-service never received audio for " + retry.arxivId()
+                            + ": retry the audio stage instead",
+                    retry.attempt(), false, Instant.now()));
+            markProcessed(retry.eventId());
+            return;
+        }
+        publish(input.get(), retry.attempt());
+        markProcessed(input.get().eventId());
+        markProcessed(retry.eventId());
+    }
+
+    /** Does the stage's work for one input; returns the event emitted, empty when failed or stale. */
+    Optional<EpisodePublished> publish(AudioReady evt, int attempt) {
+        Timer.Sample sample = Timer.start(metrics);
+        try {
+            validate(evt);
+            EpisodeService.Outcome outcome = episodes.publish(evt);
+            if (outcome.stale()) {
+                count("stale", "older production");
+                return Optional.empty();
+            }
+            EpisodePublished out = new EpisodePublished(evt.arxivId(), evt.version(), evt.run(), outcome.episode().guid,
+                    feeds.show().episodePageUrl(outcome.episode().slug), outcome.episode().feedRevision,
+                    outcome.episode().updatedAt);
+            published.sendMessageAndAwait(CloudEvents.message(out, SOURCE));
+            count("success", "published");
+            LOG.infof("published %s v%d run %d as episode %d (feed %s)", evt.arxivId(), evt.version(), evt.run(),
+                    outcome.episode().episodeNumber, out.feedRevision());
+            return Optional.of(out);
+        } catch (PermanentPublishFailure f) {
+            LOG.warnf("cannot publish %s: %s", evt.arxivId(), f.getMessage());
+            fail(new StageFailed(evt.arxivId(), evt.version(), evt.run(), Stage.PUBLISH, f.getMessage(), attempt, false,
+                    Instant.now()));
+            count("failure", "permanent");
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            String reason = e instanceof ObjectStoreUnavailableException ? e.getMessage()
+                    : "publishing failed: " + e;
+            LOG.errorf(e, "transient failure publishing %s", evt.arxivId());
+            try {
+                fail(new StageFailed(evt.arxivId(), evt.version(), evt.run(), Stage.PUBLISH, reason, attempt, true,
+                        Instant.now()));
+            } catch (RuntimeException second) {
+                e.addSuppressed(second);
+            }
+            count("failure", "transient");
+            throw e;
+        } finally {
+            sample.stop(metrics.timer("paperledge.stage.duration", "stage", Stage.PUBLISH.id()));
+        }
+    }
+
+    /** Everything the item will point to must exist, and the enclosure length must be the real size. */
+    void validate(AudioReady evt) {
+        try {
+            ObjectKeys.idPart(evt.arxivId());
+        } catch (IllegalArgumentException e) {
+            throw new PermanentPublishFailure("not a usable arXiv id: " + evt.arxivId());
+        }
+        if (evt.paper() == null && (evt.episodeTitle() == null || evt.episodeTitle().isBlank())) {
+            throw new PermanentPublishFailure("AudioReady for " + evt.arxivId() + " carries neither a title nor the paper");
+        }
+        if (evt.audioKey() == null || evt.audioKey().isBlank()) {
+            throw new PermanentPublishFailure("AudioReady for " + evt.arxivId() + " names no audio object");
+        }
+        if (evt.mimeType() != null && !evt.mimeType().isBlank() && !evt.mimeType().startsWith("audio/")) {
+            throw new PermanentPublishFailure("audio of " + evt.arxivId() + " has type " + evt.mimeType() + ", not audio");
+        }
+        if (evt.byteSize() <= 0) {
+            throw new PermanentPublishFailure("AudioReady for " + evt.arxivId() + " says the MP3 has " + evt.byteSize()
+                    + " bytes; an enclosure needs its real length");
+        }
+        ObjectStore.ObjectInfo audio = store.stat(evt.audioKey()).orElseThrow(() -> new PermanentPublishFailure(
+                "audio object " + evt.audioKey() + " is not in the object store: re-run the audio stage"));
+        if (audio.size() == 0) {
+            throw new PermanentPublishFailure("audio object " + evt.audioKey() + " is empty: re-run the audio stage");
+        }
+        if (audio.size() != evt.byteSize()) {
+            throw new PermanentPublishFailure("audio object " + evt.audioKey() + " has " + audio.size()
+                    + " bytes but AudioReady says " + evt.byteSize() + ": the enclosure length would be wrong; re-run the audio stage");
+        }
+        for (String key : new String[] { evt.transcriptKey(), evt.chaptersKey() }) {
+            if (key != null && store.stat(key).isEmpty()) {
+                throw new PermanentPublishFailure("object " + key + " named by AudioReady is not in the object store");
+            }
+        }
+    }
+
+    private void fail(StageFailed failed) {
+        failures.sendMessageAndAwait(CloudEvents.message(failed, SOURCE));
+    }
+
+    private void count(String outcome, String reason) {
+        metrics.counter("paperledge.stage.outcome", "stage", Stage.PUBLISH.id(), "outcome", outcome, "reason", reason)
+                .increment();
+    }
+
+    @Transactional
+    boolean isProcessed(String eventId) {
+        return ProcessedEvent.seen(eventId);
+    }
+
+    @Transactional
+    void markProcessed(String eventId) {
+        ProcessedEvent.record(eventId);
+    }
+
+    @Transactional
+    void recordInput(AudioReady evt) {
+        PublishInput in = PublishInput.findById(evt.arxivId());
+        if (in == null) {
+            in = new PublishInput();
+            in.arxivId = evt.arxivId();
+            in.persist();
+        }
+        in.eventId = evt.eventId();
+        try {
+            in.eventJson = json.writeValueAsString(evt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        in.receivedAt = Instant.now();
+    }
+
+    @Transactional
+    Optional<AudioReady> recordedInput(String arxivId) {
+        return PublishInput.<PublishInput>findByIdOptional(arxivId).map(in -> {
+            try {
+                return json.readValue(in.eventJson, AudioReady.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("recorded input of " + arxivId + " is unreadable", e);
+            }
+        });
+    }
+}

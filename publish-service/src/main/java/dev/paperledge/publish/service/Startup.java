@@ -1,0 +1,25 @@
+package dev.paperledge.publish.service;
+
+import org.jboss.logging.Logger;
+
+import dev.paperledge.publish.storage.ObjectStore;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** Creates the bucket if missing, stores the artwork and loads (or builds) the feed at start-up. */
+@ApplicationScoped
+public class Startup {
+    private static final Logger LOG = Logger.getLogger(Startup.class);
+
+    void onStart(@Observes StartupEvent ev, ObjectStore store, FeedService feeds) {
+        try {
+            store.ensureBucket();
+            feeds.ensureArtwork();
+            feeds.current();
+        } catch (RuntimeException e) {
+            // Served lazily on first request; readiness reports the object store meanwhile.
+            LOG.warnf("object store not ready at start-up: %s", e.getMessage());
+        }
+    }
+}
