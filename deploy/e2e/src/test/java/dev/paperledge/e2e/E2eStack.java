@@ -16,6 +16,8 @@ final class E2eStack {
     static final Path ROOT = Path.of(System.getProperty("paperledge.root", "../..")).toAbsolutePath().normalize();
     static final String INGEST = "http://127.0.0.1:28081";
     static final String PUBLISH = "http://localhost:28080";
+    static final String SCRIPT_METRICS = "http://127.0.0.1:28082/q/metrics";
+    static final String AUDIO_METRICS = "http://127.0.0.1:28083/q/metrics";
     static final String KAFKA = "127.0.0.1:29092";
     static final String S3 = "http://127.0.0.1:29000";
     static final String API_KEY = System.getenv().getOrDefault("PAPERLEDGE_OPERATOR_API_KEY",
@@ -26,12 +28,20 @@ final class E2eStack {
 
     /** Runs a deploy/local script with the e2e environment; fails with its output if it fails. */
     static String run(String script, String... args) throws IOException, InterruptedException {
+        return run(java.util.Map.of(), script, args);
+    }
+
+    /** The same, with extra environment variables (e.g. another fixtures folder for the stand-in). */
+    static String run(java.util.Map<String, String> env, String script, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bash", "-c",
                 "source deploy/local/e2e.env && deploy/local/" + script + " \"$@\"", script));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("e2e-" + script, ".log");
-        Process p = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
         if (!p.waitFor(Duration.ofMinutes(6).toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException(script + " timed out:\n" + Files.readString(out));
@@ -41,6 +51,21 @@ final class E2eStack {
             throw new IllegalStateException(script + " " + String.join(" ", args) + " failed:\n" + output);
         }
         return output;
+    }
+
+    /** Resident memory of a running component, from its PID file; -1 when it is not running. */
+    static long rssKb(String component) {
+        try {
+            String pid = Files.readString(ROOT.resolve(".paperledge/e2e/run/" + component + ".pid")).strip();
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     static String log(String service) throws IOException {

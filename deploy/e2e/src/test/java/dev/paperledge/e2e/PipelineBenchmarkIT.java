@@ -1,0 +1,241 @@
+package dev.paperledge.e2e;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The benchmark harness (not a test: it asserts only that the run completed). Submits N papers
+ * with the offline defaults and prints a Markdown table: papers per minute, p50/p95
+ * submit-to-published latency, time per stage, pipeline overhead, RSS per service, and GET
+ * /feed.xml throughput against a static file server on the same file.
+ *
+ * <p>{@code deploy/local/bench.sh N} runs it ({@code -Dpaperledge.bench.papers=N}).
+ */
+@EnabledIfSystemProperty(named = "paperledge.bench.papers", matches = "\\d+")
+class PipelineBenchmarkIT {
+    enum Stage { INGESTED, SCRIPTED, VOICED, PUBLISHED }
+
+    private static Map<String, String> env;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        env = Map.of("PAPERLEDGE_ARXIV_FIXTURES", Files.createTempDirectory("paperledge-bench").toString(),
+                "PAPERLEDGE_ARXIV_MIN_INTERVAL", System.getProperty("paperledge.bench.arxiv-interval", "0.2s"));
+        E2eStack.run(env, "infra.sh", "up");
+        E2eStack.run(env, "stack.sh", "up");
+    }
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        E2eStack.run(env, "stack.sh", "down");
+    }
+
+    @Test
+    void benchmark() throws Exception {
+        int n = Integer.getInteger("paperledge.bench.papers");
+        List<String> ids = Pipeline.syntheticPapers(E2eStack.ROOT.resolve("deploy/fixtures/arxiv"),
+                Path.of(env.get("PAPERLEDGE_ARXIV_FIXTURES")), n);
+        Map<String, Long> submittedAt = new LinkedHashMap<>();
+        Map<String, EnumMap<Stage, Long>> seen = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        for (String id : ids) {
+            submittedAt.put(id, System.nanoTime());
+            var r = Pipeline.submit(id);
+            if (r.statusCode() != 202) {
+                throw new AssertionError("submit " + id + ": " + r.statusCode() + " " + r.body());
+            }
+            seen.put(id, new EnumMap<>(Stage.class));
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(10 + n).toNanos();
+        long peakRss = 0;
+        while (System.nanoTime() < deadline) {
+            boolean all = true;
+            for (String id : ids) {
+                String status = Pipeline.status(id);
+                if ("FAILED".equals(status)) {
+                    throw new AssertionError(id + " failed: " + Pipeline.paper(id));
+                }
+                long now = System.nanoTime();
+                for (Stage s : Stage.values()) {
+                    if (reached(status, s)) {
+                        seen.get(id).putIfAbsent(s, now);
+                    }
+                }
+                all &= seen.get(id).containsKey(Stage.PUBLISHED);
+            }
+            peakRss = Math.max(peakRss, totalRss());
+            if (all) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        long end = System.nanoTime();
+
+        List<Double> latencies = new ArrayList<>();
+        Map<Stage, List<Double>> stageTimes = new EnumMap<>(Stage.class);
+        for (String id : ids) {
+            EnumMap<Stage, Long> t = seen.get(id);
+            if (!t.containsKey(Stage.PUBLISHED)) {
+                throw new AssertionError(id + " not published in time: " + Pipeline.paper(id));
+            }
+            latencies.add((t.get(Stage.PUBLISHED) - submittedAt.get(id)) / 1e9);
+            long previous = submittedAt.get(id);
+            for (Stage s : Stage.values()) {
+                long at = t.getOrDefault(s, previous);
+                stageTimes.computeIfAbsent(s, k -> new ArrayList<>()).add((at - previous) / 1e9);
+                previous = at;
+            }
+        }
+        double minutes = (end - start) / 60e9;
+        double scriptCompute = metricMeanSeconds(E2eStack.SCRIPT_METRICS, "script");
+        double audioCompute = metricMeanSeconds(E2eStack.AUDIO_METRICS, "audio");
+
+        StringBuilder md = new StringBuilder();
+        md.append(String.format("%n### Pipeline benchmark: %d papers (offline defaults)%n%n", n));
+        md.append("| figure | value |\n|---|---|\n");
+        md.append(String.format("| papers per minute | %.2f |%n", n / minutes));
+        md.append(String.format("| wall time | %.1f s |%n", minutes * 60));
+        md.append(String.format("| submit→published p50 | %.1f s |%n", percentile(latencies, 50)));
+        md.append(String.format("| submit→published p95 | %.1f s |%n", percentile(latencies, 95)));
+        for (Stage s : Stage.values()) {
+            md.append(String.format("| time to %s (mean, from previous stage) | %.1f s |%n", s, mean(stageTimes.get(s))));
+        }
+        if (scriptCompute >= 0 && audioCompute >= 0) {
+            md.append(String.format("| script compute (mean) | %.2f s |%n", scriptCompute));
+            md.append(String.format("| audio compute (mean) | %.2f s |%n", audioCompute));
+            md.append(String.format("| pipeline overhead (p50 latency − script − audio compute) | %.1f s |%n",
+                    percentile(latencies, 50) - scriptCompute - audioCompute));
+        }
+        long total = 0;
+        for (String c : List.of("ingest-service", "script-service", "audio-service", "publish-service", "arxiv-standin")) {
+            long kb = E2eStack.rssKb(c);
+            total += Math.max(0, kb);
+            md.append(String.format("| RSS %s | %d MB |%n", c, kb / 1024));
+        }
+        md.append(String.format("| RSS services total (now / peak seen) | %d MB / %d MB |%n", total / 1024, peakRss / 1024));
+        double[] feed = feedThroughput();
+        md.append(String.format("| GET /feed.xml, publish-service | %.0f req/s |%n", feed[0]));
+        md.append(String.format("| GET same file, static file server (JDK) | %.0f req/s |%n", feed[1]));
+        System.out.println(md);
+        Path target = E2eStack.ROOT.resolve("deploy/e2e/target");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("bench-" + n + ".md"), md.toString());
+    }
+
+    private static boolean reached(String status, Stage s) {
+        List<String> order = List.of("REQUESTED", "INGESTED", "SCRIPTED", "VOICED", "PUBLISHED");
+        int at = order.indexOf(status);
+        return at >= 0 && at >= order.indexOf(s.name());
+    }
+
+    private static long totalRss() {
+        long total = 0;
+        for (String c : List.of("ingest-service", "script-service", "audio-service", "publish-service")) {
+            total += Math.max(0, E2eStack.rssKb(c));
+        }
+        return total;
+    }
+
+    /** Mean of a service's stage timer from its Prometheus endpoint (sum / count), or -1. */
+    private static double metricMeanSeconds(String metricsUrl, String stage) {
+        try {
+            String body = Pipeline.HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            double sum = -1;
+            double count = -1;
+            for (String line : body.split("\n")) {
+                if (line.startsWith("paperledge_stage_duration_seconds_sum") && line.contains("stage=\"" + stage + "\"")) {
+                    sum = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                } else if (line.startsWith("paperledge_stage_duration_seconds_count") && line.contains("stage=\"" + stage + "\"")) {
+                    count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return sum >= 0 && count > 0 ? sum / count : -1;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** Requests per second for 10 s with 4 concurrent clients: the service vs a static server. */
+    private static double[] feedThroughput() throws Exception {
+        byte[] feed = Pipeline.HTTP.send(HttpRequest.newBuilder(URI.create(E2eStack.PUBLISH + "/feed.xml")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        Path dir = Files.createTempDirectory("paperledge-static");
+        Files.write(dir.resolve("feed.xml"), feed);
+        // A plain static file server (JDK 17 has no SimpleFileServer): reads the file per request.
+        HttpServer stat = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stat.createContext("/feed.xml", ex -> {
+            byte[] body = Files.readAllBytes(dir.resolve("feed.xml"));
+            ex.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
+            ex.sendResponseHeaders(200, body.length);
+            try (var out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        stat.setExecutor(Executors.newFixedThreadPool(4));
+        stat.start();
+        try {
+            double service = rps(E2eStack.PUBLISH + "/feed.xml");
+            double file = rps("http://127.0.0.1:" + stat.getAddress().getPort() + "/feed.xml");
+            return new double[] {service, file};
+        } finally {
+            stat.stop(0);
+            ((ExecutorService) stat.getExecutor()).shutdownNow();
+        }
+    }
+
+    private static double rps(String url) throws Exception {
+        AtomicLong ok = new AtomicLong();
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).build();
+        for (int i = 0; i < 4; i++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < until) {
+                    try {
+                        if (Pipeline.HTTP.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                            ok.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        return ok.get() / 10.0;
+    }
+
+    private static double mean(List<Double> xs) {
+        return xs == null || xs.isEmpty() ? 0 : xs.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
+    private static double percentile(List<Double> xs, int p) {
+        List<Double> sorted = new ArrayList<>(xs);
+        Collections.sort(sorted);
+        int idx = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, idx)));
+    }
+}
