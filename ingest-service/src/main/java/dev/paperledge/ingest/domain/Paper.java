@@ -2,17 +2,101 @@ package dev.paperledge.ingest.domain;
 
 import java.time.Instant;
 
+import dev.paperledge.contracts.Stage;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 
+/**
+ * A submitted paper (one row per arXiv ID without version): the durable record of a submission and
+ * the status projection of its current production run.
+ */
 @Entity
+@Table(name = "paper")
 public class Paper extends PanacheEntityBase {
     @Id
     @Column(name = "arxiv_id")
     public String arxivId;
 
+    @Column(name = "requested_version")
+    public Integer requestedVersion;
+
+    public Integer version;
+
+    public int run = 1;
+
+    @Enumerated(EnumType.STRING)
+    public PaperStatus status;
+
+    public int attempt = 1;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "failed_stage")
+    public Stage failedStage;
+
+    @Column(name = "failure_reason")
+    public String failureReason;
+
+    @Column(name = "failure_retryable")
+    public Boolean failureRetryable;
+
+    public String title;
+
+    @Column(name = "primary_category")
+    public String primaryCategory;
+
+    @Column(name = "category_name")
+    public String categoryName;
+
+    @Column(name = "text_source")
+    public String textSource;
+
+    @Column(name = "metadata_key")
+    public String metadataKey;
+
+    @Column(name = "text_key")
+    public String textKey;
+
+    /** The PaperIngested JSON, kept until the broker acknowledged it (then the re-publisher leaves it). */
+    @Column(name = "ingested_event")
+    public String ingestedEvent;
+
+    @Column(name = "event_sent_at")
+    public Instant eventSentAt;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** Moves to {@code next} and records the transition on the timeline. */
+    public void transition(PaperStatus next, Stage stage, String detail) {
+        status = next;
+        updatedAt = Instant.now();
+        StageTransition t = new StageTransition();
+        t.arxivId = arxivId;
+        t.run = run;
+        t.status = next;
+        t.stage = stage;
+        t.detail = detail;
+        t.at = updatedAt;
+        t.persist();
+    }
+
+    public void clearFailure() {
+        failedStage = null;
+        failureReason = null;
+        failureRetryable = null;
+    }
 }

@@ -1,0 +1,44 @@
+package dev.paperledge.ingest.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Operator calls (every write under {@code /api}) need the operator key in {@code X-API-Key};
+ * reads (GET, HEAD) are public so dashboards and scripts can watch progress without it.
+ */
+public class OperatorKeyFilter {
+    public static final String HEADER = "X-API-Key";
+
+    private final byte[] key;
+
+    public OperatorKeyFilter(@ConfigProperty(name = "paperledge.operator.api-key") String key) {
+        this.key = key.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @ServerRequestFilter
+    public Response check(ContainerRequestContext ctx) {
+        String method = ctx.getMethod();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+            return null;
+        }
+        String path = ctx.getUriInfo().getPath();
+        if (!path.startsWith("/api/") && !path.startsWith("api/")) {
+            return null;
+        }
+        String given = ctx.getHeaderString(HEADER);
+        if (given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), key)) {
+            return null;
+        }
+        Response r = Problem.response(401, "Unauthorized",
+                given == null ? "operator calls need the " + HEADER + " header" : "the " + HEADER + " is not valid",
+                "/" + path.replaceFirst("^/", ""));
+        return Response.fromResponse(r).header("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"").build();
+    }
+}

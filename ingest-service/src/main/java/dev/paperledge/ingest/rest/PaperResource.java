@@ -1,0 +1,307 @@
+package dev.paperledge.ingest.rest;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.paperledge.contracts.Stage;
+import dev.paperledge.ingest.arxiv.ArxivId;
+import dev.paperledge.ingest.domain.Paper;
+import dev.paperledge.ingest.domain.PaperStatus;
+import dev.paperledge.ingest.domain.StageTransition;
+import dev.paperledge.ingest.service.IngestWorker;
+import dev.paperledge.ingest.service.IntakeService;
+import dev.paperledge.ingest.service.RetryService;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The intake and operator API. Writes need {@code X-API-Key}; reads are public.
+ * {@code {id}} is the arXiv ID without version, old-style IDs with their slash
+ * ({@code /api/papers/hep-th/9901001}).
+ */
+@Path("/api/papers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "papers", description = "Submit arXiv papers and follow them through the pipeline")
+public class PaperResource {
+    static final String ID = "{id: [A-Za-z0-9.\\-]+(?:/[0-9]{7})?(?:v[0-9]+)?}";
+    static final int MAX_BATCH = 100;
+
+    private final IntakeService intake;
+    private final IngestWorker worker;
+    private final RetryService retries;
+    private final ObjectMapper json;
+    private final BodySizeLimit limit;
+
+    public PaperResource(IntakeService intake, IngestWorker worker, RetryService retries, ObjectMapper json,
+            BodySizeLimit limit) {
+        this.intake = intake;
+        this.worker = worker;
+        this.retries = retries;
+        this.json = json;
+        this.limit = limit;
+    }
+
+    /** Body of a single submission. */
+    @Schema(name = "SubmitRequest")
+    public record SubmitRequest(
+            @Schema(required = true, description = "an arXiv ID or arXiv URL", example = "2106.09685") String arxivId) {
+    }
+
+    /** Body of a batch submission. */
+    @Schema(name = "BatchRequest")
+    public record BatchRequest(@Schema(required = true, maxItems = MAX_BATCH) List<String> arxivIds) {
+    }
+
+    /** One item's outcome in a batch: {@code status} is the HTTP status a single submission would get. */
+    public record BatchItem(String input, String arxivId, int status, String location, String detail) {
+    }
+
+    public record BatchResult(int accepted, int existing, int invalid, List<BatchItem> results) {
+    }
+
+    public record PageOf(List<PaperView> items, int page, int size, long total) {
+    }
+
+    public record RetryAccepted(String arxivId, Stage retryStage, PaperView paper) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @SecurityRequirement(name = "SecurityScheme")
+    @Operation(summary = "Submit a paper", description = "Validates and normalises the ID, records the paper and "
+            + "answers at once; ingest runs in the background. The same ID again returns the existing paper "
+            + "(200) unless force=true or a newer version is named.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SubmitRequest.class)))
+    @APIResponse(responseCode = "202", description = "recorded; Location names the paper",
+            content = @Content(schema = @Schema(implementation = PaperView.class)))
+    @APIResponse(responseCode = "200", description = "already known; no new production",
+            content = @Content(schema = @Schema(implementation = PaperView.class)))
+    @APIResponse(responseCode = "400", description = "not an arXiv ID", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "operator key missing or wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response submit(String body, @QueryParam("force") @DefaultValue("false") boolean force) {
+        if (body != null && body.length() > limit.max()) {
+            return Problem.response(413, "Content Too Large", "the body is larger than " + limit.max() + " bytes",
+                    "/api/papers");
+        }
+        JsonNode node = parse(body);
+        String input = singleText(node, "arxivId");
+        if (input == null) {
+            return badShape("expected {\"arxivId\": \"<arXiv ID or URL>\"}");
+        }
+        var parsed = ArxivId.parse(input);
+        if (parsed.isEmpty()) {
+            return invalidId(input);
+        }
+        IntakeService.Submission s = submitOnce(parsed.get(), force);
+        PaperView view = PaperView.of(s.paper(), null);
+        if (!s.newProduction()) {
+            return Response.ok(view).header("Location", view.href()).build();
+        }
+        worker.nudge();
+        return Response.accepted(view).location(URI.create(view.href())).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @SecurityRequirement(name = "SecurityScheme")
+    @Operation(summary = "Submit several papers", description = "Up to 100 IDs; each is handled as a single "
+            + "submission would be and gets its own status (202, 200 or 400).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BatchRequest.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BatchResult.class)))
+    public Response batch(String body, @QueryParam("force") @DefaultValue("false") boolean force) {
+        if (body != null && body.length() > limit.max()) {
+            return Problem.response(413, "Content Too Large", "the body is larger than " + limit.max() + " bytes",
+                    "/api/papers/batch");
+        }
+        JsonNode node = parse(body);
+        if (node == null || !node.isObject() || node.size() != 1 || !node.path("arxivIds").isArray()) {
+            return badShape("expected {\"arxivIds\": [\"<arXiv ID or URL>\", …]}");
+        }
+        JsonNode ids = node.get("arxivIds");
+        if (ids.isEmpty() || ids.size() > MAX_BATCH) {
+            return badShape("arxivIds must hold 1 to " + MAX_BATCH + " IDs");
+        }
+        List<BatchItem> results = new ArrayList<>();
+        int accepted = 0;
+        int existing = 0;
+        int invalid = 0;
+        boolean nudge = false;
+        for (JsonNode item : ids) {
+            String input = item.isTextual() ? item.asText() : item.toString();
+            var parsed = item.isTextual() ? ArxivId.parse(input) : java.util.Optional.<ArxivId>empty();
+            if (parsed.isEmpty()) {
+                invalid++;
+                results.add(new BatchItem(truncate(input), null, 400, null,
+                        "not an arXiv identifier; accepted forms: " + ArxivId.ACCEPTED_FORMS));
+                continue;
+            }
+            IntakeService.Submission s = submitOnce(parsed.get(), force);
+            if (s.newProduction()) {
+                accepted++;
+                nudge = true;
+            } else {
+                existing++;
+            }
+            results.add(new BatchItem(truncate(input), s.paper().arxivId, s.newProduction() ? 202 : 200,
+                    PaperView.location(s.paper().arxivId), s.newProduction() ? "accepted" : "already known"));
+        }
+        if (nudge) {
+            worker.nudge();
+        }
+        return Response.ok(new BatchResult(accepted, existing, invalid, results)).build();
+    }
+
+    @GET
+    @Operation(summary = "List papers", description = "Newest first, with paging and an optional status filter. Public.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PageOf.class)))
+    @Transactional
+    public Response list(@QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            return Problem.response(400, "Bad Request", "page must be >= 0 and size between 1 and 200", "/api/papers");
+        }
+        PanacheQuery<Paper> q;
+        Sort sort = Sort.descending("createdAt").and("arxivId");
+        if (status == null || status.isBlank()) {
+            q = Paper.findAll(sort);
+        } else {
+            PaperStatus s;
+            try {
+                s = PaperStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return Problem.response(400, "Bad Request", "unknown status '" + truncate(status) + "'; one of "
+                        + java.util.Arrays.toString(PaperStatus.values()), "/api/papers");
+            }
+            q = Paper.find("status", sort, s);
+        }
+        List<PaperView> items = q.page(Page.of(page, size)).list().stream().map(p -> PaperView.of(p, null)).toList();
+        return Response.ok(new PageOf(items, page, size, q.count())).build();
+    }
+
+    @GET
+    @Path(ID)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @Operation(summary = "Get one paper", description = "Its status (and, when FAILED, failedStage and reason) "
+            + "and its stage timeline. Public.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PaperView.class)))
+    @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Transactional
+    public Response get(@PathParam("id") String id) {
+        var parsed = ArxivId.parse(id);
+        if (parsed.isEmpty()) {
+            return invalidId(id);
+        }
+        Paper p = Paper.findById(parsed.get().id());
+        if (p == null) {
+            return Problem.response(404, "Not Found", "no paper " + parsed.get().id() + " has been submitted",
+                    PaperView.location(parsed.get().id()));
+        }
+        return Response.ok(PaperView.of(p, StageTransition.timeline(p.arxivId))).build();
+    }
+
+    @POST
+    @Path(ID + "/retry")
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @SecurityRequirement(name = "SecurityScheme")
+    @Operation(summary = "Retry a failed paper", description = "From the stage that failed: ingest runs again "
+            + "here; a later stage gets a RetryRequested (attempt + 1) on pipeline.retries.")
+    @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = RetryAccepted.class)))
+    @APIResponse(responseCode = "409", description = "the paper is not FAILED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response retry(@PathParam("id") String id) {
+        var parsed = ArxivId.parse(id);
+        if (parsed.isEmpty()) {
+            return invalidId(id);
+        }
+        Stage stage = retries.retry(parsed.get().id());
+        Paper p = reload(parsed.get().id());
+        return Response.accepted(new RetryAccepted(p.arxivId, stage, PaperView.of(p, null)))
+                .location(URI.create(PaperView.location(p.arxivId))).build();
+    }
+
+    @Transactional
+    Paper reload(String id) {
+        return Paper.findById(id);
+    }
+
+    /** Two first submissions of one ID at once: one insert wins, the other finds its row. */
+    private IntakeService.Submission submitOnce(ArxivId id, boolean force) {
+        try {
+            return intake.submit(id, force);
+        } catch (RuntimeException e) {
+            // Most likely the unique key: another request inserted the same paper a moment ago.
+            return intake.submit(id, force);
+        }
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readTree(body);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** The text of the only field of a one-field object, or null for any other shape. */
+    private static String singleText(JsonNode node, String field) {
+        if (node == null || !node.isObject() || node.size() != 1) {
+            return null;
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        Map.Entry<String, JsonNode> only = it.next();
+        return only.getKey().equals(field) && only.getValue().isTextual() ? only.getValue().asText() : null;
+    }
+
+    private static Response badShape(String detail) {
+        return Problem.response(400, "Bad Request", detail, "/api/papers");
+    }
+
+    private static Response invalidId(String input) {
+        return Problem.response(400, "Bad Request",
+                "'" + truncate(input) + "' is not an arXiv identifier; accepted forms: " + ArxivId.ACCEPTED_FORMS,
+                "/api/papers", Map.of("acceptedForms", List.of(ArxivId.ACCEPTED_FORMS.split(", "))));
+    }
+
+    /** Echoes at most 80 characters of user input, printable ASCII only. */
+    static String truncate(String s) {
+        String t = s == null ? "" : s.replaceAll("[^\\x20-\\x7e]", "?");
+        return t.length() > 80 ? t.substring(0, 80) + "…" : t;
+    }
+}

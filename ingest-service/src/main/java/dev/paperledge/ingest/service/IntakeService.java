@@ -1,0 +1,57 @@
+package dev.paperledge.ingest.service;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import dev.paperledge.contracts.Stage;
+import dev.paperledge.ingest.arxiv.ArxivId;
+import dev.paperledge.ingest.domain.Paper;
+import dev.paperledge.ingest.domain.PaperStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/**
+ * Records submissions. The paper's row is committed before the caller answers 202: from then on the
+ * ingest worker (and, for its event, the re-publisher) will see it through, whatever else is down.
+ */
+@ApplicationScoped
+public class IntakeService {
+
+    /** The paper and whether this submission started a production (new paper, new version or forced). */
+    public record Submission(Paper paper, boolean newProduction) {
+    }
+
+    @Transactional
+    public Submission submit(ArxivId id, boolean force) {
+        Paper p = Paper.findById(id.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
+            p = new Paper();
+            p.arxivId = id.id();
+            p.requestedVersion = id.version();
+            p.run = 1;
+            p.attempt = 1;
+            p.createdAt = Instant.now();
+            p.persist();
+            p.transition(PaperStatus.REQUESTED, Stage.INGEST, "submitted");
+            return new Submission(p, true);
+        }
+        boolean newVersion = id.version() != null && (p.version == null
+                ? !Objects.equals(id.version(), p.requestedVersion)
+                : id.version() > p.version);
+        if (!force && !newVersion) {
+            return new Submission(p, false);
+        }
+        p.run++;
+        p.requestedVersion = id.version();
+        p.attempt = 1;
+        p.clearFailure();
+        p.ingestedEvent = null;
+        p.eventSentAt = null;
+        p.leaseUntil = null;
+        p.nextAttemptAt = null;
+        p.transition(PaperStatus.REQUESTED, Stage.INGEST,
+                (newVersion ? "new version v" + id.version() : "forced re-production") + ", run " + p.run);
+        return new Submission(p, true);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.paperledge.ingest.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.paperledge.contracts.Stage;
+import dev.paperledge.ingest.domain.Paper;
+import dev.paperledge.ingest.domain.PaperStatus;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/**
+ * The short transactions around the ingest work: claiming a row (a lease, so several instances can
+ * share the table and a crashed one's rows come back), recording results, failures and acks.
+ */
+@ApplicationScoped
+public class PaperStore {
+
+    /** A claimed unit of work: the paper and the run the claim is for. */
+    public record Claim(String arxivId, int run, Integer requestedVersion, String pendingEvent) {
+    }
+
+    /** Claims the oldest paper waiting for ingest, if any. */
+    @Transactional
+    public Optional<Claim> claimForIngest(Duration lease) {
+        return claim("""
+                SELECT arxiv_id FROM ingest.paper
+                WHERE status = 'REQUESTED' AND ingested_event IS NULL
+                  AND (lease_until IS NULL OR lease_until < now())
+                  AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+                ORDER BY updated_at LIMIT 1 FOR UPDATE SKIP LOCKED""", lease);
+    }
+
+    /** Claims a paper whose ingested event was stored but never acknowledged by the broker. */
+    @Transactional
+    public Optional<Claim> claimForRepublish(Duration lease) {
+        return claim("""
+                SELECT arxiv_id FROM ingest.paper
+                WHERE ingested_event IS NOT NULL AND event_sent_at IS NULL
+                  AND (lease_until IS NULL OR lease_until < now())
+                ORDER BY updated_at LIMIT 1 FOR UPDATE SKIP LOCKED""", lease);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Claim> claim(String sql, Duration lease) {
+        List<String> ids = Panache.getEntityManager().createNativeQuery(sql).getResultList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        Paper p = Paper.findById(ids.get(0));
+        p.leaseUntil = Instant.now().plus(lease);
+        return Optional.of(new Claim(p.arxivId, p.run, p.requestedVersion, p.ingestedEvent));
+    }
+
+    /**
+     * Stores the ingest result and the event to send, unless the paper moved on to another run
+     * meanwhile (a forced re-production): then the result is dropped and false returned.
+     */
+    @Transactional
+    public boolean recordIngested(Claim c, int version, String title, String category, String categoryName,
+            String textSource, String metadataKey, String textKey, String eventJson) {
+        Paper p = Paper.findById(c.arxivId(), LockModeType.PESSIMISTIC_WRITE);
+        if (p == null || p.run != c.run()) {
+            return false;
+        }
+        p.version = version;
+        p.title = title;
+        p.primaryCategory = category;
+        p.categoryName = categoryName;
+        p.textSource = textSource;
+        p.metadataKey = metadataKey;
+        p.textKey = textKey;
+        p.ingestedEvent = eventJson;
+        p.eventSentAt = null;
+        p.updatedAt = Instant.now();
+        return true;
+    }
+
+    /** The broker acknowledged the ingested event of run {@code run}. */
+    @Transactional
+    public void markSent(String arxivId, int run) {
+        Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null || p.run != run) {
+            return;
+        }
+        p.eventSentAt = Instant.now();
+        p.leaseUntil = null;
+        // The projection may already have moved it further (a downstream event arrived first).
+        if (p.status == PaperStatus.REQUESTED) {
+            p.transition(PaperStatus.INGESTED, Stage.INGEST, "text source " + p.textSource);
+        }
+    }
+
+    /** Gives the row back (e.g. the broker did not acknowledge): the re-publisher will take it. */
+    @Transactional
+    public void release(String arxivId) {
+        Paper p = Paper.findById(arxivId);
+        if (p != null) {
+            p.leaseUntil = null;
+        }
+    }
+
+    /** Ingest gave up on run {@code run}; returns the attempt that failed, or empty if the run moved on. */
+    @Transactional
+    public Optional<Paper> markFailed(String arxivId, int run, String reason, boolean retryable) {
+        Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null || p.run != run) {
+            return Optional.empty();
+        }
+        p.failedStage = Stage.INGEST;
+        p.failureReason = reason;
+        p.failureRetryable = retryable;
+        p.leaseUntil = null;
+        p.transition(PaperStatus.FAILED, Stage.INGEST, reason);
+        return Optional.of(p);
+    }
+}

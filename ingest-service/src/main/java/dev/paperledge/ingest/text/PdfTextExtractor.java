@@ -1,0 +1,170 @@
+package dev.paperledge.ingest.text;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+import dev.paperledge.contracts.PaperText;
+
+/**
+ * Sections from a PDF through PDFBox: the text is split at the outline's top-level titles when the
+ * PDF has an outline, else at lines that look like headings ("1 Introduction", "3.2 Results",
+ * "Conclusion"). The references are left out.
+ */
+public final class PdfTextExtractor {
+
+    /** Why a PDF gave no text; the caller falls back to the abstract and records the reason. */
+    public static final class Unusable extends Exception {
+        public Unusable(String reason, Throwable cause) {
+            super(reason, cause);
+        }
+    }
+
+    private static final Pattern NUMBERED = Pattern.compile("^(?:[0-9]{1,2}(?:\\.[0-9]{1,2}){0,2}\\.?|[IVX]{1,5}\\.)\\s+([A-Z][^.!?]{1,80})$");
+    private static final List<String> KNOWN = List.of("abstract", "introduction", "background", "related work",
+            "method", "methods", "methodology", "approach", "model", "experiments", "experimental setup",
+            "evaluation", "results", "discussion", "limitations", "conclusion", "conclusions", "future work",
+            "acknowledgements", "acknowledgments", "references", "bibliography", "appendix");
+    private static final Pattern END = Pattern.compile("(?i)^(?:[0-9.]+\\s+)?(references|bibliography)$");
+    /** Fewer letters than this per page means the pages are images (a scan) with no text layer. */
+    private static final int MIN_LETTERS_PER_PAGE = 40;
+
+    public List<PaperText.Section> extract(byte[] pdf) throws Unusable {
+        if (pdf.length < 5 || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+            throw new Unusable("the PDF is not a PDF file (no %PDF- header)", null);
+        }
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            if (doc.isEncrypted() && !doc.getCurrentAccessPermission().canExtractContent()) {
+                throw new Unusable("the PDF is encrypted and forbids text extraction", null);
+            }
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            String text = stripper.getText(doc);
+            long letters = text.chars().filter(Character::isLetter).count();
+            if (letters < (long) MIN_LETTERS_PER_PAGE * Math.max(1, doc.getNumberOfPages())) {
+                throw new Unusable("the PDF has no text layer (image-only or empty pages)", null);
+            }
+            List<String> lines = text.lines().map(HtmlTextExtractor::normalise).toList();
+            List<String> outline = outlineTitles(doc);
+            List<PaperText.Section> sections = outline.size() >= 2 ? splitAt(lines, outline) : List.of();
+            if (sections.size() < 2) {
+                sections = splitByHeadings(lines);
+            }
+            if (sections.isEmpty()) {
+                sections = List.of(new PaperText.Section("Text", String.join(" ", lines).strip()));
+            }
+            return sections;
+        } catch (InvalidPasswordException e) {
+            throw new Unusable("the PDF is encrypted with a password", e);
+        } catch (IOException e) {
+            throw new Unusable("the PDF is corrupt or unreadable: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new Unusable("the PDF could not be read: " + e, e);
+        }
+    }
+
+    private static List<String> outlineTitles(PDDocument doc) {
+        PDDocumentOutline outline = doc.getDocumentCatalog().getDocumentOutline();
+        List<String> titles = new ArrayList<>();
+        if (outline == null) {
+            return titles;
+        }
+        for (PDOutlineItem item : outline.children()) {
+            if (item.getTitle() != null && !item.getTitle().isBlank()) {
+                titles.add(HtmlTextExtractor.normalise(item.getTitle()));
+            }
+        }
+        return titles;
+    }
+
+    /** Splits the lines at the outline's titles, found in order as whole lines (numbering allowed). */
+    private static List<PaperText.Section> splitAt(List<String> lines, List<String> titles) {
+        List<Integer> starts = new ArrayList<>();
+        List<String> found = new ArrayList<>();
+        int from = 0;
+        for (String t : titles) {
+            String want = stripNumber(t).toLowerCase(Locale.ROOT);
+            for (int i = from; i < lines.size(); i++) {
+                if (stripNumber(lines.get(i)).toLowerCase(Locale.ROOT).equals(want)) {
+                    starts.add(i);
+                    found.add(stripNumber(t));
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+        return build(lines, starts, found);
+    }
+
+    private static List<PaperText.Section> splitByHeadings(List<String> lines) {
+        List<Integer> starts = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.isEmpty() || l.length() > 90) {
+                continue;
+            }
+            var m = NUMBERED.matcher(l);
+            if (m.matches() && !l.endsWith(",")) {
+                starts.add(i);
+                titles.add(stripNumber(l));
+            } else if (KNOWN.contains(l.toLowerCase(Locale.ROOT).replaceAll("[:.]$", ""))) {
+                starts.add(i);
+                titles.add(l.replaceAll("[:.]$", ""));
+            }
+        }
+        return build(lines, starts, titles);
+    }
+
+    private static List<PaperText.Section> build(List<String> lines, List<Integer> starts, List<String> titles) {
+        List<PaperText.Section> out = new ArrayList<>();
+        for (int s = 0; s < starts.size(); s++) {
+            if (END.matcher(titles.get(s)).matches()) {
+                break;
+            }
+            int end = s + 1 < starts.size() ? starts.get(s + 1) : lines.size();
+            String body = joinParagraphs(lines.subList(starts.get(s) + 1, end));
+            if (!body.isBlank()) {
+                out.add(new PaperText.Section(titles.get(s), body));
+            }
+        }
+        return out;
+    }
+
+    /** Joins wrapped lines into paragraphs (blank line = paragraph break), mending hyphenation. */
+    private static String joinParagraphs(List<String> lines) {
+        StringBuilder sb = new StringBuilder();
+        boolean newParagraph = false;
+        for (String l : lines) {
+            if (l.isEmpty()) {
+                newParagraph = sb.length() > 0;
+                continue;
+            }
+            if (sb.length() > 0) {
+                if (newParagraph) {
+                    sb.append("\n\n");
+                } else if (sb.charAt(sb.length() - 1) == '-' && Character.isLowerCase(l.charAt(0))) {
+                    sb.setLength(sb.length() - 1);
+                } else {
+                    sb.append(' ');
+                }
+            }
+            sb.append(l);
+            newParagraph = false;
+        }
+        return sb.toString().strip();
+    }
+
+    static String stripNumber(String title) {
+        return title.replaceFirst("^(?:[0-9]{1,2}(?:\\.[0-9]{1,2}){0,2}\\.?|[IVX]{1,5}\\.)\\s+", "").strip();
+    }
+}
