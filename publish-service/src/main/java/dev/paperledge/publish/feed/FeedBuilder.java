@@ -190,7 +190,9 @@ public class FeedBuilder {
     /** ROME writes itunes:explicit as yes/no; Apple's current spec asks for true/false. */
     private static void normaliseExplicit(Document doc) {
         Namespace ns = Namespace.getNamespace(AbstractITunesObject.URI);
-        for (Element e : doc.getDescendants(Filters.element("explicit", ns))) {
+        List<Element> found = new ArrayList<>();
+        doc.getDescendants(Filters.element("explicit", ns)).forEach(found::add);
+        for (Element e : found) {
             String v = e.getTextTrim();
             e.setText("yes".equalsIgnoreCase(v) || "true".equalsIgnoreCase(v) ? "true" : "false");
         }

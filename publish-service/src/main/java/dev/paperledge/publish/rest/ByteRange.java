@@ -55,7 +55,7 @@ public record ByteRange(long start, long end) {
                 return Optional.of(new ByteRange(Math.max(0, size - suffix), size - 1));
             }
             long start = Long.parseLong(first);
-            long end = last.isEmpty() ? size - 1 : Long.parseLong(last);
+            long end = last.isEmpty() ? Long.MAX_VALUE : Long.parseLong(last);
             if (end < start) {
                 return Optional.empty();
             }
