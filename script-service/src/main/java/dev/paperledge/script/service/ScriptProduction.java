@@ -1,0 +1,260 @@
+package dev.paperledge.script.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.paperledge.contracts.EpisodeScript;
+import dev.paperledge.contracts.ObjectKeys;
+import dev.paperledge.contracts.PaperIngested;
+import dev.paperledge.contracts.PaperText;
+import dev.paperledge.contracts.RetryRequested;
+import dev.paperledge.contracts.ScriptReady;
+import dev.paperledge.contracts.Stage;
+import dev.paperledge.contracts.StageFailed;
+import dev.paperledge.script.domain.ProcessedEvent;
+import dev.paperledge.script.domain.Script;
+import dev.paperledge.script.messaging.ScriptEvents;
+import dev.paperledge.script.storage.ObjectStore;
+import dev.paperledge.script.writer.GroundingReport;
+import dev.paperledge.script.writer.ScriptMarkdown;
+import dev.paperledge.script.writer.ScriptRequest;
+import dev.paperledge.script.writer.ScriptWriter;
+import dev.paperledge.script.writer.WrittenScript;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The script stage: read the paper's text, write, ground, store the objects under deterministic
+ * keys, record the script, emit ScriptReady (or hold it for review), then mark the event processed.
+ * A crash anywhere redoes the work and re-emits the same event id, which downstream drops.
+ */
+@ApplicationScoped
+public class ScriptProduction {
+    private static final Logger LOG = Logger.getLogger(ScriptProduction.class);
+
+    @Inject
+    ObjectStore store;
+    @Inject
+    ScriptWriter writer;
+    @Inject
+    ScriptEvents events;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    MeterRegistry metrics;
+    @ConfigProperty(name = "paperledge.script.review.enabled", defaultValue = "false")
+    boolean reviewEnabled;
+
+    /** Bad input or nothing to write about: retrying cannot help. */
+    public static class PermanentFailure extends RuntimeException {
+        public PermanentFailure(String message) {
+            super(message);
+        }
+    }
+
+    public void onPaperIngested(PaperIngested event) {
+        if (QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.seen(event.eventId()))) {
+            LOG.debugf("dropping duplicate %s", event.eventId());
+            return;
+        }
+        String input;
+        try {
+            input = json.writeValueAsString(event);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Script s = Script.byNaturalKey(event.arxivId(), event.version(), event.run()).orElseGet(Script::new);
+            if (s.id == null) {
+                s.arxivId = event.arxivId();
+                s.version = event.version();
+                s.run = event.run();
+                s.createdAt = Instant.now();
+                s.status = Script.Status.WRITING;
+            }
+            s.inputEvent = input;
+            s.inputEventId = event.eventId();
+            s.updatedAt = Instant.now();
+            s.persist();
+        });
+        produce(event, event.eventId(), 1);
+    }
+
+    public void onRetry(RetryRequested retry) {
+        if (QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.seen(retry.eventId()))) {
+            return;
+        }
+        Optional<Script> row = QuarkusTransaction.requiringNew()
+                .call(() -> Script.byNaturalKey(retry.arxivId(), retry.version(), retry.run()));
+        if (row.isEmpty()) {
+            fail(retry.arxivId(), retry.version(), retry.run(), retry.attempt(), false,
+                    "retry requested but this service never received the paper (no recorded input for "
+                            + retry.arxivId() + "v" + retry.version() + " run " + retry.run() + ")");
+            QuarkusTransaction.requiringNew().run(() -> ProcessedEvent.record(retry.eventId()));
+            return;
+        }
+        PaperIngested input;
+        try {
+            input = json.readValue(row.get().inputEvent, PaperIngested.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("recorded input of " + retry.arxivId() + " is unreadable", e);
+        }
+        produce(input, retry.eventId(), retry.attempt());
+    }
+
+    private void produce(PaperIngested event, String handledEventId, int attempt) {
+        Timer.Sample sample = Timer.start(metrics);
+        String outcome = "failure";
+        try {
+            WrittenScript written = writer.write(request(event));
+            store(event, written);
+            boolean review = reviewEnabled;
+            QuarkusTransaction.requiringNew().run(() -> {
+                Script s = Script.byNaturalKey(event.arxivId(), event.version(), event.run()).orElseThrow();
+                apply(s, event, written);
+                s.attempts = attempt;
+                s.status = review ? Script.Status.IN_REVIEW : Script.Status.WRITING;
+                if (review) {
+                    ProcessedEvent.record(handledEventId);
+                }
+            });
+            if (!review) {
+                emitReady(event.arxivId(), event.version(), event.run(), handledEventId);
+            }
+            outcome = "success";
+            metrics.counter("paperledge.script.outcomes", "outcome", review ? "in_review" : "success", "writer",
+                    written.writer(), "reason", written.fallbackReason() == null ? "none" : "llm_fallback").increment();
+        } catch (PermanentFailure e) {
+            markFailed(event, e.getMessage());
+            fail(event.arxivId(), event.version(), event.run(), attempt, false, e.getMessage());
+            QuarkusTransaction.requiringNew().run(() -> ProcessedEvent.record(handledEventId));
+            metrics.counter("paperledge.script.outcomes", "outcome", "failure", "writer", "none", "reason", "permanent").increment();
+        } catch (RuntimeException e) {
+            String reason = "script stage failed, retrying can help: " + e.getMessage();
+            markFailed(event, reason);
+            try {
+                fail(event.arxivId(), event.version(), event.run(), attempt, true, reason);
+            } catch (RuntimeException inner) {
+                e.addSuppressed(inner);
+            }
+            metrics.counter("paperledge.script.outcomes", "outcome", "failure", "writer", "none", "reason", "transient").increment();
+            throw e;
+        } finally {
+            sample.stop(metrics.timer("paperledge.stage.duration", "stage", "script", "outcome", outcome));
+        }
+    }
+
+    /** Emits ScriptReady for a stored script and then records it as ready and the event as processed. */
+    public void emitReady(String arxivId, int version, int run, String handledEventId) {
+        Script s = QuarkusTransaction.requiringNew().call(() -> Script.byNaturalKey(arxivId, version, run).orElseThrow());
+        PaperIngested input;
+        try {
+            input = json.readValue(s.inputEvent, PaperIngested.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        events.scriptReady(new ScriptReady(arxivId, version, run, input.paper(), s.episodeTitle, s.description,
+                s.scriptKey, s.markdownKey, s.wordCount, s.writer, Instant.now()));
+        QuarkusTransaction.requiringNew().run(() -> {
+            Script row = Script.byNaturalKey(arxivId, version, run).orElseThrow();
+            row.status = Script.Status.READY;
+            row.failureReason = null;
+            row.updatedAt = Instant.now();
+            if (handledEventId != null) {
+                ProcessedEvent.record(handledEventId);
+            }
+        });
+    }
+
+    private ScriptRequest request(PaperIngested event) {
+        if (event.paper() == null) {
+            throw new PermanentFailure("the ingested event for " + event.arxivId() + " carries no paper metadata");
+        }
+        PaperText text = null;
+        if (event.textKey() != null && !event.textKey().isBlank()) {
+            Optional<byte[]> bytes = store.get(event.textKey());
+            if (bytes.isPresent()) {
+                try {
+                    text = json.readValue(bytes.get(), PaperText.class);
+                } catch (Exception e) {
+                    LOG.warnf("paper text %s is not a readable sections JSON (%s); writing from the abstract",
+                            event.textKey(), e.getMessage());
+                }
+            } else {
+                LOG.warnf("paper text %s is missing; writing from the abstract", event.textKey());
+            }
+        }
+        ScriptRequest req = new ScriptRequest(event.arxivId(), event.version(), event.paper(), text);
+        if (req.text().fullText().isBlank()) {
+            throw new PermanentFailure("nothing to write about: " + event.arxivId()
+                    + " has neither extracted text nor an abstract; re-ingest the paper");
+        }
+        return req;
+    }
+
+    void store(PaperIngested event, WrittenScript written) {
+        try {
+            store.put(key(event, "script.json"), json.writeValueAsBytes(written.script()), "application/json");
+            store.put(key(event, "script.md"), ScriptMarkdown.render(written.script()).getBytes(StandardCharsets.UTF_8),
+                    "text/markdown; charset=utf-8");
+            store.put(key(event, "grounding.json"), json.writeValueAsBytes(written.grounding()), "application/json");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String key(PaperIngested e, String file) {
+        return ObjectKeys.script(e.arxivId(), e.version(), e.run(), file);
+    }
+
+    static void apply(Script s, PaperIngested event, WrittenScript written) {
+        EpisodeScript script = written.script();
+        GroundingReport g = written.grounding();
+        s.writer = written.writer();
+        s.fallbackReason = written.fallbackReason();
+        s.wordCount = script.wordCount();
+        s.episodeTitle = script.episodeTitle();
+        s.description = script.description();
+        s.scriptKey = key(event, "script.json");
+        s.markdownKey = key(event, "script.md");
+        s.groundingKey = key(event, "grounding.json");
+        s.quotesChecked = g.quotesChecked();
+        s.numbersChecked = g.numbersChecked();
+        s.droppedClaims = g.dropped().size();
+        s.grounded = g.grounded();
+        s.failureReason = null;
+        s.updatedAt = Instant.now();
+    }
+
+    private void markFailed(PaperIngested event, String reason) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> Script.byNaturalKey(event.arxivId(), event.version(), event.run())
+                    .ifPresent(s -> {
+                        s.status = Script.Status.FAILED;
+                        s.failureReason = reason;
+                        s.updatedAt = Instant.now();
+                    }));
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the failure", e);
+        }
+    }
+
+    private void fail(String arxivId, int version, int run, int attempt, boolean retryable, String reason) {
+        events.failed(new StageFailed(arxivId, version, run, Stage.SCRIPT, reason, attempt, retryable, Instant.now()));
+    }
+
+    /** Scripts held for review. */
+    public List<Script> inReview() {
+        return Script.list("status", Script.Status.IN_REVIEW);
+    }
+}

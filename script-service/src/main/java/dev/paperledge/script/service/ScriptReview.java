@@ -1,0 +1,87 @@
+package dev.paperledge.script.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.paperledge.contracts.EpisodeScript;
+import dev.paperledge.contracts.PaperIngested;
+import dev.paperledge.script.domain.Script;
+import dev.paperledge.script.storage.ObjectStore;
+import dev.paperledge.script.writer.Grounding;
+import dev.paperledge.script.writer.GroundingReport;
+import dev.paperledge.script.writer.ScriptMarkdown;
+import dev.paperledge.script.writer.ScriptRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The review gate: an operator approves a held script, optionally with edited sections; then it is emitted. */
+@ApplicationScoped
+public class ScriptReview {
+    @Inject
+    ObjectStore store;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    ScriptProduction production;
+
+    public static class NotInReview extends RuntimeException {
+        public NotInReview(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @param edits section texts replacing the written ones, by kind (credits cannot be edited)
+     * @param description a replacement feed description, or null
+     */
+    public Script approve(Script row, Map<EpisodeScript.Kind, String> edits, String description) throws Exception {
+        if (row.status != Script.Status.IN_REVIEW) {
+            throw new NotInReview("script " + row.arxivId + "v" + row.version + " run " + row.run + " is " + row.status
+                    + ", not IN_REVIEW");
+        }
+        boolean edited = (edits != null && !edits.isEmpty()) || description != null;
+        if (edited) {
+            EpisodeScript current = json.readValue(store.get(row.scriptKey).orElseThrow(
+                    () -> new IllegalStateException("script object " + row.scriptKey + " is missing")), EpisodeScript.class);
+            List<EpisodeScript.Section> sections = new ArrayList<>();
+            for (EpisodeScript.Section s : current.sections()) {
+                String text = edits != null && edits.containsKey(s.kind()) && s.kind() != EpisodeScript.Kind.CREDITS
+                        ? edits.get(s.kind()) : s.text();
+                sections.add(new EpisodeScript.Section(s.kind(), s.title(), text));
+            }
+            EpisodeScript updated = new EpisodeScript(current.arxivId(), current.version(), current.episodeTitle(),
+                    description != null ? description : current.description(), sections, current.writer());
+            // Operators may write freely; grounding is still checked and recorded for the record.
+            PaperIngested input = json.readValue(row.inputEvent, PaperIngested.class);
+            Grounding g = new Grounding(new ScriptRequest(input.arxivId(), input.version(), input.paper(), null).groundingText());
+            GroundingReport.Builder report = GroundingReport.builder(current.writer() + "+operator")
+                    .note("sections edited by an operator at review");
+            for (EpisodeScript.Section s : updated.sections()) {
+                g.check(s.kind().name(), s.text(), report);
+            }
+            GroundingReport r = report.build();
+            store.put(row.scriptKey, json.writeValueAsBytes(updated), "application/json");
+            store.put(row.markdownKey, ScriptMarkdown.render(updated).getBytes(StandardCharsets.UTF_8), "text/markdown; charset=utf-8");
+            store.put(row.groundingKey, json.writeValueAsBytes(r), "application/json");
+            QuarkusTransaction.requiringNew().run(() -> {
+                Script s = Script.<Script>findById(row.id);
+                s.edited = true;
+                s.wordCount = updated.wordCount();
+                s.description = updated.description();
+                s.quotesChecked = r.quotesChecked();
+                s.numbersChecked = r.numbersChecked();
+                s.grounded = r.grounded();
+                s.updatedAt = Instant.now();
+            });
+        }
+        QuarkusTransaction.requiringNew().run(() -> Script.<Script>findById(row.id).approvedAt = Instant.now());
+        production.emitReady(row.arxivId, row.version, row.run, null);
+        return QuarkusTransaction.requiringNew().call(() -> Script.<Script>findById(row.id));
+    }
+}

@@ -1,0 +1,248 @@
+package dev.paperledge.script.writer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.paperledge.contracts.EpisodeScript;
+import dev.paperledge.contracts.EpisodeScript.Kind;
+import dev.paperledge.contracts.PaperText;
+
+/**
+ * Writes with a language model on any OpenAI-compatible server. Plan, then write: long papers are
+ * first reduced to notes section by section, then an outline is asked for, then the sections as
+ * JSON matching {@link Draft}. The result is grounded; one repair round is allowed. On an error, a
+ * timeout, malformed JSON or a script still ungrounded after the repair, the offline writer writes
+ * the script and the reason is recorded.
+ */
+public final class LlmScriptWriter implements ScriptWriter {
+    public static final String NAME = "llm";
+    private static final Logger LOG = Logger.getLogger(LlmScriptWriter.class);
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** Notes on one part of a long paper. */
+    public record SectionNotes(List<String> points) {
+    }
+
+    /** The plan for the episode. */
+    public record Outline(String problem, String analogy, String method, List<String> findings, String quote,
+            List<String> audiences, List<String> takeaways, List<String> questions) {
+    }
+
+    /** The structured output: one field per script section (credits are added from the paper's authors). */
+    public record Draft(String description, String hook, String analogy, String method, String findings, String quote,
+            String whyItMatters, String takeaways, String questions, String signOff) {
+    }
+
+    private final Supplier<ChatModel> model;
+    private final OfflineScriptWriter offline;
+    private final int maxChunkChars;
+
+    public LlmScriptWriter(Supplier<ChatModel> model, OfflineScriptWriter offline, int maxChunkChars) {
+        this.model = model;
+        this.offline = offline;
+        this.maxChunkChars = maxChunkChars;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public WrittenScript write(ScriptRequest req) {
+        try {
+            return writeWithModel(req);
+        } catch (Exception e) {
+            String reason = reason(e);
+            LOG.warnf("LLM writer failed for %s, the offline writer takes over: %s", req.arxivId(), reason);
+            WrittenScript w = offline.write(req);
+            return new WrittenScript(w.script(), w.grounding().withNote("llm writer fell back to offline: " + reason),
+                    OfflineScriptWriter.NAME, reason);
+        }
+    }
+
+    private WrittenScript writeWithModel(ScriptRequest req) throws JsonProcessingException {
+        String material = material(req);
+        String outlineJson = ask("OUTLINE", """
+                Plan a podcast episode about the paper below. Answer with JSON only, exactly this shape:
+                {"problem": "...", "analogy": "...", "method": "...", "findings": ["..."], "quote": "<one sentence copied verbatim from the paper>",
+                 "audiences": ["...", "..."], "takeaways": ["..."], "questions": ["..."]}
+                """ + header(req) + "\nPAPER:\n" + material);
+        Outline outline = parse(outlineJson, Outline.class);
+        String draftJson = ask("SCRIPT", """
+                Write the episode from the outline. Answer with JSON only, exactly this shape (every field spoken text):
+                {"description": "<one or two plain sentences for the podcast feed>", "hook": "...", "analogy": "...", "method": "...",
+                 "findings": "...", "quote": "...", "whyItMatters": "...", "takeaways": "...", "questions": "...", "signOff": "..."}
+                Rules: the hook starts with "Hey PaperLedge learning crew, Ernis here"; about %d words in total;
+                the quote field holds exactly one sentence of the paper, verbatim, in double quotes; use only numbers that
+                appear in the paper; whyItMatters speaks to at least two audiences; no URLs, no LaTeX, no markdown.
+                """.formatted(offline.targetWords()) + header(req) + "\nOUTLINE:\n" + JSON.writeValueAsString(outline)
+                + "\nPAPER:\n" + material);
+        Draft draft = parse(draftJson, Draft.class);
+        Grounding grounding = new Grounding(req.groundingText());
+        EpisodeScript script = toScript(req, draft);
+        List<String> problems = problems(script, grounding);
+        int repairs = 0;
+        if (!problems.isEmpty()) {
+            repairs = 1;
+            String repaired = ask("REPAIR", """
+                    Your draft has these problems. Fix them and answer with the corrected JSON only, same shape:
+                    """ + String.join("\n", problems) + "\nDRAFT:\n" + JSON.writeValueAsString(draft) + "\nPAPER:\n" + material);
+            draft = parse(repaired, Draft.class);
+            script = toScript(req, draft);
+            problems = problems(script, grounding);
+            if (!problems.isEmpty()) {
+                throw new UngroundedException(String.join("; ", problems));
+            }
+        }
+        GroundingReport.Builder report = GroundingReport.builder(NAME).repairs(repairs);
+        for (EpisodeScript.Section s : script.sections()) {
+            grounding.check(s.kind().name(), s.text(), report);
+        }
+        return new WrittenScript(script, report.build(), NAME, null);
+    }
+
+    private static String header(ScriptRequest req) {
+        return "TITLE: " + req.paper().title() + "\nCATEGORY: " + req.paper().categoryName() + "\nAUTHORS: "
+                + req.paper().creditLine() + "\n";
+    }
+
+    /** Short papers go in whole; long ones become notes, one request per section chunk. */
+    private String material(ScriptRequest req) throws JsonProcessingException {
+        List<PaperText.Section> sections = req.readableSections();
+        StringBuilder whole = new StringBuilder();
+        for (PaperText.Section s : sections) {
+            whole.append("## ").append(s.title()).append('\n').append(s.text()).append("\n\n");
+        }
+        if (whole.length() <= maxChunkChars) {
+            return whole.toString();
+        }
+        StringBuilder notes = new StringBuilder();
+        for (PaperText.Section s : sections) {
+            String text = s.text();
+            for (int from = 0; from < text.length(); from += maxChunkChars) {
+                String chunk = text.substring(from, Math.min(text.length(), from + maxChunkChars));
+                String json = ask("NOTES", """
+                        Take notes on this part of a paper for a podcast host. Answer with JSON only: {"points": ["..."]}.
+                        Copy numbers and any sentence worth quoting exactly as written.
+                        SECTION: %s
+                        """.formatted(s.title()) + chunk);
+                SectionNotes n = parse(json, SectionNotes.class);
+                notes.append("## ").append(s.title()).append('\n');
+                for (String p : n.points() == null ? List.<String>of() : n.points()) {
+                    notes.append("- ").append(p).append('\n');
+                }
+            }
+        }
+        return notes.toString();
+    }
+
+    private String ask(String task, String prompt) {
+        ChatRequest request = ChatRequest.builder()
+                .messages(SystemMessage.from("""
+                        You write scripts for PaperLedge, a podcast hosted by Ernis: gentle, curious, enthusiastic,
+                        jargon-free, full of everyday analogies. Never invent facts, names or numbers: every number and every
+                        quoted sentence must come from the paper exactly as written. TASK: %s""".formatted(task)),
+                        UserMessage.from(prompt))
+                .responseFormat(ResponseFormat.JSON)
+                .build();
+        String text = model.get().chat(request).aiMessage().text();
+        if (text == null || text.isBlank()) {
+            throw new IllegalStateException("the model returned no text for " + task);
+        }
+        return text;
+    }
+
+    static <T> T parse(String text, Class<T> type) throws JsonProcessingException {
+        String t = text.strip();
+        if (t.startsWith("```")) {
+            t = t.replaceFirst("^```(?:json)?\\s*", "").replaceFirst("\\s*```$", "");
+        }
+        return JSON.readValue(t, type);
+    }
+
+    private static EpisodeScript toScript(ScriptRequest req, Draft d) {
+        List<EpisodeScript.Section> sections = new ArrayList<>();
+        String[] texts = { d.hook(), d.analogy(), d.method(), d.findings(), d.quote(), d.whyItMatters(), d.takeaways(),
+                d.questions(), d.signOff(), "Credit to Paper authors: " + req.paper().creditLine() };
+        Kind[] kinds = Kind.values();
+        for (int i = 0; i < kinds.length; i++) {
+            sections.add(new EpisodeScript.Section(kinds[i], Templates.chapterTitle(kinds[i]), texts[i] == null ? "" : texts[i].strip()));
+        }
+        return new EpisodeScript(req.arxivId(), req.version(), req.paper().episodeTitle(),
+                d.description() == null ? "" : d.description().strip(), sections, NAME);
+    }
+
+    private List<String> problems(EpisodeScript script, Grounding g) {
+        List<String> out = new ArrayList<>();
+        for (EpisodeScript.Section s : script.sections()) {
+            if (s.text().isBlank()) {
+                out.add("section " + s.kind() + " is empty");
+            }
+            for (String p : g.problems(s.text())) {
+                out.add(s.kind() + ": " + p);
+            }
+        }
+        if (Grounding.quotes(script.sections().get(Kind.QUOTE.ordinal()).text()).isEmpty()) {
+            out.add("QUOTE: the quote section must quote one sentence of the paper verbatim in double quotes");
+        }
+        if (script.description().isBlank()) {
+            out.add("description is empty");
+        }
+        for (String p : g.problems(script.description())) {
+            out.add("description: " + p);
+        }
+        int words = script.wordCount();
+        int target = offline.targetWords();
+        if (words < target * (1 - OfflineScriptWriter.BAND) || words > target * (1 + OfflineScriptWriter.BAND)) {
+            out.add("the script has " + words + " words; it must have between " + (int) (target * 0.8) + " and "
+                    + (int) (target * 1.2));
+        }
+        return out;
+    }
+
+    private static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && !(t instanceof UngroundedException)) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase().contains("timeout")) {
+                break;
+            }
+            t = t.getCause();
+        }
+        String kind = e instanceof UngroundedException ? "ungrounded after one repair"
+                : e instanceof JsonProcessingException ? "malformed JSON from the model"
+                : isTimeout(e) ? "timeout" : "error";
+        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return kind + ": " + (msg.length() > 300 ? msg.substring(0, 300) : msg);
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String n = t.getClass().getName().toLowerCase();
+            String m = String.valueOf(t.getMessage()).toLowerCase();
+            if (n.contains("timeout") || m.contains("timeout") || m.contains("timed out")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The model's script could not be grounded, even after the repair round. */
+    public static final class UngroundedException extends RuntimeException {
+        public UngroundedException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.paperledge.script.writer;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.langchain4j.model.chat.ChatModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+/** Chooses the writer from {@code paperledge.script.writer} ({@code offline}, the default, or {@code llm}). */
+@ApplicationScoped
+public class ScriptWriters {
+    @ConfigProperty(name = "paperledge.script.writer", defaultValue = "offline")
+    String writer;
+    @ConfigProperty(name = "paperledge.script.target-words", defaultValue = "600")
+    int targetWords;
+    @ConfigProperty(name = "paperledge.script.llm.max-chunk-chars", defaultValue = "12000")
+    int maxChunkChars;
+    @Inject
+    Instance<ChatModel> chatModel;
+
+    @Produces
+    @ApplicationScoped
+    public ScriptWriter scriptWriter() {
+        OfflineScriptWriter offline = new OfflineScriptWriter(targetWords);
+        return switch (writer.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "offline" -> offline;
+            // The model is looked up lazily so that an offline deployment never builds an HTTP client.
+            case "llm" -> new LlmScriptWriter(() -> chatModel.get(), offline, maxChunkChars);
+            default -> throw new IllegalArgumentException("paperledge.script.writer must be offline or llm, not " + writer);
+        };
+    }
+}

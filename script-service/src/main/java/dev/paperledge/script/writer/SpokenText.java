@@ -1,0 +1,123 @@
+package dev.paperledge.script.writer;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a sentence of the paper into something the host can say: no URLs read out, no LaTeX, no
+ * citation brackets, abbreviations spelled out, and "we/our" re-voiced as "they/their". Facts and
+ * numbers are never changed, only removed (a removed citation never adds a number).
+ */
+public final class SpokenText {
+    private static final Pattern URL = Pattern.compile("(?i)(\\s*\\(?\\s*(?:at|from|on|via|see|in)?\\s*)?(?:https?://|www\\.)[^\\s)]+[^\\s).,;:]\\)?");
+    private static final Pattern BARE_DOMAIN_URL = Pattern.compile("(?i)\\s*(?:at|from|via)?\\s*\\b[a-z0-9-]+\\.(?:ai|io|org|com|net)(?:/[^\\s]*)?(?=[\\s.,;]|$)");
+    private static final Pattern CITE_BRACKETS = Pattern.compile("\\s*\\[[0-9,\\s\\u2013-]+\\]");
+    private static final Pattern CITE_PARENS = Pattern.compile("\\s*\\((?:[^()]*et al\\.?[^()]*|[A-Z][A-Za-z-]+(?: and [A-Z][A-Za-z-]+)?,? (?:19|20)\\d\\d[a-z]?(?:; [^()]*)?)\\)");
+    private static final Pattern LATEX_COMMAND_ARG = Pattern.compile("\\\\(?:emph|textbf|textit|texttt|text|mathrm|mathbf|textsc)\\{([^{}]*)\\}");
+    private static final Pattern LATEX_REF = Pattern.compile("\\s*\\\\(?:cite[a-z]*|ref|eqref|label|footnote)\\{[^{}]*\\}");
+    private static final Pattern MATH = Pattern.compile("\\$[^$]*\\$|\\\\\\(|\\\\\\)|\\\\\\[|\\\\\\]|\\\\[a-zA-Z]+|\\^\\{|_\\{");
+    private static final Set<String> LOWERABLE = Set.of("the", "they", "this", "these", "those", "it", "a", "an", "in",
+            "to", "for", "compared", "using", "with", "by", "despite", "as", "their", "on", "when", "while", "unlike",
+            "although", "however", "thus", "moreover", "finally", "overall", "most", "many", "such", "both", "each",
+            "all", "we", "at", "through", "across", "experiments", "results", "our", "here", "since", "given",
+            "there", "one", "two", "three", "several", "previous", "existing", "recent", "current", "large", "new");
+
+    private SpokenText() {
+    }
+
+    /** True if the sentence still carries LaTeX a listener would hear as noise. */
+    public static boolean hasMath(String s) {
+        return MATH.matcher(s).find();
+    }
+
+    public static boolean hasUrl(String s) {
+        return URL.matcher(s).find();
+    }
+
+    /** Remove TeX remnants that have a clean spoken form (non-breaking tilde, emphasis commands). */
+    public static String untex(String s) {
+        String t = s.replace('~', ' ');
+        t = LATEX_REF.matcher(t).replaceAll("");
+        Matcher m = LATEX_COMMAND_ARG.matcher(t);
+        t = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1)));
+        return t.replaceAll("\\s+", " ").strip();
+    }
+
+    /** The sentence as the host says it (third person, speakable), or "" if nothing speakable is left. */
+    public static String speak(String sentence) {
+        String t = untex(sentence);
+        t = URL.matcher(t).replaceAll("");
+        t = BARE_DOMAIN_URL.matcher(t).replaceAll("");
+        t = CITE_BRACKETS.matcher(t).replaceAll("");
+        t = CITE_PARENS.matcher(t).replaceAll("");
+        t = t.replace("e.g.,", "for example,").replace("i.e.,", "that is,")
+                .replace("e.g.", "for example").replace("i.e.", "that is")
+                .replaceAll("\\bvs\\.", "versus").replaceAll("\\bet al\\.", "and colleagues")
+                .replaceAll("\\bFigs\\.", "Figures").replaceAll("\\bFig\\.", "Figure")
+                .replaceAll("\\bEqs?\\.", "Equation").replaceAll("\\bSec\\.", "Section")
+                .replaceAll("\\bTab\\.", "Table").replaceAll("\\bapprox\\.", "approximately")
+                .replaceAll("\\bcf\\.", "compare").replaceAll("\\betc\\.", "and so on.")
+                .replaceAll("\\bw\\.r\\.t\\.", "with respect to");
+        t = t.replaceAll("(\\d)\\s*%", "$1 percent");
+        t = t.replaceAll("\\s+--+\\s+", ", ").replaceAll("\\s+\u2014\\s*|\u2014", ", ").replace(" & ", " and ");
+        t = t.replaceAll("[*\u2020\u2021]", "");
+        t = revoice(t);
+        t = t.replaceAll("\\s+", " ").replaceAll("\\s+([,.;:!?])", "$1").replaceAll(",\\s*,", ",")
+                .replaceAll("\\(\\s*\\)", "").replaceAll("\\.\\.+$", ".").strip();
+        t = t.replaceAll(",\\s*\\.$", ".");
+        if (t.isEmpty() || EpisodeWords.count(t) < 3) {
+            return "";
+        }
+        if (!t.matches(".*[.!?]$")) {
+            t = t + ".";
+        }
+        return Character.toUpperCase(t.charAt(0)) + t.substring(1);
+    }
+
+    /** First person plural of the authors becomes the host's third person. */
+    static String revoice(String s) {
+        String t = s.replaceAll("^(?:In|Throughout) (?:this|the present) (?:paper|work|study|article|report),\\s*", "");
+        t = t.replaceAll("\\bHere,\\s*we\\b", "they");
+        t = t.replaceAll("\\bWe\\b", "They").replaceAll("\\bwe\\b", "they")
+                .replaceAll("\\bOur\\b", "Their").replaceAll("\\bour\\b", "their")
+                .replaceAll("\\bours\\b", "theirs").replaceAll("\\bourselves\\b", "themselves")
+                .replaceAll("\\bus\\b", "them")
+                .replaceAll("\\bThis paper\\b", "The paper").replaceAll("\\bthis paper\\b", "the paper");
+        return t.isEmpty() ? t : Character.toUpperCase(t.charAt(0)) + t.substring(1);
+    }
+
+    /** Lower-case the first letter when the sentence continues a host's lead-in, unless it starts with a name. */
+    public static String continuing(String spoken) {
+        if (spoken.isEmpty()) {
+            return spoken;
+        }
+        String first = spoken.split("\\s+", 2)[0].replaceAll("[^A-Za-z]", "");
+        if (LOWERABLE.contains(first.toLowerCase(Locale.ROOT)) && !first.equals(first.toUpperCase(Locale.ROOT))) {
+            return Character.toLowerCase(spoken.charAt(0)) + spoken.substring(1);
+        }
+        return spoken;
+    }
+
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(
+            ",\\s+(?:which|while|whereas|despite|greatly|making|allowing|leading|thereby|enabling|resulting|where|so that|because)\\b");
+
+    /**
+     * A shorter form for takeaways: the sentence up to the first subordinate clause ("…, which …"),
+     * when that leaves enough to stand alone. Never cuts inside a list or a number.
+     */
+    public static String condense(String spoken, int maxWords) {
+        if (EpisodeWords.count(spoken) <= maxWords) {
+            return spoken;
+        }
+        Matcher m = CLAUSE_BREAK.matcher(spoken);
+        while (m.find()) {
+            String head = spoken.substring(0, m.start());
+            if (EpisodeWords.count(head) >= 6) {
+                return head + ".";
+            }
+        }
+        return spoken;
+    }
+}

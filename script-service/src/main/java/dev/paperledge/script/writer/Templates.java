@@ -1,0 +1,177 @@
+package dev.paperledge.script.writer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.paperledge.contracts.EpisodeScript.Kind;
+
+/**
+ * The host's words: greetings, transitions, lead-ins, audiences, questions and sign-offs, in the
+ * voice of the seed episodes. None of them states a fact about a paper and none contains a digit;
+ * facts and numbers only ever come from the paper's own sentences.
+ * Placeholders: {title}, {category}, {subject} (the idea's short name or "this approach"), {keyword}.
+ */
+final class Templates {
+    private Templates() {
+    }
+
+    static final String[] GREETINGS = {
+            "Hey PaperLedge learning crew, Ernis here, and welcome back!",
+            "Hey PaperLedge learning crew, Ernis here, ready to dive into another fascinating piece of research!",
+            "Hey PaperLedge learning crew, Ernis here, and today we've got a really fun one.",
+            "Hey PaperLedge learning crew, Ernis here, ready to dig into some seriously cool research!" };
+
+    static final String[] INTROS = {
+            "Today we're looking at a paper from the world of {category} called {title}.",
+            "Today's paper comes from {category}, and it's called {title}.",
+            "The paper on the table today is {title}, from the {category} corner of research.",
+            "Today we're diving into {title}, a paper from {category} that I've been itching to talk about." };
+
+    static final String[] PROBLEM_LEADS = { "Here's the problem they start from: ", "So, what's the problem? ",
+            "Let's set the scene. ", "First, the big picture. " };
+
+    static final String[] NO_PROBLEM = {
+            "The authors start from a question that's easy to state and surprisingly hard to answer, and that's exactly the kind of puzzle we love on this show." };
+
+    static final String[] AND_LEADS = { "And ", "On top of that, ", "What's more, ", "Plus, ", "" };
+
+    static final String[] HOOK_FILLERS = {
+            "Now, I know that might sound a little abstract at first, so let's take it slowly and build it up piece by piece.",
+            "Stick with me here, because once this clicks, you'll start seeing it everywhere." };
+
+    static final String[] BRIDGES = {
+            "Keep that picture in mind, because it captures the spirit of what {subject} is going for.",
+            "Hold on to that image; it's a handy way to think about {subject} as we go.",
+            "That's the intuition I want you to carry into the rest of this episode." };
+
+    static final String[] METHOD_TRANSITIONS = { "So, how did they actually tackle it?",
+            "So, what did the researchers actually do?", "Now, let's get into how it works.",
+            "Here's where it gets really clever." };
+
+    static final String[] METHOD_LEADS = { "In a nutshell, ", "Put simply, ", "Here's the core idea: ", "" };
+
+    static final String[] NO_METHOD = {
+            "The abstract keeps the recipe short, so I'd really encourage you to read the full paper for the nuts and bolts of how {subject} works." };
+
+    static final String[] METHOD_FILLERS = {
+            "Let me pause there for a second, because that's the heart of it. If you only remember one thing about how this works, make it that.",
+            "If that felt like a lot, don't worry. The key is the overall shape of the idea, not every last detail." };
+
+    static final String[] FINDINGS_TRANSITIONS = { "Now for the part I always look forward to: what did they find?",
+            "So, does it actually work?", "And here's the real kicker.", "Okay, so what came out of all this?" };
+
+    static final String[] FINDINGS_LEADS = { "", "According to the paper, ", "The headline? ", "Here's what they report: " };
+
+    static final String[] NO_FINDINGS = {
+            "The abstract doesn't spell out the detailed results, so I won't put numbers in the authors' mouths. If you want the specifics, the full paper is the place to look." };
+
+    static final String[] LIMITATION_LEADS = { "To be fair, the paper is upfront about the limits too: ",
+            "Now, it's not all sunshine. ", "One honest caveat: " };
+
+    static final String[] FINDINGS_FILLERS = {
+            "That's worth sitting with for a moment. Results like these are what turn a clever idea into something people actually start using.",
+            "And remember, a result is only as good as the question behind it, which is why the setup we just talked about matters so much." };
+
+    static final String[] QUOTE_LEADS = { "There's one line in the paper that I think sums it up nicely:",
+            "I love how the authors put it themselves:", "Here's a line straight from the paper:",
+            "In the authors' own words:" };
+
+    static final String[] QUOTE_REACTIONS = { "I just love how clearly that's put.", "Let that sink in for a second.",
+            "That one sentence carries a lot of weight." };
+
+    static final String[] WHY_INTROS = { "So, why does this matter?", "Why should you care about any of this?",
+            "Okay, so why does this matter beyond the lab?" };
+
+    static final String[] RESEARCHERS = {
+            "For researchers, {subject} opens up new questions to explore and gives a fresh reference point to compare against.",
+            "For researchers, this is a new tool in the toolbox and a nudge to rethink some familiar assumptions." };
+
+    static final String[] RELEASE_LEADS = { "For developers, there's a practical bonus: ",
+            "For builders and tinkerers, here's the good news: " };
+
+    static final String[][] AUDIENCES_COMPUTING = {
+            { "For developers and engineers, it hints at tools that could become faster, cheaper or simply easier to build with.",
+                    "For engineers, it's the kind of idea that can quietly change how everyday systems get built." },
+            { "For businesses, ideas like this can make the difference between a technology that stays in the lab and one that's practical to deploy.",
+                    "For companies, it could mean doing more with the resources they already have." },
+            { "For everyone else, it's a glimpse of where the technology we use every day might be heading next.",
+                    "For the rest of us, it's a peek behind the curtain at the systems we chat with, listen to and rely on." },
+            { "For students, it's a great example of how a clear question and a careful experiment can move a whole field forward." } };
+
+    static final String[][] AUDIENCES_SPEECH = {
+            { "For people who rely on voice technology, from assistive tools to voice assistants, progress here could make everyday devices more helpful.",
+                    "For anyone who talks to their devices, this is the kind of work that makes those conversations feel more natural." },
+            { "For developers and engineers, it hints at speech tools that could become easier to build into real products." },
+            { "For everyone else, it's a reminder of how much is going on behind a voice that simply sounds right." },
+            { "For students, it's a great example of how a clear question and a careful experiment can move a whole field forward." } };
+
+    static final String[][] AUDIENCES_SCIENCE = {
+            { "For students, it's a great example of how a clear question and careful reasoning can move a whole field forward." },
+            { "For the curious among us, it's a reminder that there's still so much about the world left to figure out." },
+            { "For anyone who builds on this field, it's a new stepping stone, and stepping stones are how big ideas get reached." } };
+
+    static List<String[]> audiencesFor(String primaryCategory) {
+        String c = primaryCategory == null ? "" : primaryCategory;
+        if (c.startsWith("eess.AS") || c.startsWith("cs.SD")) {
+            return List.of(AUDIENCES_SPEECH);
+        }
+        if (c.startsWith("cs.") || c.startsWith("eess.") || c.startsWith("stat.ML")) {
+            return List.of(AUDIENCES_COMPUTING);
+        }
+        return List.of(AUDIENCES_SCIENCE);
+    }
+
+    static final String[] TAKEAWAY_INTROS = { "So, the key takeaways:", "Let's recap the key takeaways.",
+            "Here are the big takeaways to hold on to." };
+
+    static final String[] NO_TAKEAWAY = { "The main takeaway is the question itself, and why {subject} is worth a closer look." };
+
+    static final String[] QUESTION_INTROS = { "A few questions that popped into my head while reading this:",
+            "Here are some questions I keep turning over:", "Now, a few things to ponder:" };
+
+    static final List<String> QUESTIONS = List.of(
+            "How well would {subject} hold up outside the settings the authors tested?",
+            "What would it take to bring an idea like this into a completely different field?",
+            "Where might {subject} fall short, and what would the next step look like?",
+            "If work on {keyword} keeps moving this quickly, how will that change the way we build and use these systems?",
+            "Who gets to benefit from research like this, and who might be left out?",
+            "What could go wrong if approaches like this were used at scale, and how would we even notice?",
+            "What's the simplest experiment you could run to convince yourself this really works?");
+
+    static final String[] SIGN_OFF_REFLECTIONS = {
+            "I think this is a really exciting piece of work, and I'm curious to see where it goes next.",
+            "This is exactly the kind of research that makes me love doing this show." };
+
+    static final String[] SIGN_OFFS = {
+            "So there you have it, learning crew! What do you all think? Let me know your thoughts in the comments. Until next time, keep learning!",
+            "That's all for this episode, learning crew. What do you think? Let me know in the comments, and until next time, stay curious!",
+            "Lots to ponder, learning crew! Let me know what you think in the comments. Until next time, keep those neurons firing!" };
+
+    /** Fact-free narration for very short papers, in script order. */
+    static final List<String> EXTRA_NARRATION = new ArrayList<>(List.of(
+            "Papers like this one pack a lot into very few words, so let's unpack it together, one idea at a time.",
+            "And here's something I always find useful: when a paper is this compact, every single word was chosen on purpose, so it's worth reading slowly.",
+            "Let me say that again in my own words, because it's easy to skim past how much is packed into it.",
+            "When you read a result like this, it's always worth asking what exactly was measured, and compared to what.",
+            "I always find it helpful to imagine explaining an idea like this to a friend over coffee. If you can do that, you've really got it.",
+            "And that, to me, is what makes research so much fun: one careful idea can ripple out in directions nobody expected.",
+            "Questions like these are where the next papers come from, so don't be shy about asking them."));
+
+    static final List<Kind> EXTRA_NARRATION_KINDS = List.of(Kind.HOOK, Kind.METHOD, Kind.METHOD, Kind.FINDINGS,
+            Kind.WHY_IT_MATTERS, Kind.WHY_IT_MATTERS, Kind.QUESTIONS);
+
+    static String chapterTitle(Kind k) {
+        return switch (k) {
+            case HOOK -> "The problem";
+            case ANALOGY -> "An analogy";
+            case METHOD -> "What the authors did";
+            case FINDINGS -> "What they found";
+            case QUOTE -> "In their words";
+            case WHY_IT_MATTERS -> "Why it matters";
+            case TAKEAWAYS -> "Key takeaways";
+            case QUESTIONS -> "Questions to ponder";
+            case SIGN_OFF -> "Sign-off";
+            case CREDITS -> "Credits";
+        };
+    }
+}
