@@ -1,0 +1,78 @@
+package dev.paperledge.audio.domain;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+
+/** An episode's audio as produced for one (paper, version, run). */
+@Entity
+@IdClass(Audio.Key.class)
+public class Audio extends PanacheEntityBase {
+    @Id
+    @Column(name = "arxiv_id")
+    public String arxivId;
+    @Id
+    public int version;
+    @Id
+    public int run;
+    @Column(name = "audio_key")
+    public String audioKey;
+    @Column(name = "chapters_key")
+    public String chaptersKey;
+    @Column(name = "transcript_key")
+    public String transcriptKey;
+    @Column(name = "duration_ms")
+    public long durationMs;
+    @Column(name = "byte_size")
+    public long byteSize;
+    @Column(name = "mime_type")
+    public String mimeType;
+    @Column(name = "speech_engine")
+    public String speechEngine;
+    @Column(name = "word_count")
+    public int wordCount;
+    @Column(name = "loudness_lufs")
+    public double loudnessLufs;
+    @Column(name = "true_peak_dbtp")
+    public double truePeakDbtp;
+    @Column(name = "render_ms")
+    public long renderMs;
+    @Column(name = "voiced_at")
+    public Instant voicedAt;
+
+    public static Audio find(String arxivId, int version, int run) {
+        return findById(new Key(arxivId, version, run));
+    }
+
+    /** Composite primary key. */
+    public static class Key implements Serializable {
+        public String arxivId;
+        public int version;
+        public int run;
+
+        public Key() {
+        }
+
+        public Key(String arxivId, int version, int run) {
+            this.arxivId = arxivId;
+            this.version = version;
+            this.run = run;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.arxivId.equals(arxivId) && k.version == version && k.run == run;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(arxivId, version, run);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.paperledge.audio.messaging;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import dev.paperledge.audio.service.AudioStage;
+import dev.paperledge.contracts.ScriptReady;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** scripts.ready → the audio stage. Returns normally to ack; throws (transient) to dead-letter. */
+@ApplicationScoped
+public class ScriptReadyConsumer {
+    private final AudioStage stage;
+
+    public ScriptReadyConsumer(AudioStage stage) {
+        this.stage = stage;
+    }
+
+    @Incoming("scripts-in")
+    @Blocking
+    public void onScriptReady(ScriptReady event) {
+        stage.onScriptReady(event);
+    }
+}

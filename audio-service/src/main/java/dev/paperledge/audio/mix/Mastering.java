@@ -1,0 +1,111 @@
+package dev.paperledge.audio.mix;
+
+/**
+ * Brings a program to the podcast norm: a gain to the target integrated loudness, then a look-ahead
+ * peak limiter so the true peak stays under the ceiling; repeated a few times because limiting
+ * lowers the loudness a little. Works in place.
+ */
+public final class Mastering {
+    /** What mastering did and measured at the end. */
+    public record Result(double inputLufs, double outputLufs, double truePeakDbtp, double gainDb, int passes) {
+    }
+
+    private Mastering() {
+    }
+
+    /**
+     * @param ceilingDbtp the true-peak limit, e.g. -1.0; the limiter aims a little lower because MP3
+     *                    encoding adds overshoot
+     */
+    public static Result master(float[] x, int length, int rate, double targetLufs, double ceilingDbtp) {
+        double input = LoudnessMeter.integratedLoudness(x, length, rate);
+        if (Double.isInfinite(input)) {
+            throw new IllegalArgumentException("the program is silent: nothing to normalise");
+        }
+        float[] original = java.util.Arrays.copyOf(x, length);
+        double limitLinear = Math.pow(10, (ceilingDbtp - 1.0) / 20); // 1 dB of head-room for the encoder
+        double gainDb = targetLufs - input;
+        double out = input;
+        double tp = 0;
+        int pass = 0;
+        while (pass < 4) {
+            pass++;
+            float g = (float) Math.pow(10, gainDb / 20);
+            for (int i = 0; i < length; i++) {
+                x[i] = original[i] * g;
+            }
+            limit(x, length, rate, (float) limitLinear);
+            out = LoudnessMeter.integratedLoudness(x, length, rate);
+            double miss = targetLufs - out;
+            if (Math.abs(miss) < 0.2) {
+                break;
+            }
+            gainDb += miss;
+        }
+        tp = LoudnessMeter.truePeak(x, length);
+        if (tp > limitLinear) {
+            // The sample-peak limiter missed inter-sample peaks: scale down just enough.
+            float s = (float) (limitLinear / tp);
+            for (int i = 0; i < length; i++) {
+                x[i] *= s;
+            }
+            out = LoudnessMeter.integratedLoudness(x, length, rate);
+            tp = LoudnessMeter.truePeak(x, length);
+        }
+        return new Result(input, out, LoudnessMeter.toDb(tp), gainDb, pass);
+    }
+
+    /**
+     * Look-ahead limiter: the gain needed by every sample within the next few milliseconds is
+     * applied before it arrives (attack = look-ahead), then released smoothly.
+     */
+    static void limit(float[] x, int length, int rate, float ceiling) {
+        int look = Math.max(1, rate / 200); // 5 ms
+        double releaseCoef = Math.exp(-1.0 / (0.08 * rate)); // 80 ms
+        // Required gain per sample, then a running minimum over the look-ahead window.
+        float[] need = new float[length];
+        boolean any = false;
+        for (int i = 0; i < length; i++) {
+            float a = Math.abs(x[i]) * 1.03f; // margin for inter-sample peaks
+            need[i] = a > ceiling ? ceiling / a : 1f;
+            any |= need[i] < 1f;
+        }
+        if (!any) {
+            return;
+        }
+        float[] minAhead = slidingMinForward(need, length, look);
+        double g = 1.0;
+        double attackStep = 1.0 / look;
+        for (int i = 0; i < length; i++) {
+            double target = minAhead[i];
+            if (target < g) {
+                // Ramp down linearly over the look-ahead so the peak sees the full reduction.
+                g = Math.max(target, g - attackStep);
+                if (need[i] < g) {
+                    g = need[i];
+                }
+            } else {
+                g = target + (g - target) * releaseCoef;
+            }
+            x[i] *= (float) g;
+        }
+    }
+
+    /** out[i] = min(in[i .. i+w]) via a monotonic deque. */
+    static float[] slidingMinForward(float[] in, int length, int w) {
+        float[] out = new float[length];
+        int[] dq = new int[length];
+        int head = 0, tail = 0;
+        for (int i = length - 1; i >= 0; i--) {
+            while (tail > head && in[dq[tail - 1]] >= in[i]) {
+                tail--;
+            }
+            dq[tail++] = i;
+            while (dq[head] > i + w) {
+                head++;
+            }
+            out[i] = in[dq[head]];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,268 @@
+package dev.paperledge.audio.service;
+
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneOffset;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.paperledge.audio.domain.Audio;
+import dev.paperledge.audio.domain.AudioInput;
+import dev.paperledge.audio.domain.ProcessedEvent;
+import dev.paperledge.audio.messaging.EventPublisher;
+import dev.paperledge.audio.storage.ObjectStore;
+import dev.paperledge.audio.storage.ObjectStoreException;
+import dev.paperledge.contracts.AudioReady;
+import dev.paperledge.contracts.EpisodeScript;
+import dev.paperledge.contracts.ObjectKeys;
+import dev.paperledge.contracts.RetryRequested;
+import dev.paperledge.contracts.ScriptReady;
+import dev.paperledge.contracts.Stage;
+import dev.paperledge.contracts.StageFailed;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The audio stage: ScriptReady in, AudioReady (or StageFailed) out. Order of work: record the
+ * input, render, write the objects under deterministic keys, persist the Audio row, emit and wait
+ * for the broker's ack, then mark the event processed. A crash anywhere redoes the work and
+ * re-emits the same event id, which downstream drops.
+ */
+@ApplicationScoped
+public class AudioStage {
+    private static final Logger LOG = Logger.getLogger(AudioStage.class);
+    public static final String MIME = "audio/mpeg";
+
+    private final EpisodeRenderer renderer;
+    private final ObjectStore store;
+    private final EventPublisher publisher;
+    private final ObjectMapper json;
+    private final AudioConfig config;
+    private final MeterRegistry metrics;
+
+    public AudioStage(EpisodeRenderer renderer, ObjectStore store, EventPublisher publisher, ObjectMapper json,
+            AudioConfig config, MeterRegistry metrics) {
+        this.renderer = renderer;
+        this.store = store;
+        this.publisher = publisher;
+        this.json = json;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** A permanent failure: bad input, nothing to speak. Reported, acknowledged, not retried. */
+    static final class PermanentFailure extends RuntimeException {
+        final String code;
+
+        PermanentFailure(String code, String message, Throwable cause) {
+            super(message, cause);
+            this.code = code;
+        }
+    }
+
+    public void onScriptReady(ScriptReady event) {
+        if (processed(event.eventId())) {
+            LOG.infof("dropping duplicate %s", event.eventId());
+            return;
+        }
+        recordInput(event);
+        produce(event, 1, event.eventId());
+    }
+
+    public void onRetry(RetryRequested retry) {
+        if (processed(retry.eventId())) {
+            LOG.infof("dropping duplicate %s", retry.eventId());
+            return;
+        }
+        AudioInput input = QuarkusTransaction.requiringNew()
+                .call(() -> AudioInput.find(retry.arxivId(), retry.version(), retry.run()));
+        if (input == null) {
+            fail(retry.arxivId(), retry.version(), retry.run(), retry.attempt(), "no-input",
+                    "retry requested but the audio stage never received a script for this production", false);
+            markProcessed(retry.eventId());
+            return;
+        }
+        ScriptReady event;
+        try {
+            event = json.readValue(input.eventJson, ScriptReady.class);
+        } catch (JsonProcessingException e) {
+            fail(retry.arxivId(), retry.version(), retry.run(), retry.attempt(), "bad-input",
+                    "the recorded script event cannot be read: " + e.getOriginalMessage(), false);
+            markProcessed(retry.eventId());
+            return;
+        }
+        LOG.infof("retrying audio for %s v%d r%d (attempt %d)", retry.arxivId(), retry.version(), retry.run(),
+                retry.attempt());
+        produce(event, retry.attempt(), retry.eventId());
+    }
+
+    private void produce(ScriptReady event, int attempt, String dedupeId) {
+        Timer.Sample sample = Timer.start(metrics);
+        String outcome = "success";
+        String reason = "none";
+        try {
+            EpisodeScript script = readScript(event);
+            EpisodeRenderer.EpisodeInfo info = episodeInfo(event, script);
+            RenderedEpisode ep = renderer.render(script, info);
+            AudioReady ready = store(event, ep, info.title());
+            publisher.audioReady(ready);
+            markProcessed(dedupeId);
+            LOG.infof("voiced %s v%d r%d: %d ms, %d bytes, %.1f LUFS, %.1f dBTP, rendered in %d ms", event.arxivId(),
+                    event.version(), event.run(), ep.durationMs(), ready.byteSize(), ep.loudness().outputLufs(),
+                    ep.loudness().truePeakDbtp(), ep.synthesisMs() + ep.encodingMs());
+            metrics.summary("paperledge.audio.real.time.factor").record(
+                    (ep.synthesisMs() + ep.encodingMs()) / (double) Math.max(1, ep.durationMs()));
+        } catch (PermanentFailure e) {
+            outcome = "failure";
+            reason = e.code;
+            fail(event.arxivId(), event.version(), event.run(), attempt, e.code, e.getMessage(), false);
+            markProcessed(dedupeId);
+        } catch (RenderException e) {
+            outcome = "failure";
+            reason = e.code();
+            fail(event.arxivId(), event.version(), event.run(), attempt, e.code(), e.getMessage(), e.retryable());
+            if (e.retryable()) {
+                throw e;
+            }
+            markProcessed(dedupeId);
+        } catch (ObjectStoreException e) {
+            outcome = "failure";
+            reason = "object-store";
+            fail(event.arxivId(), event.version(), event.run(), attempt, reason, e.getMessage(), true);
+            throw e;
+        } finally {
+            sample.stop(metrics.timer("paperledge.stage.duration", "stage", Stage.AUDIO.id(), "outcome", outcome));
+            metrics.counter("paperledge.stage.outcomes", "stage", Stage.AUDIO.id(), "outcome", outcome, "reason", reason)
+                    .increment();
+        }
+    }
+
+    private EpisodeScript readScript(ScriptReady event) {
+        if (event.scriptKey() == null || event.scriptKey().isBlank()) {
+            throw new PermanentFailure("bad-input", "the ScriptReady event names no script object", null);
+        }
+        byte[] data;
+        try {
+            data = store.get(event.scriptKey());
+        } catch (ObjectStoreException e) {
+            if (e.missing()) {
+                throw new PermanentFailure("script-missing", "script object " + event.scriptKey() + " does not exist", e);
+            }
+            throw e;
+        }
+        try {
+            return json.readValue(data, EpisodeScript.class);
+        } catch (java.io.IOException e) {
+            throw new PermanentFailure("bad-script", "script object " + event.scriptKey()
+                    + " is not an EpisodeScript JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private EpisodeRenderer.EpisodeInfo episodeInfo(ScriptReady event, EpisodeScript script) {
+        String title = firstNonBlank(event.episodeTitle(), script.episodeTitle(),
+                event.paper() != null ? event.paper().episodeTitle() : null, event.arxivId());
+        String link = event.paper() != null && event.paper().absUrl() != null ? event.paper().absUrl()
+                : "https://arxiv.org/abs/" + event.arxivId();
+        return new EpisodeRenderer.EpisodeInfo(title, config.album(), String.valueOf(Year.now(ZoneOffset.UTC).getValue()),
+                "Paper: " + link);
+    }
+
+    private AudioReady store(ScriptReady event, RenderedEpisode ep, String title) {
+        String id = event.arxivId();
+        String audioKey = ObjectKeys.audio(id, event.version(), event.run(), "episode.mp3");
+        String chaptersKey = ObjectKeys.audio(id, event.version(), event.run(), "chapters.json");
+        String transcriptKey = ObjectKeys.audio(id, event.version(), event.run(), "transcript.vtt");
+        store.put(chaptersKey, ep.chaptersJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json+chapters");
+        store.put(transcriptKey, ep.transcriptVtt().getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/vtt");
+        store.put(audioKey, ep.mp3(), MIME);
+        long stored = store.size(audioKey);
+        if (stored != ep.mp3().length) {
+            throw new ObjectStoreException("object store holds " + stored + " bytes for " + audioKey + " but "
+                    + ep.mp3().length + " were written", false, null);
+        }
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Audio a = Audio.find(id, event.version(), event.run());
+            if (a == null) {
+                a = new Audio();
+                a.arxivId = id;
+                a.version = event.version();
+                a.run = event.run();
+            }
+            a.audioKey = audioKey;
+            a.chaptersKey = chaptersKey;
+            a.transcriptKey = transcriptKey;
+            a.durationMs = ep.durationMs();
+            a.byteSize = ep.mp3().length;
+            a.mimeType = MIME;
+            a.speechEngine = ep.speechEngine();
+            a.wordCount = ep.words();
+            a.loudnessLufs = ep.loudness().outputLufs();
+            a.truePeakDbtp = ep.loudness().truePeakDbtp();
+            a.renderMs = ep.synthesisMs() + ep.encodingMs();
+            a.voicedAt = now;
+            a.persist();
+        });
+        return new AudioReady(id, event.version(), event.run(), event.paper(),
+                title, firstNonBlank(event.description(), ""), audioKey, ep.durationMs(), ep.mp3().length, MIME, chaptersKey, transcriptKey,
+                ep.speechEngine(), now);
+    }
+
+    private void fail(String arxivId, int version, int run, int attempt, String code, String reason, boolean retryable) {
+        LOG.warnf("audio failed for %s v%d r%d (attempt %d, %s): %s", arxivId, version, run, attempt,
+                retryable ? "retryable" : "permanent", reason);
+        publisher.stageFailed(new StageFailed(arxivId, version, run, Stage.AUDIO, reason, attempt, retryable,
+                Instant.now()));
+    }
+
+    private void recordInput(ScriptReady event) {
+        String eventJson;
+        try {
+            eventJson = json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            AudioInput in = AudioInput.find(event.arxivId(), event.version(), event.run());
+            if (in == null) {
+                in = new AudioInput();
+                in.arxivId = event.arxivId();
+                in.version = event.version();
+                in.run = event.run();
+            }
+            in.eventJson = eventJson;
+            in.receivedAt = Instant.now();
+            in.persist();
+        });
+    }
+
+    private boolean processed(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.seen(eventId));
+    }
+
+    private void markProcessed(String eventId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!ProcessedEvent.seen(eventId)) {
+                ProcessedEvent p = new ProcessedEvent();
+                p.eventId = eventId;
+                p.processedAt = Instant.now();
+                p.persist();
+            }
+        });
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,16 @@
+package dev.paperledge.audio.service;
+
+import dev.paperledge.audio.mix.Mastering;
+import dev.paperledge.audio.mix.Timeline;
+
+/**
+ * A finished episode: the tagged MP3 and its companions, plus what was measured on the way.
+ *
+ * @param durationMs   playing time from the MP3's frames
+ * @param speechMs     seconds of speech the engine produced (before pauses), in ms
+ * @param synthesisMs  wall time of the synthesis phase
+ * @param encodingMs   wall time of mastering + MP3 + tags
+ */
+public record RenderedEpisode(byte[] mp3, long durationMs, Timeline timeline, String chaptersJson, String transcriptVtt,
+        Mastering.Result loudness, String speechEngine, int words, long speechMs, long synthesisMs, long encodingMs) {
+}

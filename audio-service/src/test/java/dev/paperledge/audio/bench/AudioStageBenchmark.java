@@ -1,0 +1,98 @@
+package dev.paperledge.audio.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import dev.paperledge.audio.service.EpisodeRenderer;
+import dev.paperledge.audio.service.RenderSettings;
+import dev.paperledge.audio.service.RenderedEpisode;
+import dev.paperledge.audio.speech.MaryTtsEngine;
+import dev.paperledge.audio.speech.Pcm;
+import dev.paperledge.audio.speech.TextNormalizer;
+import dev.paperledge.contracts.EpisodeScript;
+
+/**
+ * Speed of the audio stage on a 1,100-word script, against the bare engine on the same text in the
+ * same process. Not a test: run it by hand (see the module README).
+ *
+ * <pre>
+ * args: [words=1100] [runs=2] [out.mp3]
+ * </pre>
+ */
+public final class AudioStageBenchmark {
+    public static void main(String[] args) throws Exception {
+        int words = args.length > 0 ? Integer.parseInt(args[0]) : 1100;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        boolean bare = !"false".equals(System.getProperty("bare"));
+        Path out = Path.of(args.length > 2 ? args[2] : "target/benchmark-episode.mp3");
+        EpisodeScript script = BenchmarkScript.script("2106.09685", words);
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "script: %d words in %d sections; %d cores; max heap %d MB%n",
+                script.wordCount(), script.sections().size(), cores, Runtime.getRuntime().maxMemory() >> 20);
+
+        long t = System.nanoTime();
+        MaryTtsEngine mary = new MaryTtsEngine("cmu-slt-hsmm", 400);
+        mary.warmUp();
+        System.out.printf(Locale.ROOT, "engine start-up + warm-up: %.1f s%n", secs(t));
+
+        TextNormalizer normalizer = new TextNormalizer();
+        // Bare engine: each section's normalised text in one call, one thread: what a naive stage does.
+        t = System.nanoTime();
+        long cpu = cpuNanos();
+        double bareAudio = 0;
+        for (EpisodeScript.Section s : bare ? script.sections() : java.util.List.<EpisodeScript.Section>of()) {
+            Pcm pcm = mary.synthesize(normalizer.normalize(s.text()));
+            bareAudio += pcm.seconds();
+        }
+        double bareWall = secs(t);
+        double bareCpu = (cpuNanos() - cpu) / 1e9;
+        System.out.printf(Locale.ROOT, "bare engine (one call per section, 1 thread): %.1f s wall, %.1f s CPU for %.1f s of audio -> RTF %.3f wall, %.3f CPU%n",
+                bareWall, bareCpu, bareAudio, bareWall / bareAudio, bareCpu / bareAudio);
+
+        try (EpisodeRenderer renderer = new EpisodeRenderer(mary, RenderSettings.defaults())) {
+            RenderedEpisode ep = null;
+            for (int r = 1; r <= runs; r++) {
+                t = System.nanoTime();
+                cpu = cpuNanos();
+                ep = renderer.render(script, new EpisodeRenderer.EpisodeInfo(script.episodeTitle(), "PaperLedge", "2026",
+                        "https://arxiv.org/abs/2106.09685"));
+                double wall = secs(t);
+                double cpuSecs = (cpuNanos() - cpu) / 1e9;
+                double audio = ep.durationMs() / 1000.0;
+                System.out.printf(Locale.ROOT,
+                        "stage run %d: %.1f s wall, %.1f s CPU (CPU/cores %.3f RTF) for %.1f s episode (%.1f s speech) -> RTF %.3f (synthesis %.1f s, mastering+MP3+tags %.1f s); %.1f LUFS, %.1f dBTP, %d bytes%n",
+                        r, wall, cpuSecs, cpuSecs / cores / audio, audio, ep.speechMs() / 1000.0, wall / audio, ep.synthesisMs() / 1000.0,
+                        ep.encodingMs() / 1000.0, ep.loudness().outputLufs(), ep.loudness().truePeakDbtp(), ep.mp3().length);
+            }
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.write(out, ep.mp3());
+            System.out.println("episode written to " + out.toAbsolutePath());
+        }
+        System.out.println("memory: " + procStatus("VmHWM") + " peak RSS, " + procStatus("VmRSS") + " RSS now");
+        mary.close();
+        System.exit(0);
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static double secs(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static String procStatus(String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(key + ":")) {
+                    return line.substring(key.length() + 1).strip();
+                }
+            }
+        } catch (Exception e) {
+            return "n/a";
+        }
+        return "n/a";
+    }
+}
