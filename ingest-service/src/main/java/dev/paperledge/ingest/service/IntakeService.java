@@ -32,6 +32,8 @@ public class IntakeService {
             p.run = 1;
             p.attempt = 1;
             p.createdAt = Instant.now();
+            p.updatedAt = p.createdAt;
+            p.status = PaperStatus.REQUESTED; // set before persist: the insert takes the state of this moment
             p.persist();
             p.transition(PaperStatus.REQUESTED, Stage.INGEST, "submitted");
             return new Submission(p, true);

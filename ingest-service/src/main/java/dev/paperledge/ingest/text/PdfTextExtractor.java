@@ -36,7 +36,7 @@ public final class PdfTextExtractor {
             "acknowledgements", "acknowledgments", "references", "bibliography", "appendix");
     private static final Pattern END = Pattern.compile("(?i)^(?:[0-9.]+\\s+)?(references|bibliography)$");
     /** Fewer letters than this per page means the pages are images (a scan) with no text layer. */
-    private static final int MIN_LETTERS_PER_PAGE = 40;
+    private static final int MIN_LETTERS_PER_PAGE = 10;
 
     public List<PaperText.Section> extract(byte[] pdf) throws Unusable {
         if (pdf.length < 5 || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {

@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 @QuarkusTest
+@io.quarkus.test.common.WithTestResource(dev.paperledge.ingest.support.StandInResource.class)
 class SmokeTest {
     @Inject
     MinioClient minio;

@@ -1,0 +1,66 @@
+package dev.paperledge.ingest.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.paperledge.contracts.Topics;
+import dev.paperledge.ingest.domain.Paper;
+import dev.paperledge.ingest.storage.ObjectStore;
+import dev.paperledge.ingest.support.Api;
+import dev.paperledge.ingest.support.Atom;
+import dev.paperledge.ingest.support.Fixtures;
+import dev.paperledge.ingest.support.KafkaProbe;
+import dev.paperledge.ingest.support.Papers;
+import dev.paperledge.ingest.support.StandInResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** A 202 is never lost: a submission made while the broker is unreachable is produced once it is back. */
+@QuarkusTest
+@WithTestResource(StandInResource.class)
+class RepublisherTest {
+    @Inject
+    ObjectStore store;
+
+    @AfterEach
+    void brokerBack() {
+        SwitchablePublisher.brokerDown = false;
+    }
+
+    @Test
+    void aSubmissionWhileKafkaIsDownIsPublishedOnceKafkaIsBack() {
+        String id = Fixtures.randomId();
+        Fixtures.write(StandInResource.folder(), id, ".atom.xml", Atom.simple(id, 1));
+        try (KafkaProbe probe = new KafkaProbe(Topics.PAPERS_INGESTED)) {
+            SwitchablePublisher.brokerDown = true;
+            int refusedBefore = SwitchablePublisher.refused.get();
+            Api.submit(id).then().statusCode(202);
+
+            // The work is done and the event is kept in the paper's row, not yet acknowledged.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Paper p = Papers.find(id);
+                return p != null && p.ingestedEvent != null;
+            });
+            assertThat(store.get("papers/" + id + "/v1/sections.json")).isNotNull();
+            // The re-publisher keeps trying while the broker is away.
+            Awaitility.await().atMost(Duration.ofSeconds(15))
+                    .until(() -> SwitchablePublisher.refused.get() - refusedBefore >= 3);
+            Paper stuck = Papers.find(id);
+            assertThat(stuck.eventSentAt).isNull();
+            assertThat(Api.paper(id).getString("status")).isEqualTo("REQUESTED");
+            assertThat(probe.records(id, Duration.ofMillis(500))).isEmpty();
+
+            SwitchablePublisher.brokerDown = false;
+            Api.awaitIngested(id, Duration.ofSeconds(30));
+            assertThat(probe.await(id, 1, Duration.ofSeconds(20))).hasSize(1);
+            assertThat(probe.records(id, Duration.ofSeconds(2))).hasSize(1);
+            assertThat(Api.paper(id).getString("status")).isIn("INGESTED", "SCRIPTED", "VOICED", "PUBLISHED");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.paperledge.ingest.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.paperledge.contracts.PaperText;
+import dev.paperledge.ingest.support.Pdfs;
+
+class PdfTextExtractorTest {
+    private final PdfTextExtractor extractor = new PdfTextExtractor();
+
+    @Test
+    void splitsAtTheOutlinesTitles() throws Exception {
+        List<PaperText.Section> sections = extractor.extract(Pdfs.withOutline());
+        assertThat(sections).extracting(PaperText.Section::title)
+                .containsExactly("Abstract", "Introduction", "Method", "Results", "Conclusion");
+        assertThat(sections.get(2).text()).isEqualTo("The update is a low-rank product. Only two small matrices are trained.");
+        assertThat(sections.get(3).text()).contains("Parameters drop by 10,000 times.");
+        assertThat(sections).noneMatch(s -> s.text().contains("Someone. A paper"));
+    }
+
+    @Test
+    void withoutAnOutlineFindsHeadingsByTheirLook() throws Exception {
+        List<PaperText.Section> sections = extractor.extract(Pdfs.withoutOutline());
+        assertThat(sections).extracting(PaperText.Section::title)
+                .containsExactly("Abstract", "Introduction", "Method", "Results", "Conclusion");
+        assertThat(sections.get(1).text()).isEqualTo("Large models are costly to adapt. Our method freezes the weights.");
+    }
+
+    @Test
+    void anOutlineThatDoesNotMatchTheTextFallsBackToHeadings() throws Exception {
+        List<Pdfs.Section> odd = List.of(new Pdfs.Section("1 Introduction", List.of("Body one is here.")),
+                new Pdfs.Section("2 Findings", List.of("Body two is here.")));
+        byte[] pdf = Pdfs.paper(odd, true, null);
+        assertThat(extractor.extract(pdf)).extracting(PaperText.Section::title).containsExactly("Introduction", "Findings");
+    }
+
+    @Test
+    void anEncryptedPdfIsAClearFailure() {
+        assertThatThrownBy(() -> extractor.extract(Pdfs.encrypted()))
+                .isInstanceOf(PdfTextExtractor.Unusable.class).hasMessageContaining("encrypted");
+    }
+
+    @Test
+    void garbageBytesAreAClearFailure() {
+        assertThatThrownBy(() -> extractor.extract(Pdfs.garbage()))
+                .isInstanceOf(PdfTextExtractor.Unusable.class).hasMessageContaining("corrupt");
+        assertThatThrownBy(() -> extractor.extract("<html>not a pdf</html>".getBytes()))
+                .isInstanceOf(PdfTextExtractor.Unusable.class).hasMessageContaining("not a PDF");
+    }
+
+    @Test
+    void anImageOnlyPdfIsAClearFailure() {
+        assertThatThrownBy(() -> extractor.extract(Pdfs.imageOnly()))
+                .isInstanceOf(PdfTextExtractor.Unusable.class).hasMessageContaining("no text layer");
+    }
+}
