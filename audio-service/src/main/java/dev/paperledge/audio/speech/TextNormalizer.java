@@ -23,8 +23,8 @@ public final class TextNormalizer {
     private static final Pattern SQRT = Pattern.compile("\\\\sqrt\\s*\\{([^{}]*)\\}");
     private static final Pattern TEXT_CMD = Pattern.compile("\\\\(?:text|textbf|textit|emph|mathrm|mathbf|mathit|mathcal|mathbb|operatorname|boldsymbol|texttt|underline)\\s*\\{([^{}]*)\\}");
     private static final Pattern DROP_CMD = Pattern.compile("\\\\(?:cite[tp]?|ref|eqref|label|footnote|url|href)\\s*(?:\\[[^\\]]*\\])?\\s*\\{[^{}]*\\}");
-    private static final Pattern POWER = Pattern.compile("\\^\\s*(?:\\{([^{}]*)\\}|([A-Za-z0-9]))");
-    private static final Pattern SUBSCRIPT = Pattern.compile("_\\s*(?:\\{([^{}]*)\\}|([A-Za-z0-9]))");
+    private static final Pattern POWER = Pattern.compile("(?<=[A-Za-z0-9})])\\^\\s*(?:\\{([^{}]*)\\}|([A-Za-z0-9]))");
+    private static final Pattern SUBSCRIPT = Pattern.compile("(?<=[A-Za-z0-9})])_\\s*(?:\\{([^{}]*)\\}|([A-Za-z0-9]))");
     private static final Pattern COMMAND = Pattern.compile("\\\\([A-Za-z]+)");
 
     private static final Map<String, String> LATEX_WORDS = new LinkedHashMap<>();
@@ -180,6 +180,7 @@ public final class TextNormalizer {
         t = FRACTION.matcher(t).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " over " + m.group(2)));
         t = Pattern.compile("\\$\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s?(K|M|B|k|million|billion)?(?![A-Za-z])").matcher(t)
                 .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + (m.group(2) == null ? "" : " " + UNITS.getOrDefault(m.group(2), m.group(2))) + " dollars"));
+        t = t.replaceAll("~\\s*(?=\\d)", " about ");
         t = NUMBER_UNIT.matcher(t).replaceAll(m -> Matcher.quoteReplacement(number(m.group(1)) + " " + UNITS.get(m.group(2))));
         t = YEAR.matcher(t).replaceAll(m -> Matcher.quoteReplacement(yearWords(m.group(1), m.group(2))));
         t = NUMBER.matcher(t).replaceAll(m -> Matcher.quoteReplacement(" " + number(m.group()) + " "));
@@ -209,8 +210,6 @@ public final class TextNormalizer {
             String w = SYMBOLS.get(c);
             if (w != null) {
                 sb.append(w);
-            } else if (c.equals("~")) {
-                sb.append(" about ");
             } else if (c.equals("/")) {
                 sb.append(' ');
             } else if ("—–(){}[]".contains(c)) {
@@ -242,7 +241,7 @@ public final class TextNormalizer {
     }
 
     private static String tidy(String t) {
-        String s = t.replaceAll("[*_^|`\"<>=+#@&$%\\\\]", " ")
+        String s = t.replaceAll("[*_^|`\"<>=+#@&$%~\\\\]", " ")
                 .replaceAll("\\s+([,.;:!?])", "$1")
                 .replaceAll("([,;:])(?:\\s*[,;:])+", "$1")
                 .replaceAll("\\.{2,}", ".")
