@@ -24,7 +24,18 @@ public record PaperSummary(String title, List<String> authors, String abstractTe
 
     /** The episode title the show uses: {@code {category name} - {paper title}}. */
     public String episodeTitle() {
-        return (categoryName == null || categoryName.isBlank() ? primaryCategory : categoryName) + " - " + title;
+        return category() + " - " + title;
+    }
+
+    /**
+     * The category as listeners read it: its human name, else its code, else "arXiv" (arXiv lists a
+     * few papers with no category at all).
+     */
+    public String category() {
+        if (categoryName != null && !categoryName.isBlank()) {
+            return categoryName;
+        }
+        return primaryCategory != null && !primaryCategory.isBlank() ? primaryCategory : "arXiv";
     }
 
     /** Authors as the show credits them: "A", "A and B", "A, B and C". */

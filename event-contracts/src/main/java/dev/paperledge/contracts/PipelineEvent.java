@@ -1,9 +1,10 @@
 package dev.paperledge.contracts;
 
 /**
- * What every event says about the paper it concerns. {@code run} counts productions of the same
- * paper version (1 for the first, +1 for each forced re-production or retry) so the event id of a
- * new production differs from the last one's while a redelivery keeps the same id.
+ * What every event says about the paper it concerns. {@code run} counts productions of the paper
+ * (1 for the first, +1 for each forced re-production or new arXiv version) so the event id of a new
+ * production differs from the last one's while a redelivery keeps the same id. An operator retry
+ * continues its run (the retry's attempt number tells the events apart).
  */
 public interface PipelineEvent {
     String arxivId();

@@ -23,6 +23,14 @@ class ContractsTest {
     }
 
     @Test
+    void episodeTitleFallsBackWhenArxivListsNoCategory() {
+        var noCategory = new PaperSummary("The Stack", List.of("A"), "x", null, null, null, null);
+        assertThat(noCategory.episodeTitle()).isEqualTo("arXiv - The Stack");
+        var codeOnly = new PaperSummary("T", List.of("A"), "x", "cs.XX", null, null, null);
+        assertThat(codeOnly.episodeTitle()).isEqualTo("cs.XX - T");
+    }
+
+    @Test
     void creditLineJoinsAuthorsTheWayTheShowDoes() {
         assertThat(paper(List.of("Ada")).creditLine()).isEqualTo("Ada");
         assertThat(paper(List.of("Ada", "Bob")).creditLine()).isEqualTo("Ada and Bob");
