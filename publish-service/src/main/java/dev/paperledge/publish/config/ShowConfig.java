@@ -18,6 +18,12 @@ public interface ShowConfig {
 
     Feed feed();
 
+    Storage storage();
+
+    interface Storage {
+        String bucket();
+    }
+
     interface Show {
         String title();
 

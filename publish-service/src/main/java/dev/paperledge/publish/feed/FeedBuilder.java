@@ -63,6 +63,7 @@ public class FeedBuilder {
         Channel channel = channel(sorted);
         try {
             Document doc = new WireFeedOutput().outputJDom(channel);
+            addPodcastTags(doc, sorted);
             normaliseExplicit(doc);
             ByteArrayOutputStream out = new ByteArrayOutputStream(4096 + sorted.size() * 2048);
             new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8")).output(doc, out);
@@ -128,13 +129,7 @@ public class FeedBuilder {
         self.setType("application/rss+xml");
         atom.setLink(self);
 
-        PodcastModule podcast = new PodcastModule();
-        podcast.setGuid(PodcastGuid.forFeedUrl(show.feedUrl()).toString());
-        podcast.setLocked(show.locked());
-        podcast.setLockedOwner(show.ownerEmail());
-        podcast.setPersons(List.of(host()));
-
-        c.setModules(new ArrayList<>(List.<Module>of(itunes, atom, podcast)));
+        c.setModules(new ArrayList<>(List.<Module>of(itunes, atom)));
         List<Item> items = new ArrayList<>(episodes.size());
         for (Episode e : episodes) {
             items.add(item(e));
@@ -173,7 +168,20 @@ public class FeedBuilder {
         itunes.setEpisode(e.episodeNumber);
         itunes.setEpisodeType("full");
         itunes.setExplicit(show.explicit());
+        item.setModules(new ArrayList<>(List.<Module>of(itunes)));
+        return item;
+    }
 
+    PodcastModule channelPodcast() {
+        PodcastModule podcast = new PodcastModule();
+        podcast.setGuid(PodcastGuid.forFeedUrl(show.feedUrl()).toString());
+        podcast.setLocked(show.locked());
+        podcast.setLockedOwner(show.ownerEmail());
+        podcast.setPersons(List.of(host()));
+        return podcast;
+    }
+
+    PodcastModule itemPodcast(Episode e) {
         PodcastModule podcast = new PodcastModule();
         if (e.transcriptKey != null) {
             podcast.setTranscripts(List.of(new PodcastModule.Transcript(show.transcriptUrl(e.slug), "text/vtt",
@@ -183,8 +191,32 @@ public class FeedBuilder {
             podcast.setChapters(new PodcastModule.Chapters(show.chaptersUrl(e.slug), "application/json+chapters"));
         }
         podcast.setPersons(List.of(host()));
-        item.setModules(new ArrayList<>(List.<Module>of(itunes, podcast)));
-        return item;
+        return podcast;
+    }
+
+    /**
+     * Writes the Podcasting 2.0 tags with our generator directly: ROME finds plugins through
+     * {@code rome.properties} on its own class loader, which does not see this module's file in
+     * every deployment (Quarkus' class loaders), and the tags must never silently disappear.
+     */
+    private void addPodcastTags(Document doc, List<Episode> sorted) {
+        Element rss = doc.getRootElement();
+        rss.addNamespaceDeclaration(PodcastModuleGenerator.NS);
+        Element channel = rss.getChild("channel");
+        PodcastModuleGenerator generator = new PodcastModuleGenerator();
+        int firstItem = channel.indexOf(channel.getChild("item"));
+        Element holder = new Element("holder");
+        generator.generate(channelPodcast(), holder);
+        List<org.jdom2.Content> tags = new ArrayList<>(holder.removeContent());
+        if (firstItem < 0) {
+            channel.addContent(tags);
+        } else {
+            channel.addContent(firstItem, tags);
+        }
+        List<Element> items = channel.getChildren("item");
+        for (int i = 0; i < items.size(); i++) {
+            generator.generate(itemPodcast(sorted.get(i)), items.get(i));
+        }
     }
 
     /** ROME writes itunes:explicit as yes/no; Apple's current spec asks for true/false. */

@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
  * An episode's audio, transcript and chapters from the object store, at stable URLs named by the
  * feed, with single byte ranges (players seek).
  */
-@Path("/episodes/{slug}")
+@Path("/")
 public class MediaResource {
     public static final String CHAPTERS_TYPE = "application/json+chapters";
     private final ObjectStore store;
@@ -32,7 +32,7 @@ public class MediaResource {
     }
 
     @GET
-    @Path("audio.mp3")
+    @Path("episodes/{slug}/audio.mp3")
     @Operation(summary = "The episode's MP3 (HTTP Range supported)")
     public Response audio(@PathParam("slug") String slug, @HeaderParam("Range") String range,
             @HeaderParam("If-Range") String ifRange) {
@@ -40,7 +40,7 @@ public class MediaResource {
     }
 
     @GET
-    @Path("transcript.vtt")
+    @Path("episodes/{slug}/transcript.vtt")
     @Operation(summary = "The episode's WebVTT transcript")
     public Response transcript(@PathParam("slug") String slug, @HeaderParam("Range") String range,
             @HeaderParam("If-Range") String ifRange) {
@@ -48,7 +48,7 @@ public class MediaResource {
     }
 
     @GET
-    @Path("chapters.json")
+    @Path("episodes/{slug}/chapters.json")
     @Operation(summary = "The episode's Podcasting 2.0 chapters")
     public Response chapters(@PathParam("slug") String slug, @HeaderParam("Range") String range,
             @HeaderParam("If-Range") String ifRange) {

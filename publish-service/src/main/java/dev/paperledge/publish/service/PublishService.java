@@ -192,10 +192,10 @@ public class PublishService {
     @Transactional
     void recordInput(AudioReady evt) {
         PublishInput in = PublishInput.findById(evt.arxivId());
-        if (in == null) {
+        boolean fresh = in == null;
+        if (fresh) {
             in = new PublishInput();
             in.arxivId = evt.arxivId();
-            in.persist();
         }
         in.eventId = evt.eventId();
         try {
@@ -204,6 +204,9 @@ public class PublishService {
             throw new IllegalStateException(e);
         }
         in.receivedAt = Instant.now();
+        if (fresh) {
+            in.persist();
+        }
     }
 
     @Transactional
