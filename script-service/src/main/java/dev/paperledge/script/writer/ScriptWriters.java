@@ -4,7 +4,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.langchain4j.model.chat.ChatModel;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
@@ -17,8 +16,9 @@ public class ScriptWriters {
     int targetWords;
     @ConfigProperty(name = "paperledge.script.llm.max-chunk-chars", defaultValue = "12000")
     int maxChunkChars;
+    /** The extension's model (a client proxy: nothing is built or called unless the LLM writer writes). */
     @Inject
-    Instance<ChatModel> chatModel;
+    ChatModel chatModel;
 
     @Produces
     @ApplicationScoped
@@ -26,8 +26,7 @@ public class ScriptWriters {
         OfflineScriptWriter offline = new OfflineScriptWriter(targetWords);
         return switch (writer.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "offline" -> offline;
-            // The model is looked up lazily so that an offline deployment never builds an HTTP client.
-            case "llm" -> new LlmScriptWriter(() -> chatModel.get(), offline, maxChunkChars);
+            case "llm" -> new LlmScriptWriter(() -> chatModel, offline, maxChunkChars);
             default -> throw new IllegalArgumentException("paperledge.script.writer must be offline or llm, not " + writer);
         };
     }

@@ -1,0 +1,67 @@
+package dev.paperledge.script.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.paperledge.contracts.EpisodeScript;
+import dev.paperledge.contracts.PaperIngested;
+import dev.paperledge.contracts.ScriptReady;
+import dev.paperledge.contracts.Topics;
+import dev.paperledge.contracts.serde.ScriptReadyDeserializer;
+import dev.paperledge.script.writer.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+@TestProfile(ReviewGateProfile.class)
+class ReviewGateTest {
+    static final String KEY = "paperledge-local-operator-key";
+    @Inject
+    PipelineTestSupport pipeline;
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void aScriptWaitsInReviewUntilAnOperatorApprovesItWithAnEditedSection() throws Exception {
+        pipeline.awaitConsumerReady();
+        String id = PipelineTestSupport.uniqueId();
+        PaperIngested event = pipeline.ingested(id, 1, Fixtures.all().get(1).summary(), null);
+        try (KafkaConsumer<String, ScriptReady> ready = PipelineTestSupport.tail(Topics.SCRIPTS_READY, ScriptReadyDeserializer.class)) {
+            pipeline.send(event);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/scripts/" + id).then()
+                    .statusCode(200).body("[0].status", equalTo("IN_REVIEW")));
+            given().get("/api/scripts?status=IN_REVIEW").then().statusCode(200);
+            assertThat(PipelineTestSupport.collect(ready, id, 1, Duration.ofSeconds(2))).isEmpty();
+
+            String hook = "Hey PaperLedge learning crew, Ernis here, with a hook an operator rewrote by hand.";
+            given().contentType(ContentType.JSON).body(Map.of("sections", Map.of("HOOK", hook)))
+                    .post("/api/scripts/" + id + "/approve").then().statusCode(401);
+            given().header("X-API-Key", KEY).contentType(ContentType.JSON).body(Map.of("sections", Map.of("HOOK", hook)))
+                    .post("/api/scripts/" + id + "/approve").then().statusCode(200)
+                    .body("status", equalTo("READY")).body("edited", equalTo(true));
+
+            List<ConsumerRecord<String, ScriptReady>> got = PipelineTestSupport.collect(ready, id, 1, Duration.ofSeconds(30));
+            assertThat(got).hasSize(1);
+            EpisodeScript script = json.readValue(pipeline.object(got.get(0).value().scriptKey()), EpisodeScript.class);
+            assertThat(script.sections().get(0).text()).isEqualTo(hook);
+            assertThat(got.get(0).value().wordCount()).isEqualTo(script.wordCount());
+
+            given().header("X-API-Key", KEY).contentType(ContentType.JSON).body("{}")
+                    .post("/api/scripts/" + id + "/approve").then().statusCode(409);
+        }
+    }
+}
