@@ -1,11 +1,14 @@
 package dev.paperledge.publish.rest;
 
 import java.util.Date;
+import java.util.function.Supplier;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.paperledge.publish.service.FeedService;
 import dev.paperledge.publish.service.FeedSnapshot;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.CacheControl;
@@ -26,15 +29,26 @@ public class FeedResource {
     @GET
     @Path("feed.xml")
     @Operation(summary = "The podcast feed (RSS 2.0 + iTunes + Podcasting 2.0); conditional GET answers 304")
-    public Response feed(@Context Request request) {
-        return conditional(request, feeds.current(), FeedService.FEED_CONTENT_TYPE, 60);
+    public Uni<Response> feed(@Context Request request) {
+        return serve(request, feeds::cached, feeds::current, FeedService.FEED_CONTENT_TYPE, 60);
     }
 
     @GET
     @Path("artwork.png")
     @Operation(summary = "The show's square cover art")
-    public Response artwork(@Context Request request) {
-        return conditional(request, feeds.artwork(), "image/png", 86400);
+    public Uni<Response> artwork(@Context Request request) {
+        return serve(request, feeds::cachedArtwork, feeds::artwork, "image/png", 86400);
+    }
+
+    /** From memory on the event loop; the first load (object store, database) on a worker thread. */
+    private static Uni<Response> serve(Request request, Supplier<FeedSnapshot> cached, Supplier<FeedSnapshot> load,
+            String type, int maxAge) {
+        FeedSnapshot snap = cached.get();
+        if (snap != null) {
+            return Uni.createFrom().item(conditional(request, snap, type, maxAge));
+        }
+        return Uni.createFrom().item(() -> conditional(request, load.get(), type, maxAge))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     static Response conditional(Request request, FeedSnapshot snap, String type, int maxAgeSeconds) {

@@ -88,6 +88,15 @@ public class FeedService {
         return snap;
     }
 
+    /** The feed in memory, or null before the first load. */
+    public FeedSnapshot cached() {
+        return current;
+    }
+
+    public FeedSnapshot cachedArtwork() {
+        return artwork;
+    }
+
     /** The feed as served now; loaded from the store, or built, on first use. */
     public FeedSnapshot current() {
         FeedSnapshot c = current;

@@ -7,7 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-/** Creates the bucket if missing, stores the artwork and loads (or builds) the feed at start-up. */
+/** Creates the bucket if missing, stores the artwork and rebuilds the feed at start-up. */
 @ApplicationScoped
 public class Startup {
     private static final Logger LOG = Logger.getLogger(Startup.class);
@@ -16,7 +16,8 @@ public class Startup {
         try {
             store.ensureBucket();
             feeds.ensureArtwork();
-            feeds.current();
+            // from the database, so changed show settings reach the feed; same state, same revision
+            feeds.rebuild();
         } catch (RuntimeException e) {
             // Served lazily on first request; readiness reports the object store meanwhile.
             LOG.warnf("object store not ready at start-up: %s", e.getMessage());
