@@ -30,6 +30,9 @@ public final class OfflineScriptWriter implements ScriptWriter {
     /** Accepted deviation from the length target. */
     public static final double BAND = 0.20;
 
+    private static final java.util.regex.Pattern OWN_CONNECTIVE = java.util.regex.Pattern.compile(
+            "(?:Additionally|Moreover|Furthermore|However|Finally|Also|In addition|Thus|Overall|Therefore|Hence|Then|Next|Second|Third|Lastly|Instead|Conversely)\\b");
+
     private final int targetWords;
     private final AnalogyLibrary analogies;
 
@@ -360,8 +363,8 @@ public final class OfflineScriptWriter implements ScriptWriter {
     }
 
     private static String lead(String lead, String spoken) {
-        if (lead.isEmpty()) {
-            return spoken;
+        if (lead.isEmpty() || OWN_CONNECTIVE.matcher(spoken).lookingAt()) {
+            return spoken; // "And additionally, …" would stutter
         }
         return lead.endsWith(". ") || lead.endsWith("? ") || lead.endsWith("! ") ? lead + spoken
                 : lead + SpokenText.continuing(spoken);

@@ -114,7 +114,7 @@ public final class SpokenText {
         Matcher m = CLAUSE_BREAK.matcher(spoken);
         while (m.find()) {
             String head = spoken.substring(0, m.start());
-            if (EpisodeWords.count(head) >= 6) {
+            if (EpisodeWords.count(head) >= 6 && !head.matches(".*\\b(?:either|both|between)\\b.*")) {
                 return head + ".";
             }
         }
