@@ -80,8 +80,29 @@ public class Paper extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** When the current run was requested: the start of its ingest stage. */
+    @Column(name = "run_started_at")
+    public Instant runStartedAt;
+
+    /** Automatic ingest tries of the current attempt (transient errors are retried with backoff). */
+    @Column(name = "ingest_tries")
+    public int ingestTries;
+
+    /** The latest transient ingest error while the paper waits for its next automatic try. */
+    @Column(name = "last_error")
+    public String lastError;
+
+    /** The episode's public page (from EpisodePublished). */
+    @Column(name = "episode_url")
+    public String episodeUrl;
+
     /** Moves to {@code next} and records the transition on the timeline. */
     public void transition(PaperStatus next, Stage stage, String detail) {
+        transition(next, stage, detail, Instant.now());
+    }
+
+    /** As {@link #transition(PaperStatus, Stage, String)}, the timeline row dated {@code at} (an event's time). */
+    public void transition(PaperStatus next, Stage stage, String detail, Instant at) {
         status = next;
         updatedAt = Instant.now();
         StageTransition t = new StageTransition();
@@ -90,7 +111,7 @@ public class Paper extends PanacheEntityBase {
         t.status = next;
         t.stage = stage;
         t.detail = detail;
-        t.at = updatedAt;
+        t.at = at == null ? updatedAt : at;
         t.persist();
     }
 

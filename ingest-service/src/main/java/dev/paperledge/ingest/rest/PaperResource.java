@@ -23,6 +23,7 @@ import dev.paperledge.contracts.Stage;
 import dev.paperledge.ingest.arxiv.ArxivId;
 import dev.paperledge.ingest.domain.Paper;
 import dev.paperledge.ingest.domain.PaperStatus;
+import dev.paperledge.ingest.domain.StageProgress;
 import dev.paperledge.ingest.domain.StageTransition;
 import dev.paperledge.ingest.service.IngestWorker;
 import dev.paperledge.ingest.service.IntakeService;
@@ -208,7 +209,8 @@ public class PaperResource {
             }
             q = Paper.find("status", sort, s);
         }
-        List<PaperView> items = q.page(Page.of(page, size)).list().stream().map(p -> PaperView.of(p, null)).toList();
+        List<Paper> found = q.page(Page.of(page, size)).list();
+        List<PaperView> items = Views.withStages(found);
         return Response.ok(new PageOf(items, page, size, q.count())).build();
     }
 
@@ -230,7 +232,8 @@ public class PaperResource {
             return Problem.response(404, "Not Found", "no paper " + parsed.get().id() + " has been submitted",
                     PaperView.location(parsed.get().id()));
         }
-        return Response.ok(PaperView.of(p, StageTransition.timeline(p.arxivId))).build();
+        return Response.ok(PaperView.of(p, StageTransition.timeline(p.arxivId), StageProgress.ofRun(p.arxivId, p.run)))
+                .build();
     }
 
     @POST
@@ -273,7 +276,9 @@ public class PaperResource {
             return null;
         }
         try {
-            return json.readTree(body);
+            // Two "arxivId" fields would be ambiguous: refused rather than last-one-wins.
+            return json.reader().with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                    .readTree(body);
         } catch (Exception e) {
             return null;
         }

@@ -18,6 +18,7 @@ import dev.paperledge.ingest.arxiv.ArxivId;
 import dev.paperledge.ingest.arxiv.ArxivMetadata;
 import dev.paperledge.ingest.messaging.EventPublisher;
 import dev.paperledge.ingest.storage.ObjectStore;
+import dev.paperledge.ingest.storage.ObjectStoreException;
 import dev.paperledge.ingest.text.FullText;
 import dev.paperledge.ingest.text.FullTextService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,9 +41,14 @@ public class IngestProcessor {
     private final PaperStore papers;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
+    private final IngestBackoff backoff;
+
+    /** How long a database step after real work is retried before the paper is left to its lease. */
+    static final java.time.Duration DB_RETRY = java.time.Duration.ofSeconds(60);
 
     public IngestProcessor(ArxivClient arxiv, FullTextService fullText, ObjectStore store, EventPublisher publisher,
-            PaperStore papers, ObjectMapper json, MeterRegistry metrics) {
+            PaperStore papers, ObjectMapper json, MeterRegistry metrics, IngestBackoff backoff) {
+        this.backoff = backoff;
         this.arxiv = arxiv;
         this.fullText = fullText;
         this.store = store;
@@ -54,7 +60,8 @@ public class IngestProcessor {
 
     public void process(PaperStore.Claim claim) {
         Timer.Sample sample = Timer.start(metrics);
-        String outcome = "ingested";
+        String outcome = null; // success | failure, once final; null while the paper waits for another try
+        String reason = "none";
         try {
             ArxivId id = new ArxivId(claim.arxivId(), claim.requestedVersion());
             ArxivMetadata meta = arxiv.metadata(id);
@@ -77,27 +84,78 @@ public class IngestProcessor {
 
             PaperIngested event = new PaperIngested(meta.arxivId(), meta.version(), claim.run(), meta.summary(),
                     metadataKey, textKey, text.source(), Instant.now());
-            if (!papers.recordIngested(claim, meta.version(), meta.title(), meta.primaryCategory(), meta.categoryName(),
-                    text.source(), metadataKey, textKey, json.writeValueAsString(event))) {
-                outcome = "superseded";
+            String eventJson = json.writeValueAsString(event);
+            boolean current = Retrying.db(claim.arxivId() + ": recording the ingest result", DB_RETRY,
+                    () -> papers.recordIngested(claim, meta.version(), meta.title(), meta.primaryCategory(),
+                            meta.categoryName(), text.source(), metadataKey, textKey, eventJson));
+            if (!current) {
                 LOG.infof("%s: run %d was superseded while ingesting; result dropped", claim.arxivId(), claim.run());
                 return;
             }
+            outcome = "success";
             send(claim.arxivId(), claim.run(), event);
         } catch (ArxivException e) {
-            outcome = e.permanent() ? "not-found-or-refused" : "arxiv-unavailable";
-            fail(claim, e.getMessage(), !e.permanent());
+            reason = reasonOf(e);
+            outcome = failOrRetry(claim, e.getMessage(), !e.permanent(), reason);
         } catch (JsonProcessingException e) {
-            outcome = "error";
-            fail(claim, "could not write the paper's JSON: " + e.getMessage(), false);
+            reason = "internal";
+            outcome = failOrRetry(claim, "could not write the paper's JSON: " + e.getMessage(), false, reason);
+        } catch (ObjectStoreException e) {
+            reason = "object-store";
+            outcome = failOrRetry(claim, "object store unavailable: " + e.getMessage(), true, reason);
         } catch (RuntimeException e) {
-            outcome = "error";
-            LOG.errorf(e, "%s: ingest failed", claim.arxivId());
-            fail(claim, "ingest failed: " + e.getMessage(), true);
+            reason = isDatabase(e) ? "database" : "internal";
+            LOG.warnf(e, "%s: ingest try failed", claim.arxivId());
+            outcome = failOrRetry(claim, (reason.equals("database") ? "database unavailable: " : "ingest failed: ")
+                    + e.getMessage(), true, reason);
         } finally {
-            sample.stop(metrics.timer("paperledge.stage.duration", "stage", "ingest", "outcome", outcome));
-            metrics.counter("paperledge.ingest.outcomes", "outcome", outcome).increment();
+            if (outcome != null) {
+                sample.stop(Timer.builder("paperledge.stage.duration").description("Time a stage spent on a paper")
+                        .tags("stage", "ingest", "outcome", outcome).publishPercentileHistogram().register(metrics));
+                metrics.counter("paperledge.stage.outcomes", "stage", "ingest", "outcome", outcome, "reason", reason)
+                        .increment();
+            }
         }
+    }
+
+    /** A short, bounded reason class for metrics (never free text). */
+    static String reasonOf(ArxivException e) {
+        if (e.permanent()) {
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            return m.startsWith("arXiv has no paper") ? "not-found" : m.startsWith("arXiv API error") ? "invalid-id"
+                    : "arxiv-refused";
+        }
+        return e.httpStatus() == 429 ? "arxiv-rate-limited" : e.httpStatus() >= 500 ? "arxiv-5xx" : "arxiv-unreachable";
+    }
+
+    private static boolean isDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException || t instanceof jakarta.persistence.PersistenceException
+                    || t.getClass().getName().startsWith("org.hibernate.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Transient errors keep the paper queued with exponential backoff until the tries run out; then,
+     * like permanent errors at once, the paper fails. Returns the final outcome or null (queued).
+     */
+    private String failOrRetry(PaperStore.Claim claim, String reason, boolean transientError, String reasonClass) {
+        int tries = claim.ingestTries() + 1;
+        if (transientError && backoff.another(tries)) {
+            java.time.Duration wait = backoff.delay(tries);
+            LOG.warnf("%s: transient ingest error (try %d of %d), next try in %d ms: %s", claim.arxivId(), tries,
+                    backoff.maxTries(), wait.toMillis(), reason);
+            metrics.counter("paperledge.ingest.retries", "reason", reasonClass).increment();
+            Retrying.db(claim.arxivId() + ": scheduling the next try", DB_RETRY,
+                    () -> papers.markTransient(claim.arxivId(), claim.run(), reason, Instant.now().plus(wait)));
+            return null;
+        }
+        String finalReason = transientError ? reason + " (gave up after " + tries + " tries)" : reason;
+        fail(claim, finalReason, transientError);
+        return "failure";
     }
 
     /**
@@ -114,13 +172,17 @@ public class IngestProcessor {
             metrics.counter("paperledge.ingest.unacknowledged").increment();
             return false;
         }
-        papers.markSent(arxivId, run);
+        Retrying.db(arxivId + ": recording the broker's ack", DB_RETRY, () -> {
+            papers.markSent(arxivId, run, event.ingestedAt());
+            return true;
+        });
         return true;
     }
 
     private void fail(PaperStore.Claim claim, String reason, boolean retryable) {
         LOG.warnf("%s: ingest failed (%s): %s", claim.arxivId(), retryable ? "transient" : "permanent", reason);
-        papers.markFailed(claim.arxivId(), claim.run(), reason, retryable).ifPresent(p -> {
+        Retrying.db(claim.arxivId() + ": recording the failure", DB_RETRY,
+                () -> papers.markFailed(claim.arxivId(), claim.run(), reason, retryable)).ifPresent(p -> {
             try {
                 publisher.failed(new StageFailed(p.arxivId, p.version == null ? versionOf(claim) : p.version, p.run,
                         dev.paperledge.contracts.Stage.INGEST, reason, p.attempt, retryable, Instant.now()));

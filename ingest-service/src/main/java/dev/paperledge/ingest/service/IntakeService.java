@@ -7,7 +7,9 @@ import dev.paperledge.contracts.Stage;
 import dev.paperledge.ingest.arxiv.ArxivId;
 import dev.paperledge.ingest.domain.Paper;
 import dev.paperledge.ingest.domain.PaperStatus;
+import dev.paperledge.ingest.status.PaperChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -22,6 +24,12 @@ public class IntakeService {
     public record Submission(Paper paper, boolean newProduction) {
     }
 
+    private final Event<PaperChanged> changes;
+
+    public IntakeService(Event<PaperChanged> changes) {
+        this.changes = changes;
+    }
+
     @Transactional
     public Submission submit(ArxivId id, boolean force) {
         Paper p = Paper.findById(id.id(), LockModeType.PESSIMISTIC_WRITE);
@@ -33,9 +41,11 @@ public class IntakeService {
             p.attempt = 1;
             p.createdAt = Instant.now();
             p.updatedAt = p.createdAt;
+            p.runStartedAt = p.createdAt;
             p.status = PaperStatus.REQUESTED; // set before persist: the insert takes the state of this moment
             p.persist();
             p.transition(PaperStatus.REQUESTED, Stage.INGEST, "submitted");
+            changes.fire(new PaperChanged(p.arxivId));
             return new Submission(p, true);
         }
         boolean newVersion = id.version() != null && (p.version == null
@@ -52,8 +62,13 @@ public class IntakeService {
         p.eventSentAt = null;
         p.leaseUntil = null;
         p.nextAttemptAt = null;
+        p.ingestTries = 0;
+        p.lastError = null;
+        p.episodeUrl = null;
+        p.runStartedAt = Instant.now();
         p.transition(PaperStatus.REQUESTED, Stage.INGEST,
                 (newVersion ? "new version v" + id.version() : "forced re-production") + ", run " + p.run);
+        changes.fire(new PaperChanged(p.arxivId));
         return new Submission(p, true);
     }
 }

@@ -7,9 +7,12 @@ import java.util.Optional;
 
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.ingest.domain.Paper;
-import dev.paperledge.ingest.domain.PaperStatus;
+import dev.paperledge.ingest.domain.StageProgress;
+import dev.paperledge.ingest.status.PaperChanged;
+import dev.paperledge.ingest.status.StatusProjection;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -21,7 +24,15 @@ import jakarta.transaction.Transactional;
 public class PaperStore {
 
     /** A claimed unit of work: the paper and the run the claim is for. */
-    public record Claim(String arxivId, int run, Integer requestedVersion, String pendingEvent) {
+    public record Claim(String arxivId, int run, Integer requestedVersion, String pendingEvent, int ingestTries) {
+    }
+
+    private final StatusProjection projection;
+    private final Event<PaperChanged> changes;
+
+    public PaperStore(StatusProjection projection, Event<PaperChanged> changes) {
+        this.projection = projection;
+        this.changes = changes;
     }
 
     /** Claims the oldest paper waiting for ingest, if any. */
@@ -53,7 +64,7 @@ public class PaperStore {
         }
         Paper p = Paper.findById(ids.get(0));
         p.leaseUntil = Instant.now().plus(lease);
-        return Optional.of(new Claim(p.arxivId, p.run, p.requestedVersion, p.ingestedEvent));
+        return Optional.of(new Claim(p.arxivId, p.run, p.requestedVersion, p.ingestedEvent, p.ingestTries));
     }
 
     /**
@@ -80,19 +91,21 @@ public class PaperStore {
         return true;
     }
 
-    /** The broker acknowledged the ingested event of run {@code run}. */
+    /** The broker acknowledged the ingested event of run {@code run}, written at {@code ingestedAt}. */
     @Transactional
-    public void markSent(String arxivId, int run) {
+    public void markSent(String arxivId, int run, Instant ingestedAt) {
         Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
         if (p == null || p.run != run) {
             return;
         }
         p.eventSentAt = Instant.now();
         p.leaseUntil = null;
+        p.nextAttemptAt = null;
+        p.lastError = null;
+        StageProgress.of(p.arxivId, p.run, Stage.INGEST).mergeSuccess(ingestedAt == null ? p.eventSentAt : ingestedAt,
+                "text source " + p.textSource);
         // The projection may already have moved it further (a downstream event arrived first).
-        if (p.status == PaperStatus.REQUESTED) {
-            p.transition(PaperStatus.INGESTED, Stage.INGEST, "text source " + p.textSource);
-        }
+        projection.recompute(p, "text source " + p.textSource, ingestedAt, Stage.INGEST);
     }
 
     /** Gives the row back (e.g. the broker did not acknowledge): the re-publisher will take it. */
@@ -111,11 +124,33 @@ public class PaperStore {
         if (p == null || p.run != run) {
             return Optional.empty();
         }
-        p.failedStage = Stage.INGEST;
-        p.failureReason = reason;
-        p.failureRetryable = retryable;
         p.leaseUntil = null;
-        p.transition(PaperStatus.FAILED, Stage.INGEST, reason);
+        p.nextAttemptAt = null;
+        p.lastError = reason;
+        Instant now = Instant.now();
+        StageProgress.of(p.arxivId, p.run, Stage.INGEST).mergeFailure(p.attempt, now, reason, retryable);
+        projection.recompute(p, reason, now, Stage.INGEST);
         return Optional.of(p);
+    }
+
+    /**
+     * A transient error (arXiv unavailable, object store down, database hiccup): the paper stays
+     * queued ({@code REQUESTED}) and is tried again at {@code next}. Returns false if the run moved on.
+     */
+    @Transactional
+    public boolean markTransient(String arxivId, int run, String error, Instant next) {
+        Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null || p.run != run) {
+            return false;
+        }
+        Instant now = Instant.now();
+        p.ingestTries++;
+        p.leaseUntil = null;
+        p.nextAttemptAt = next;
+        p.lastError = error;
+        p.updatedAt = now;
+        StageProgress.of(p.arxivId, p.run, Stage.INGEST).transientError(error, now, next);
+        changes.fire(new PaperChanged(p.arxivId));
+        return true;
     }
 }

@@ -6,7 +6,9 @@ import dev.paperledge.contracts.RetryRequested;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.ingest.domain.Paper;
 import dev.paperledge.ingest.domain.PaperStatus;
+import dev.paperledge.ingest.domain.StageProgress;
 import dev.paperledge.ingest.messaging.EventPublisher;
+import dev.paperledge.ingest.status.StatusProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -33,30 +35,37 @@ public class RetryService {
 
     private final EventPublisher publisher;
     private final IngestWorker worker;
+    private final StatusProjection projection;
 
-    public RetryService(EventPublisher publisher, IngestWorker worker) {
+    public RetryService(EventPublisher publisher, IngestWorker worker, StatusProjection projection) {
         this.publisher = publisher;
         this.worker = worker;
+        this.projection = projection;
     }
 
     /** Starts the retry; returns the stage being retried. */
     public Stage retry(String arxivId) {
-        Paper p = check(arxivId);
+        Target t = check(arxivId);
+        Paper p = t.paper();
         Stage stage = p.failedStage;
         if (stage == Stage.INGEST) {
-            reopen(arxivId, p.attempt + 1, stage);
+            reopen(arxivId, t.nextAttempt(), stage);
             worker.nudge();
             return stage;
         }
         // Send first: if the broker is down the operator gets an error and the paper stays FAILED.
-        publisher.retry(new RetryRequested(arxivId, p.version == null ? 1 : p.version, p.run, stage, p.attempt + 1,
+        publisher.retry(new RetryRequested(arxivId, p.version == null ? 1 : p.version, p.run, stage, t.nextAttempt(),
                 Instant.now()));
-        reopen(arxivId, p.attempt + 1, stage);
+        reopen(arxivId, t.nextAttempt(), stage);
         return stage;
     }
 
+    /** The failed paper and the attempt its retry starts (the failed stage's attempt + 1). */
+    public record Target(Paper paper, int nextAttempt) {
+    }
+
     @Transactional
-    public Paper check(String arxivId) {
+    public Target check(String arxivId) {
         Paper p = Paper.findById(arxivId);
         if (p == null) {
             throw new NotFound("no paper " + arxivId);
@@ -64,7 +73,10 @@ public class RetryService {
         if (p.status != PaperStatus.FAILED || p.failedStage == null) {
             throw new NotRetryable("paper " + arxivId + " is " + p.status + ", not FAILED: nothing to retry");
         }
-        return p;
+        StageProgress row = StageProgress.findById(new StageProgress.Key(p.arxivId, p.run, p.failedStage));
+        int failed = row == null ? p.attempt
+                : Math.max(row.attempt, row.failedAttempt == null ? 1 : row.failedAttempt);
+        return new Target(p, failed + 1);
     }
 
     @Transactional
@@ -73,14 +85,16 @@ public class RetryService {
         if (p.status != PaperStatus.FAILED) {
             return;
         }
-        p.attempt = attempt;
-        p.clearFailure();
         if (stage == Stage.INGEST) {
             p.ingestedEvent = null;
             p.eventSentAt = null;
             p.leaseUntil = null;
             p.nextAttemptAt = null;
+            p.ingestTries = 0;
+            p.lastError = null;
         }
-        p.transition(PaperStatus.beforeStage(stage), stage, "retry of " + stage.id() + ", attempt " + attempt);
+        // The new attempt makes the failure history: the status is derived again from the stage rows.
+        StageProgress.of(p.arxivId, p.run, stage).mergeAttempt(attempt);
+        projection.recompute(p, "retry of " + stage.id() + ", attempt " + attempt, Instant.now(), stage);
     }
 }

@@ -1,107 +1,190 @@
 package dev.paperledge.ingest.status;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import org.jboss.logging.Logger;
 
+import dev.paperledge.contracts.AudioReady;
+import dev.paperledge.contracts.EpisodePublished;
+import dev.paperledge.contracts.PaperIngested;
 import dev.paperledge.contracts.PipelineEvent;
+import dev.paperledge.contracts.RetryRequested;
+import dev.paperledge.contracts.ScriptReady;
+import dev.paperledge.contracts.Stage;
 import dev.paperledge.contracts.StageFailed;
 import dev.paperledge.ingest.domain.Paper;
 import dev.paperledge.ingest.domain.PaperStatus;
-import dev.paperledge.ingest.domain.ProcessedEvent;
+import dev.paperledge.ingest.domain.StageProgress;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
- * Applies the pipeline's events to the papers' status. Idempotent (each event id once) and
- * monotonic within a run: a late event never moves a paper backwards, and events of an older run
- * (before a forced re-production) are ignored. Events about papers this service never took in
- * (another installation's, another test's) are ignored too.
+ * Applies the pipeline's events to the papers' status. Each event is merged into the paper's
+ * per-stage rows ({@link StageProgress}: earliest success, highest attempt, latest failure), and the
+ * paper's status is then derived from those rows ({@link Progress}), so the result does not depend
+ * on the order events arrive in, and an event id is applied once ({@code processed_event}). Events
+ * of another run (before a forced re-production) and of papers this service never took in (another
+ * installation's, another test's) are ignored.
  */
 @ApplicationScoped
 public class StatusProjection {
     private static final Logger LOG = Logger.getLogger(StatusProjection.class);
 
-    /** What applying an event did. */
+    /** What applying an event did. STALE: recorded, but the paper's status did not change. */
     public enum Outcome {
         APPLIED, DUPLICATE, UNKNOWN_PAPER, OTHER_RUN, STALE
     }
 
-    /** A stage succeeded (ScriptReady, AudioReady, EpisodePublished). */
+    /** A consumer sent a stage's input event to its dead-letter topic: a failure of the consuming stage. */
+    public record DeadLetter(String eventId, String arxivId, Integer run, Stage failedStage, String reason,
+            String topic, Instant at) {
+    }
+
+    private final Event<PaperChanged> changes;
+
+    public StatusProjection(Event<PaperChanged> changes) {
+        this.changes = changes;
+    }
+
+    /** ingest's own PaperIngested (read back from papers.ingested, so a replay rebuilds it too). */
+    @Transactional
+    public Outcome ingested(PaperIngested event) {
+        return succeeded(event, "text source " + event.textSource());
+    }
+
+    /** A stage succeeded (PaperIngested, ScriptReady, AudioReady, EpisodePublished). */
     @Transactional
     public Outcome succeeded(PipelineEvent event, String detail) {
+        Paper p = lockCurrent(event.arxivId(), event.run(), event);
+        if (p == null) {
+            return outcomeOfMissing(event.arxivId());
+        }
         if (!firstTime(event.eventId())) {
             return Outcome.DUPLICATE;
         }
-        Paper p = Paper.findById(event.arxivId(), LockModeType.PESSIMISTIC_WRITE);
-        Outcome pre = precheck(p, event);
-        if (pre != null) {
-            return pre;
+        Instant at = timeOf(event);
+        StageProgress.of(p.arxivId, p.run, event.stage()).mergeSuccess(at, detail);
+        if (event instanceof EpisodePublished e && e.episodeUrl() != null) {
+            p.episodeUrl = e.episodeUrl();
         }
-        PaperStatus target = PaperStatus.afterSuccessOf(event.stage());
-        if (p.status == PaperStatus.FAILED) {
-            // A retry of the failed stage (or a later one) succeeded: the failure is over.
-            if (p.failedStage != null && event.stage().ordinal() < p.failedStage.ordinal()) {
-                return Outcome.STALE;
-            }
-            p.clearFailure();
-        } else if (target.rank() <= p.status.rank()) {
-            return Outcome.STALE;
-        }
-        p.transition(target, event.stage(), detail);
-        return Outcome.APPLIED;
+        return recompute(p, detail, at, event.stage());
     }
 
     /** A stage gave up (StageFailed). */
     @Transactional
     public Outcome failed(StageFailed event) {
+        Paper p = lockCurrent(event.arxivId(), event.run(), event);
+        if (p == null) {
+            return outcomeOfMissing(event.arxivId());
+        }
         if (!firstTime(event.eventId())) {
             return Outcome.DUPLICATE;
         }
-        Paper p = Paper.findById(event.arxivId(), LockModeType.PESSIMISTIC_WRITE);
-        Outcome pre = precheck(p, event);
-        if (pre != null) {
-            return pre;
-        }
-        if (p.status == PaperStatus.FAILED) {
-            boolean same = event.failedStage() == p.failedStage && event.reason() != null
-                    && event.reason().equals(p.failureReason) && event.attempt() <= p.attempt;
-            if (same || (p.failedStage != null && event.failedStage().ordinal() < p.failedStage.ordinal())) {
-                return Outcome.STALE;
-            }
-        } else if (PaperStatus.afterSuccessOf(event.failedStage()).rank() <= p.status.rank()) {
-            return Outcome.STALE; // that stage has succeeded since (e.g. a retry)
-        }
-        p.failedStage = event.failedStage();
-        p.failureReason = event.reason();
-        p.failureRetryable = event.retryable();
-        p.attempt = Math.max(p.attempt, event.attempt());
-        p.transition(PaperStatus.FAILED, event.failedStage(), event.reason());
-        return Outcome.APPLIED;
+        Instant at = timeOf(event);
+        StageProgress.of(p.arxivId, p.run, event.failedStage()).mergeFailure(event.attempt(), at, event.reason(),
+                event.retryable());
+        return recompute(p, event.reason(), at, event.failedStage());
     }
 
-    private static Outcome precheck(Paper p, PipelineEvent event) {
+    /** An operator retried a stage (RetryRequested on pipeline.retries): earlier failures are history. */
+    @Transactional
+    public Outcome retried(RetryRequested event) {
+        Paper p = lockCurrent(event.arxivId(), event.run(), event);
         if (p == null) {
-            LOG.debugf("status: ignoring %s for unknown paper %s", event.eventType(), event.arxivId());
+            return outcomeOfMissing(event.arxivId());
+        }
+        if (!firstTime(event.eventId())) {
+            return Outcome.DUPLICATE;
+        }
+        StageProgress.of(p.arxivId, p.run, event.retryStage()).mergeAttempt(event.attempt());
+        return recompute(p, "retry of " + event.retryStage().id() + ", attempt " + event.attempt(), timeOf(event),
+                event.retryStage());
+    }
+
+    /** A dead-lettered input: shown as a failure of the stage that consumed it. */
+    @Transactional
+    public Outcome deadLettered(DeadLetter dl) {
+        Paper p = Paper.findById(dl.arxivId(), LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
             return Outcome.UNKNOWN_PAPER;
         }
-        if (event.run() != p.run) {
-            LOG.debugf("status: ignoring %s of run %d for %s (current run %d)", event.eventType(), event.run(),
-                    event.arxivId(), p.run);
+        if (dl.run() != null && dl.run() != p.run) {
             return Outcome.OTHER_RUN;
         }
-        return null;
+        if (!firstTime(dl.eventId())) {
+            return Outcome.DUPLICATE;
+        }
+        StageProgress.of(p.arxivId, p.run, dl.failedStage()).mergeDeadLetter(dl.at(), dl.reason(), dl.topic());
+        return recompute(p, "dead-lettered on " + dl.topic(), dl.at(), dl.failedStage());
     }
 
-    private static boolean firstTime(String eventId) {
-        if (ProcessedEvent.findById(eventId) != null) {
-            return false;
+    /**
+     * Derives the paper's status from its stage rows and records a transition when it changed. The
+     * caller holds the paper's row lock inside a transaction.
+     */
+    public Outcome recompute(Paper p, String detail, Instant at, Stage stageHint) {
+        Progress.Derived d = Progress.derive(StageProgress.ofRun(p.arxivId, p.run), p.eventSentAt != null);
+        boolean changed = d.status() != p.status || d.failedStage() != p.failedStage
+                || !Objects.equals(d.reason(), p.failureReason);
+        p.failedStage = d.failedStage();
+        p.failureReason = d.reason();
+        p.failureRetryable = d.retryable();
+        p.attempt = d.attempt();
+        p.updatedAt = Instant.now();
+        if (changed) {
+            Stage stage = d.status() == PaperStatus.FAILED ? d.failedStage()
+                    : d.status() == PaperStatus.REQUESTED ? Stage.INGEST : stageHint;
+            p.transition(d.status(), stage, d.status() == PaperStatus.FAILED ? d.reason() : detail, at);
         }
-        ProcessedEvent e = new ProcessedEvent();
-        e.eventId = eventId;
-        e.processedAt = Instant.now();
-        e.persist();
-        return true;
+        changes.fire(new PaperChanged(p.arxivId));
+        return changed ? Outcome.APPLIED : Outcome.STALE;
+    }
+
+    private Paper lockCurrent(String arxivId, int run, PipelineEvent event) {
+        Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
+            LOG.debugf("status: ignoring %s for unknown paper %s", event.eventType(), arxivId);
+            return null;
+        }
+        if (run != p.run) {
+            LOG.debugf("status: ignoring %s of run %d for %s (current run %d)", event.eventType(), run, arxivId, p.run);
+            return null;
+        }
+        return p;
+    }
+
+    private static Outcome outcomeOfMissing(String arxivId) {
+        return Paper.findById(arxivId) == null ? Outcome.UNKNOWN_PAPER : Outcome.OTHER_RUN;
+    }
+
+    /** The event's own time (when the stage did it), so timings survive late delivery and replays. */
+    static Instant timeOf(PipelineEvent e) {
+        Instant t = null;
+        if (e instanceof PaperIngested x) {
+            t = x.ingestedAt();
+        } else if (e instanceof ScriptReady x) {
+            t = x.writtenAt();
+        } else if (e instanceof AudioReady x) {
+            t = x.voicedAt();
+        } else if (e instanceof EpisodePublished x) {
+            t = x.publishedAt();
+        } else if (e instanceof StageFailed x) {
+            t = x.failedAt();
+        } else if (e instanceof RetryRequested x) {
+            t = x.requestedAt();
+        }
+        return t == null ? Instant.now() : t;
+    }
+
+    /** Records the event id; false when it was applied before (also when a concurrent replay just did). */
+    static boolean firstTime(String eventId) {
+        int n = Panache.getEntityManager().createNativeQuery(
+                "INSERT INTO ingest.processed_event (event_id, processed_at) VALUES (?1, now()) ON CONFLICT DO NOTHING")
+                .setParameter(1, eventId).executeUpdate();
+        return n == 1;
     }
 }

@@ -176,16 +176,30 @@ class IngestFlowTest {
     }
 
     @Test
-    void arxivDownThroughAllRetriesFailsRetryablyAndAnOperatorRetrySucceeds() {
+    void arxivDownThroughOneTryKeepsThePaperQueuedAndTheNextTrySucceeds() {
         String id = paperWith(null, null);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 4; i++) { // every attempt of the client's first try (test: 4 attempts)
+            StandInResource.standIn().enqueueStatus(503);
+        }
+        Api.submit(id).then().statusCode(202);
+        JsonPath p = Api.awaitIngested(id, WAIT);
+        assertThat(p.getInt("ingestTries")).isEqualTo(1);
+        assertThat(p.getInt("attempt")).isEqualTo(1);
+        assertThat(p.getList("timeline.status")).doesNotContain("FAILED");
+        assertThat(p.getString("stages[0].state")).isEqualTo("done");
+    }
+
+    @Test
+    void arxivDownThroughAllTriesFailsRetryablyAndAnOperatorRetrySucceeds() {
+        String id = paperWith(null, null);
+        for (int i = 0; i < 16; i++) { // 4 tries (test) x 4 attempts of the client each
             StandInResource.standIn().enqueueStatus(503);
         }
         Api.submit(id).then().statusCode(202);
         JsonPath failed = Api.awaitStatus(id, WAIT, "FAILED");
         assertThat(failed.getString("failedStage")).isEqualTo("INGEST");
         assertThat(failed.getBoolean("retryable")).isTrue();
-        assertThat(failed.getString("reason")).contains("503");
+        assertThat(failed.getString("reason")).contains("503").contains("gave up after 4 tries");
 
         Api.operator().post("/api/papers/" + id + "/retry").then().statusCode(202);
         JsonPath p = Api.awaitIngested(id, WAIT);

@@ -33,11 +33,55 @@ public final class Papers {
             p.title = "Test paper " + id;
             p.textSource = "ABSTRACT";
             p.createdAt = Instant.now();
+            p.runStartedAt = p.createdAt;
             p.eventSentAt = Instant.now();
             p.updatedAt = p.createdAt;
             p.status = PaperStatus.INGESTED;
             p.persist();
             p.transition(PaperStatus.INGESTED, Stage.INGEST, "test set-up");
+        });
+    }
+
+    /**
+     * A paper submitted but not yet ingested (run {@code run}), parked out of the ingest worker's reach
+     * (its next try is far ahead): the status events of a test then take it through the pipeline.
+     */
+    public static void requested(String id, int run, Instant startedAt) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Paper p = new Paper();
+            p.arxivId = id;
+            p.version = 1;
+            p.run = run;
+            p.attempt = 1;
+            p.title = "Test paper " + id;
+            p.createdAt = startedAt;
+            p.runStartedAt = startedAt;
+            p.updatedAt = startedAt;
+            p.nextAttemptAt = Instant.now().plusSeconds(365L * 24 * 3600);
+            p.status = PaperStatus.REQUESTED;
+            p.persist();
+            p.transition(PaperStatus.REQUESTED, Stage.INGEST, "test set-up", startedAt);
+        });
+    }
+
+    /** Sets a paper's title directly (e.g. markup, to check the escaping). */
+    public static void title(String id, String title) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Paper p = Paper.findById(id);
+            p.title = title;
+        });
+    }
+
+    /** Forgets everything the projection derived for a paper (as if its tables were lost). */
+    public static void wipeProjection(String id) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var em = Panache.getEntityManager();
+            em.createNativeQuery("DELETE FROM ingest.stage_progress WHERE arxiv_id = ?1").setParameter(1, id)
+                    .executeUpdate();
+            em.createNativeQuery("DELETE FROM ingest.processed_event WHERE event_id LIKE ?1").setParameter(1, id + "v%")
+                    .executeUpdate();
+            em.createNativeQuery("UPDATE ingest.paper SET status = 'REQUESTED', failed_stage = NULL, "
+                    + "failure_reason = NULL, episode_url = NULL WHERE arxiv_id = ?1").setParameter(1, id).executeUpdate();
         });
     }
 

@@ -1,0 +1,201 @@
+package dev.paperledge.ingest.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.paperledge.contracts.AudioReady;
+import dev.paperledge.contracts.EpisodePublished;
+import dev.paperledge.contracts.PaperIngested;
+import dev.paperledge.contracts.RetryRequested;
+import dev.paperledge.contracts.ScriptReady;
+import dev.paperledge.contracts.Stage;
+import dev.paperledge.contracts.StageFailed;
+import dev.paperledge.contracts.Topics;
+import dev.paperledge.ingest.status.StatusProjection.DeadLetter;
+import dev.paperledge.ingest.status.StatusProjection.Outcome;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Turns one Kafka record of a status topic into a projection call. Used by the live consumer and by
+ * the replay, so both apply records the same way. Unreadable records are skipped with a warning (the
+ * projection is a view and must not stop on one bad record); database errors are retried with
+ * backoff for a while (a PostgreSQL restart), so no event is lost to a short outage.
+ */
+@ApplicationScoped
+public class StatusRecordHandler {
+    private static final Logger LOG = Logger.getLogger(StatusRecordHandler.class);
+
+    /** The stage whose consumer reads each dead-letter topic's original topic. */
+    static final Map<String, Stage> DLQ_STAGE = Map.of(Topics.deadLetter(Topics.PAPERS_INGESTED), Stage.SCRIPT,
+            Topics.deadLetter(Topics.SCRIPTS_READY), Stage.AUDIO, Topics.deadLetter(Topics.AUDIO_READY), Stage.PUBLISH);
+
+    private final StatusProjection projection;
+    private final ObjectMapper json;
+    private final Duration dbRetryFor;
+
+    public StatusRecordHandler(StatusProjection projection, ObjectMapper json,
+            @ConfigProperty(name = "paperledge.status.db-retry-for", defaultValue = "2m") Duration dbRetryFor) {
+        this.projection = projection;
+        this.json = json;
+        this.dbRetryFor = dbRetryFor;
+    }
+
+    /** One record as the consumer sees it. */
+    public record Rec(String topic, int partition, long offset, long timestamp, String key, String value,
+            Headers headers) {
+    }
+
+    /** Applies the record; null when it was skipped as unreadable or not a status topic. */
+    public Outcome apply(Rec r) {
+        Call call;
+        try {
+            call = parse(r);
+        } catch (Exception e) {
+            LOG.warnf("status: skipped an unreadable record on %s-%d@%d: %s", r.topic(), r.partition(), r.offset(),
+                    e.getClass().getSimpleName());
+            return null;
+        }
+        if (call == null) {
+            return null;
+        }
+        long deadline = System.nanoTime() + dbRetryFor.toNanos();
+        long backoff = 250;
+        while (true) {
+            try {
+                return call.run();
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    LOG.errorf("status: gave up applying %s-%d@%d after %s: %s (a replay repairs it)", r.topic(),
+                            r.partition(), r.offset(), dbRetryFor, e.toString());
+                    return null;
+                }
+                LOG.warnf("status: could not apply %s-%d@%d (%s); retrying in %d ms", r.topic(), r.partition(),
+                        r.offset(), e.toString(), backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+                backoff = Math.min(backoff * 2, 10_000);
+            }
+        }
+    }
+
+    private interface Call {
+        Outcome run();
+    }
+
+    private Call parse(Rec r) throws Exception {
+        if (r.value() == null && !DLQ_STAGE.containsKey(r.topic())) {
+            throw new IllegalArgumentException("no value");
+        }
+        switch (r.topic()) {
+            case Topics.PAPERS_INGESTED: {
+                PaperIngested e = read(r.value(), PaperIngested.class);
+                return () -> projection.ingested(e);
+            }
+            case Topics.SCRIPTS_READY: {
+                ScriptReady e = read(r.value(), ScriptReady.class);
+                return () -> projection.succeeded(e, "script by " + e.writer() + ", " + e.wordCount() + " words");
+            }
+            case Topics.AUDIO_READY: {
+                AudioReady e = read(r.value(), AudioReady.class);
+                return () -> projection.succeeded(e, "audio " + e.durationMs() / 1000 + " s by " + e.speechEngine());
+            }
+            case Topics.EPISODES_PUBLISHED: {
+                EpisodePublished e = read(r.value(), EpisodePublished.class);
+                return () -> projection.succeeded(e, "published");
+            }
+            case Topics.PIPELINE_FAILURES: {
+                StageFailed e = read(r.value(), StageFailed.class);
+                if (e.failedStage() == null) {
+                    throw new IllegalArgumentException("no failed stage");
+                }
+                return () -> projection.failed(e);
+            }
+            case Topics.PIPELINE_RETRIES: {
+                RetryRequested e = read(r.value(), RetryRequested.class);
+                if (e.retryStage() == null) {
+                    throw new IllegalArgumentException("no retry stage");
+                }
+                return () -> projection.retried(e);
+            }
+            default:
+                Stage stage = DLQ_STAGE.get(r.topic());
+                if (stage == null) {
+                    return null;
+                }
+                DeadLetter dl = deadLetter(r, stage);
+                return () -> projection.deadLettered(dl);
+        }
+    }
+
+    /** The DLQ record carries the original payload (or not, if it was unreadable) and SmallRye's headers. */
+    private DeadLetter deadLetter(Rec r, Stage stage) {
+        String arxivId = r.key();
+        Integer run = null;
+        Integer version = null;
+        if (r.value() != null) {
+            try {
+                JsonNode n = json.readTree(r.value());
+                if (n != null && n.isObject()) {
+                    if (n.path("arxivId").isTextual()) {
+                        arxivId = n.get("arxivId").asText();
+                    }
+                    run = n.path("run").isInt() ? n.get("run").asInt() : null;
+                    version = n.path("version").isInt() ? n.get("version").asInt() : null;
+                }
+            } catch (Exception e) {
+                // an unreadable original: the key still names the paper
+            }
+        }
+        if (arxivId == null || arxivId.isBlank()) {
+            throw new IllegalArgumentException("a dead letter without a paper");
+        }
+        String reason = header(r.headers(), "dead-letter-reason");
+        String cause = header(r.headers(), "dead-letter-cause");
+        String text = reason == null ? "no reason given" : reason;
+        if (cause != null && !cause.isBlank() && !cause.equals(reason)) {
+            text += " (cause: " + cause + ")";
+        }
+        String original = header(r.headers(), "dead-letter-topic");
+        String id = arxivId + "v" + (version == null ? 0 : version) + "/dlq/" + r.topic() + "/" + r.partition() + "/"
+                + r.offset();
+        return new DeadLetter(id, arxivId, run, stage, clean(text, 500),
+                original == null ? r.topic() : clean(original, 60) + " → " + r.topic(),
+                r.timestamp() > 0 ? Instant.ofEpochMilli(r.timestamp()) : Instant.now());
+    }
+
+    private <T> T read(String value, Class<T> type) throws Exception {
+        T t = json.readValue(value, type);
+        if (t == null) {
+            throw new IllegalArgumentException("null");
+        }
+        return t;
+    }
+
+    private static String header(Headers headers, String name) {
+        if (headers == null) {
+            return null;
+        }
+        Header h = headers.lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Bounded, printable text (headers are foreign input). */
+    static String clean(String s, int max) {
+        String t = s.replaceAll("\\p{Cntrl}", " ").strip();
+        return t.length() > max ? t.substring(0, max) + "…" : t;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.paperledge.ingest.support;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+import dev.paperledge.contracts.AudioReady;
+import dev.paperledge.contracts.CloudEvents;
+import dev.paperledge.contracts.EpisodePublished;
+import dev.paperledge.contracts.PaperSummary;
+import dev.paperledge.contracts.ScriptReady;
+import dev.paperledge.contracts.Stage;
+import dev.paperledge.contracts.StageFailed;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Sends the later stages' events to the real test broker exactly as script-, audio- and
+ * publish-service do (CloudEvents envelope, arXiv ID as key), since those services do not run here.
+ */
+@ApplicationScoped
+public class StageEvents {
+    static final PaperSummary SUMMARY = new PaperSummary("T", List.of("A"), "abs", "cs.CL",
+            "Computation and Language", null, "https://arxiv.org/abs/x");
+
+    @Inject
+    @Channel("test-scripts-out")
+    MutinyEmitter<ScriptReady> scripts;
+    @Inject
+    @Channel("test-audio-out")
+    MutinyEmitter<AudioReady> audio;
+    @Inject
+    @Channel("test-published-out")
+    MutinyEmitter<EpisodePublished> published;
+    @Inject
+    @Channel("test-failures-out")
+    MutinyEmitter<StageFailed> failures;
+
+    public ScriptReady scriptReady(String id, int version, int run) {
+        ScriptReady e = new ScriptReady(id, version, run, SUMMARY, "t", "d", "scripts/k", "scripts/m", 1200, "offline",
+                Instant.now());
+        scripts.sendMessageAndAwait(CloudEvents.message(e, "script-service"));
+        return e;
+    }
+
+    public AudioReady audioReady(String id, int version, int run) {
+        AudioReady e = new AudioReady(id, version, run, SUMMARY, "t", "d", "audio/k", 61_000, 1000, "audio/mpeg", null,
+                null, "marytts", Instant.now());
+        audio.sendMessageAndAwait(CloudEvents.message(e, "audio-service"));
+        return e;
+    }
+
+    public EpisodePublished published(String id, int version, int run, String episodeUrl) {
+        EpisodePublished e = new EpisodePublished(id, version, run, "urn:paperledge:" + id, episodeUrl, "\"r1\"",
+                Instant.now());
+        published.sendMessageAndAwait(CloudEvents.message(e, "publish-service"));
+        return e;
+    }
+
+    public StageFailed failed(String id, int version, int run, Stage stage, int attempt, String reason) {
+        StageFailed e = new StageFailed(id, version, run, stage, reason, attempt, true, Instant.now());
+        failures.sendMessageAndAwait(CloudEvents.message(e, stage.id() + "-service"));
+        return e;
+    }
+}
