@@ -19,6 +19,8 @@ echo "==> Fresh test infrastructure"
 (source "$here/e2e.env" && "$here/infra.sh" reset)
 
 echo "==> Running the tests"
+# Chromium was installed above: browser tests must run, not skip.
+export PAPERLEDGE_BROWSERS_REQUIRED=true
 status=0
 (cd "$root" && ./mvnw -B verify "$@") || status=$?
 

@@ -106,6 +106,9 @@ public class FeedBuilder {
         image.setUrl(show.artworkUrl());
         image.setTitle(show.title());
         image.setLink(show.baseUrl() + "/");
+        // RSS 2.0 caps the channel image at 144 px wide; ROME would otherwise write -1.
+        image.setWidth(144);
+        image.setHeight(144);
         c.setImage(image);
 
         FeedInformationImpl itunes = new FeedInformationImpl();
