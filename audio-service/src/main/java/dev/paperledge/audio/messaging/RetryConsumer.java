@@ -20,7 +20,7 @@ public class RetryConsumer {
     @Incoming("retries-in")
     @Blocking
     public void onRetry(RetryRequested retry) {
-        if (retry.retryStage() == Stage.AUDIO) {
+        if (retry != null && retry.retryStage() == Stage.AUDIO) { // null: unreadable record, ignored
             stage.onRetry(retry);
         }
     }

@@ -19,6 +19,10 @@ public class ScriptReadyConsumer {
     @Incoming("scripts-in")
     @Blocking
     public void onScriptReady(ScriptReady event) {
+        if (event == null) {
+            // Not a readable ScriptReady (deserialization failed): nack, so it lands on the dead-letter topic.
+            throw new IllegalArgumentException("record on scripts.ready is not a ScriptReady JSON");
+        }
         stage.onScriptReady(event);
     }
 }

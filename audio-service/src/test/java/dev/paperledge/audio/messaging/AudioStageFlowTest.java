@@ -59,6 +59,7 @@ import jakarta.inject.Inject;
 
 /** The stage end to end on the real test broker, object store and database, with real MaryTTS. */
 @QuarkusTest
+@io.quarkus.test.common.QuarkusTestResource(AudioTestTopics.class)
 class AudioStageFlowTest {
     static final String BOOTSTRAP = "localhost:19092";
 
@@ -214,8 +215,8 @@ class AudioStageFlowTest {
     Map<TopicPartition, Long> scriptsEndOffsets() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
             Map<TopicPartition, OffsetSpec> req = new java.util.HashMap<>();
-            for (int p = 0; p < consumer.partitionsFor(Topics.SCRIPTS_READY).size(); p++) {
-                req.put(new TopicPartition(Topics.SCRIPTS_READY, p), OffsetSpec.latest());
+            for (int p = 0; p < consumer.partitionsFor(AudioTestTopics.SCRIPTS).size(); p++) {
+                req.put(new TopicPartition(AudioTestTopics.SCRIPTS, p), OffsetSpec.latest());
             }
             Map<TopicPartition, Long> ends = new java.util.HashMap<>();
             admin.listOffsets(req).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
