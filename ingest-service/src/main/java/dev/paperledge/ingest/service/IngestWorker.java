@@ -39,7 +39,7 @@ public class IngestWorker {
     });
 
     public IngestWorker(PaperStore papers, IngestProcessor processor, ObjectMapper json,
-            @ConfigProperty(name = "paperledge.ingest.lease", defaultValue = "10m") Duration lease) {
+            @ConfigProperty(name = "paperledge.ingest.lease", defaultValue = "2m") Duration lease) {
         this.papers = papers;
         this.processor = processor;
         this.json = json;
