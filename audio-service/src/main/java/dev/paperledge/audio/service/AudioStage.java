@@ -115,7 +115,7 @@ public class AudioStage {
             LOG.infof("voiced %s v%d r%d: %d ms, %d bytes, %.1f LUFS, %.1f dBTP, rendered in %d ms", event.arxivId(),
                     event.version(), event.run(), ep.durationMs(), ready.byteSize(), ep.loudness().outputLufs(),
                     ep.loudness().truePeakDbtp(), ep.synthesisMs() + ep.encodingMs());
-            metrics.summary("paperledge.audio.real.time.factor").record(
+            metrics.summary("paperledge.speech.rtf").record(
                     (ep.synthesisMs() + ep.encodingMs()) / (double) Math.max(1, ep.durationMs()));
         } catch (PermanentFailure e) {
             outcome = "failure";

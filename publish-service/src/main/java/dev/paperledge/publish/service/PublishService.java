@@ -175,7 +175,7 @@ public class PublishService {
     }
 
     private void count(String outcome, String reason) {
-        metrics.counter("paperledge.stage.outcome", "stage", Stage.PUBLISH.id(), "outcome", outcome, "reason", reason)
+        metrics.counter("paperledge.stage.outcomes", "stage", Stage.PUBLISH.id(), "outcome", outcome, "reason", reason)
                 .increment();
     }
 

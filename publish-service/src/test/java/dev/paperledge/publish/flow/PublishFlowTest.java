@@ -95,7 +95,7 @@ class PublishFlowTest {
     }
 
     double duplicates() {
-        var c = metrics.find("paperledge.stage.outcome").tag("outcome", "duplicate").counter();
+        var c = metrics.find("paperledge.stage.outcomes").tag("outcome", "duplicate").counter();
         return c == null ? 0 : c.count();
     }
 

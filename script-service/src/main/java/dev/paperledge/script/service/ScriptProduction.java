@@ -132,13 +132,14 @@ public class ScriptProduction {
                 emitReady(event.arxivId(), event.version(), event.run(), handledEventId);
             }
             outcome = "success";
-            metrics.counter("paperledge.script.outcomes", "outcome", review ? "in_review" : "success", "writer",
+            metrics.summary("paperledge.script.words", "writer", written.writer()).record(written.script().wordCount());
+            metrics.counter("paperledge.stage.outcomes", "stage", "script", "outcome", review ? "in_review" : "success", "writer",
                     written.writer(), "reason", written.fallbackReason() == null ? "none" : "llm_fallback").increment();
         } catch (PermanentFailure e) {
             markFailed(event, e.getMessage());
             fail(event.arxivId(), event.version(), event.run(), attempt, false, e.getMessage());
             QuarkusTransaction.requiringNew().run(() -> ProcessedEvent.record(handledEventId));
-            metrics.counter("paperledge.script.outcomes", "outcome", "failure", "writer", "none", "reason", "permanent").increment();
+            metrics.counter("paperledge.stage.outcomes", "stage", "script", "outcome", "failure", "writer", "none", "reason", "permanent").increment();
         } catch (RuntimeException e) {
             String reason = "script stage failed, retrying can help: " + e.getMessage();
             markFailed(event, reason);
@@ -147,7 +148,7 @@ public class ScriptProduction {
             } catch (RuntimeException inner) {
                 e.addSuppressed(inner);
             }
-            metrics.counter("paperledge.script.outcomes", "outcome", "failure", "writer", "none", "reason", "transient").increment();
+            metrics.counter("paperledge.stage.outcomes", "stage", "script", "outcome", "failure", "writer", "none", "reason", "transient").increment();
             throw e;
         } finally {
             sample.stop(metrics.timer("paperledge.stage.duration", "stage", "script", "outcome", outcome));
