@@ -49,7 +49,7 @@ public class MinioObjectStore implements ObjectStore {
     }
 
     @Override
-    @Retry(maxRetries = 4, delay = 200, delayUnit = ChronoUnit.MILLIS, maxDuration = 30, durationUnit = ChronoUnit.SECONDS,
+    @Retry(maxRetries = 20, delay = 200, delayUnit = ChronoUnit.MILLIS, maxDuration = 180, durationUnit = ChronoUnit.SECONDS,
             abortOn = MissingObject.class)
     @ExponentialBackoff(factor = 2, maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
     public byte[] get(String key) {
@@ -66,7 +66,7 @@ public class MinioObjectStore implements ObjectStore {
     }
 
     @Override
-    @Retry(maxRetries = 4, delay = 200, delayUnit = ChronoUnit.MILLIS, maxDuration = 30, durationUnit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 20, delay = 200, delayUnit = ChronoUnit.MILLIS, maxDuration = 180, durationUnit = ChronoUnit.SECONDS)
     @ExponentialBackoff(factor = 2, maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
     public void put(String key, byte[] data, String contentType) {
         try {

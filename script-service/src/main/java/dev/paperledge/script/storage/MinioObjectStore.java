@@ -26,7 +26,7 @@ public class MinioObjectStore implements ObjectStore {
     String bucket;
 
     @Override
-    @Retry(maxRetries = 4, delay = 200, delayUnit = ChronoUnit.MILLIS, retryOn = StoreUnavailableException.class)
+    @Retry(maxRetries = 20, delay = 200, delayUnit = ChronoUnit.MILLIS, retryOn = StoreUnavailableException.class)
     @ExponentialBackoff(maxDelay = 3000)
     public void put(String key, byte[] content, String contentType) {
         try {
@@ -38,7 +38,7 @@ public class MinioObjectStore implements ObjectStore {
     }
 
     @Override
-    @Retry(maxRetries = 4, delay = 200, delayUnit = ChronoUnit.MILLIS, retryOn = StoreUnavailableException.class)
+    @Retry(maxRetries = 20, delay = 200, delayUnit = ChronoUnit.MILLIS, retryOn = StoreUnavailableException.class)
     @ExponentialBackoff(maxDelay = 3000)
     public Optional<byte[]> get(String key) {
         try (InputStream in = minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
