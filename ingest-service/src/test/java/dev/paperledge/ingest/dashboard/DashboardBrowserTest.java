@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -89,14 +90,15 @@ class DashboardBrowserTest {
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-id='" + id + "']")));
     }
 
+    // Rows are replaced on every update: read them in one script call, never through a held element.
     private void awaitRowStatus(String id, String status) {
-        new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(100))
-                .until(d -> status.equals(d.findElement(By.cssSelector("tr[data-id='" + id + "']")).getDomAttribute(
-                        "data-status")));
+        new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(100)).until(d -> status.equals(js(
+                "const r = document.querySelector(\"tr[data-id='" + id + "']\"); return r ? r.dataset.status : null")));
     }
 
     private String cell(String id, String cls) {
-        return driver.findElement(By.cssSelector("tr[data-id='" + id + "'] td." + cls)).getText();
+        return (String) js("const c = document.querySelector(\"tr[data-id='" + id + "'] td." + cls.replace("\"", "\\\"")
+                + "\"); return c ? c.textContent : null");
     }
 
     private Object js(String script) {
@@ -160,7 +162,10 @@ class DashboardBrowserTest {
 
         // Retry: the RetryRequested goes out on pipeline.retries and the row leaves FAILED.
         try (KafkaProbe retries = new KafkaProbe(Topics.PIPELINE_RETRIES)) {
-            driver.findElement(By.cssSelector("tr[data-id='" + broken + "'] button.retry")).click();
+            new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+                d.findElement(By.cssSelector("tr[data-id='" + broken + "'] button.retry")).click();
+                return true;
+            });
             List<ConsumerRecord<String, String>> r = retries.await(broken, 1, WAIT);
             assertThat(r).hasSize(1);
             RetryRequested event = json.readValue(r.get(0).value(), RetryRequested.class);
