@@ -77,7 +77,7 @@ done
 feed=$(curl -fsS "$publish/feed.xml")
 mp3=$(printf '%s' "$feed" | grep -o '<enclosure[^>]*>' | head -n1 | sed -n 's/.*url="\([^"]*\)".*/\1/p')
 bytes=$(printf '%s' "$feed" | grep -o '<enclosure[^>]*>' | head -n1 | sed -n 's/.*length="\([0-9]*\)".*/\1/p')
-title=$(printf '%s' "$feed" | grep -o '<item>.*' | head -n1 | sed -n 's:.*<title>\([^<]*\)</title>.*:\1:p' | head -n1)
+title=$(printf '%s' "$feed" | tr -d '\n' | grep -o '<item>[[:space:]]*<title>[^<]*</title>' | head -n1 | sed 's:.*<title>\(.*\)</title>:\1:')
 
 say "Published in $((SECONDS - t0)) s"
 cat <<EOF
