@@ -21,6 +21,8 @@ echo "==> Fresh test infrastructure"
 echo "==> Running the tests"
 # Chromium was installed above: browser tests must run, not skip.
 export PAPERLEDGE_BROWSERS_REQUIRED=true
+# flite is installed above: its tests must run, not skip.
+export PAPERLEDGE_FLITE_REQUIRED=true
 status=0
 (cd "$root" && ./mvnw -B verify "$@") || status=$?
 

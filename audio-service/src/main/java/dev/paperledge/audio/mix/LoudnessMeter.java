@@ -108,26 +108,44 @@ public final class LoudnessMeter {
     /** Highest absolute value of the 4x-oversampled signal, linear. */
     public static double truePeak(float[] x, int length) {
         double peak = 0;
-        for (int i = 0; i < length; i++) {
-            peak = Math.max(peak, Math.abs(x[i]));
+        for (float v : peakEnvelope(x, length)) {
+            peak = Math.max(peak, v);
         }
-        for (int n = 0; n < length; n++) {
+        return peak;
+    }
+
+    /**
+     * Per sample, the largest magnitude of the 4x-oversampled signal around it (the sample itself
+     * and the inter-sample points next to it), aligned with the input. A limiter that respects this
+     * envelope keeps the true peak, not just the sample peak, under its ceiling.
+     */
+    public static float[] peakEnvelope(float[] x, int length) {
+        float[] env = new float[length];
+        for (int i = 0; i < length; i++) {
+            env[i] = Math.abs(x[i]);
+        }
+        // The polyphase filter delays by half its length: output n describes the input near n - delay.
+        int delay = TAPS_PER_PHASE / 2;
+        for (int n = 0; n < length + delay; n++) {
+            float a = 0;
             for (int p = 0; p < OVERSAMPLE; p++) {
                 float[] h = PHASES[p];
                 double acc = 0;
                 for (int t = 0; t < TAPS_PER_PHASE; t++) {
                     int idx = n - t;
-                    if (idx >= 0) {
+                    if (idx >= 0 && idx < length) {
                         acc += h[t] * x[idx];
                     }
                 }
-                double a = Math.abs(acc);
-                if (a > peak) {
-                    peak = a;
+                a = Math.max(a, (float) Math.abs(acc));
+            }
+            for (int k = n - delay; k <= n - delay + 1; k++) {
+                if (k >= 0 && k < length && a > env[k]) {
+                    env[k] = a;
                 }
             }
         }
-        return peak;
+        return env;
     }
 
     public static double toDb(double linear) {

@@ -23,28 +23,39 @@ public final class Mastering {
             throw new IllegalArgumentException("the program is silent: nothing to normalise");
         }
         float[] original = java.util.Arrays.copyOf(x, length);
+        // True peaks of the unprocessed program; the limiter's gain moves slowly, so scaling these by
+        // the applied gain predicts the inter-sample peaks of every pass.
+        float[] peaks = LoudnessMeter.peakEnvelope(original, length);
         double limitLinear = Math.pow(10, (ceilingDbtp - 1.0) / 20); // 1 dB of head-room for the encoder
         double gainDb = targetLufs - input;
         double out = input;
         double tp = 0;
         int pass = 0;
-        while (pass < 4) {
+        double lastGain = Double.NaN;
+        double lastOut = Double.NaN;
+        while (pass < 8) {
             pass++;
             float g = (float) Math.pow(10, gainDb / 20);
             for (int i = 0; i < length; i++) {
                 x[i] = original[i] * g;
             }
-            limit(x, length, rate, (float) limitLinear);
+            limit(x, peaks, g, length, rate, (float) limitLinear);
             out = LoudnessMeter.integratedLoudness(x, length, rate);
             double miss = targetLufs - out;
             if (Math.abs(miss) < 0.2) {
                 break;
             }
-            gainDb += miss;
+            // Limiting makes loudness grow slower than the gain (more so on peaky voices): step by
+            // the slope seen between the last two passes (secant), plain steps until there are two.
+            double slope = Double.isNaN(lastGain) || Math.abs(gainDb - lastGain) < 1e-6 ? 1
+                    : Math.max(0.1, Math.min(1, (out - lastOut) / (gainDb - lastGain)));
+            lastGain = gainDb;
+            lastOut = out;
+            gainDb += Math.min(12, miss / slope);
         }
         tp = LoudnessMeter.truePeak(x, length);
         if (tp > limitLinear) {
-            // The sample-peak limiter missed inter-sample peaks: scale down just enough.
+            // A peak the limiter still let through (its gain moved within the window): scale down just enough.
             float s = (float) (limitLinear / tp);
             for (int i = 0; i < length; i++) {
                 x[i] *= s;
@@ -57,16 +68,17 @@ public final class Mastering {
 
     /**
      * Look-ahead limiter: the gain needed by every sample within the next few milliseconds is
-     * applied before it arrives (attack = look-ahead), then released smoothly.
+     * applied before it arrives (attack = look-ahead), then released smoothly. {@code truePeaks}
+     * times {@code gain} is the true-peak envelope of {@code x}.
      */
-    static void limit(float[] x, int length, int rate, float ceiling) {
+    static void limit(float[] x, float[] truePeaks, float gain, int length, int rate, float ceiling) {
         int look = Math.max(1, rate / 200); // 5 ms
         double releaseCoef = Math.exp(-1.0 / (0.08 * rate)); // 80 ms
         // Required gain per sample, then a running minimum over the look-ahead window.
         float[] need = new float[length];
         boolean any = false;
         for (int i = 0; i < length; i++) {
-            float a = Math.abs(x[i]) * 1.03f; // margin for inter-sample peaks
+            float a = Math.max(Math.abs(x[i]), truePeaks[i] * gain) * 1.01f;
             need[i] = a > ceiling ? ceiling / a : 1f;
             any |= need[i] < 1f;
         }

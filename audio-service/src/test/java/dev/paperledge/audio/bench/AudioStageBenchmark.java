@@ -7,8 +7,10 @@ import java.util.Locale;
 import dev.paperledge.audio.service.EpisodeRenderer;
 import dev.paperledge.audio.service.RenderSettings;
 import dev.paperledge.audio.service.RenderedEpisode;
+import dev.paperledge.audio.speech.FliteEngine;
 import dev.paperledge.audio.speech.MaryTtsEngine;
 import dev.paperledge.audio.speech.Pcm;
+import dev.paperledge.audio.speech.SpeechEngine;
 import dev.paperledge.audio.speech.TextNormalizer;
 import dev.paperledge.contracts.EpisodeScript;
 
@@ -18,6 +20,7 @@ import dev.paperledge.contracts.EpisodeScript;
  *
  * <pre>
  * args: [words=1100] [runs=2] [out.mp3]
+ * -Dengine=marytts (default) | flite (Debian's flite, voice rms); -Dbare=false skips the bare run
  * </pre>
  */
 public final class AudioStageBenchmark {
@@ -32,9 +35,11 @@ public final class AudioStageBenchmark {
                 script.wordCount(), script.sections().size(), cores, Runtime.getRuntime().maxMemory() >> 20);
 
         long t = System.nanoTime();
-        MaryTtsEngine mary = new MaryTtsEngine("cmu-slt-hsmm", 400);
+        SpeechEngine mary = "flite".equals(System.getProperty("engine"))
+                ? new FliteEngine("flite", "rms", 120)
+                : new MaryTtsEngine("cmu-slt-hsmm", 400);
         mary.warmUp();
-        System.out.printf(Locale.ROOT, "engine start-up + warm-up: %.1f s%n", secs(t));
+        System.out.printf(Locale.ROOT, "engine %s start-up + warm-up: %.1f s%n", mary.id(), secs(t));
 
         TextNormalizer normalizer = new TextNormalizer();
         // Bare engine: each section's normalised text in one call, one thread: what a naive stage does.
