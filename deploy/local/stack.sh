@@ -5,7 +5,11 @@
 #   deploy/local/stack.sh up | down | status
 #   deploy/local/stack.sh start|stop|kill SERVICE     (ingest-service, script-service, audio-service,
 #                                                       publish-service, arxiv-standin)
+#   deploy/local/stack.sh scale SERVICE N              (N instances of script-service or audio-service)
 #
+# Extra instances are named SERVICE-2, SERVICE-3, ... (start/stop/kill take those names too); each
+# listens on the service's port + 100 per instance and joins the same Kafka consumer group, so the
+# topic's partitions (3 by default) are shared among them.
 # Build first (./mvnw -DskipTests install). Ports, folders and the infrastructure's addresses come
 # from the same environment variables as infra.sh. Logs and PID files: $PAPERLEDGE_STATE_DIR/{logs,run}.
 # The arXiv stand-in runs unless PAPERLEDGE_ARXIV_BASE_URL names another arXiv (e.g. the real one).
@@ -39,7 +43,16 @@ pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 standin_url="http://127.0.0.1:$PAPERLEDGE_ARXIV_STANDIN_PORT"
 use_standin() { [ -z "${PAPERLEDGE_ARXIV_BASE_URL:-}" ] || [ "${PAPERLEDGE_ARXIV_BASE_URL}" = "$standin_url" ]; }
 
+# "script-service-3" -> "script-service" and 3; a plain name is instance 1.
+base_of() { case "$1" in *-service-[0-9]) echo "${1%-*}" ;; *) echo "$1" ;; esac; }
+index_of() { case "$1" in *-service-[0-9]) echo "${1##*-}" ;; *) echo 1 ;; esac; }
+
 port_of() {
+  local base; base=$(base_of "$1")
+  echo $(( $(base_port_of "$base") + 100 * ($(index_of "$1") - 1) ))
+}
+
+base_port_of() {
   case "$1" in
     ingest-service) echo "$PAPERLEDGE_INGEST_PORT" ;;
     script-service) echo "$PAPERLEDGE_SCRIPT_PORT" ;;
@@ -73,10 +86,11 @@ start_one() {
     [ -n "$jar" ] || die "testkit jar missing: build first (./mvnw -DskipTests install)"
     cmd=(java -Xmx64m -cp "$jar" dev.paperledge.testkit.ArxivStandIn)
   else
-    local jar="$root/$name/target/quarkus-app/quarkus-run.jar"
+    local base; base=$(base_of "$name")
+    local jar="$root/$base/target/quarkus-app/quarkus-run.jar"
     [ -f "$jar" ] || die "$jar missing: build first (./mvnw -DskipTests install)"
     local heap=$PAPERLEDGE_SERVICE_HEAP
-    [ "$name" = audio-service ] && heap=$PAPERLEDGE_AUDIO_HEAP
+    [ "$base" = audio-service ] && heap=$PAPERLEDGE_AUDIO_HEAP
     cmd=(java "-Xmx$heap" -XX:+ExitOnOutOfMemoryError -jar "$jar")
   fi
   # Everything a service needs comes from the environment, the Quarkus way.
@@ -134,14 +148,37 @@ cmd_up() {
   for c in $(components); do await_ready "$c"; done
 }
 
+# Extra instances (SERVICE-N) that have a PID file.
+extras() {
+  local f
+  for f in "$run"/*-service-[0-9].pid; do [ -e "$f" ] && basename "$f" .pid; done
+  return 0
+}
+
 cmd_down() {
   local c
+  for c in $(extras); do stop_one "$c"; done
   for c in publish-service audio-service script-service ingest-service arxiv-standin; do stop_one "$c"; done
+}
+
+cmd_scale() {
+  local name=$1 n=$2 k
+  case "$name" in script-service|audio-service) ;; *) die "only script-service and audio-service scale out" ;; esac
+  [[ "$n" =~ ^[1-9]$ ]] || die "instances must be 1-9, not '$n'"
+  for k in $(seq 2 9); do
+    if [ "$k" -gt "$n" ]; then stop_one "$name-$k"; fi
+  done
+  for k in $(seq 1 "$n"); do
+    if [ "$k" -eq 1 ]; then start_one "$name"; else start_one "$name-$k"; fi
+  done
+  for k in $(seq 1 "$n"); do
+    if [ "$k" -eq 1 ]; then await_ready "$name"; else await_ready "$name-$k"; fi
+  done
 }
 
 cmd_status() {
   local c rc=0
-  for c in $(components); do
+  for c in $(components) $(extras); do
     if pid_alive "$run/$c.pid" && curl -fsS -o /dev/null --max-time 3 "$(ready_url "$c")" 2>/dev/null; then
       printf '%-16s up    :%s pid %s\n' "$c" "$(port_of "$c")" "$(cat "$run/$c.pid")"
     else
@@ -158,5 +195,6 @@ case "${1:-}" in
   start) start_one "$2"; await_ready "$2" ;;
   stop) stop_one "$2" ;;
   kill) stop_one "$2" KILL ;;
-  *) echo "usage: $0 up|down|status|start SERVICE|stop SERVICE|kill SERVICE" >&2; exit 2 ;;
+  scale) cmd_scale "$2" "$3" ;;
+  *) echo "usage: $0 up|down|status|start SERVICE|stop SERVICE|kill SERVICE|scale SERVICE N" >&2; exit 2 ;;
 esac

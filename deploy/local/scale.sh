@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Scale-out on this machine: three instances each of script-service and audio-service in one
+# consumer group per service. Submits N papers (default 30), kills one script instance and one audio
+# instance mid-work, measures papers voiced per minute with 1, 2 and 3 audio instances, and checks
+# every paper is published exactly once. Prints a report (also deploy/e2e/target/scale-report.md).
+# ~20 minutes with MaryTTS; `PAPERLEDGE_SCALE_ENGINE=flite` is quicker.
+#
+#   deploy/local/scale.sh [papers]
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+(cd "$root" && ./mvnw -B -q -DskipTests install)
+(source "$here/e2e.env" && "$here/stack.sh" down >/dev/null 2>&1 || true)
+(source "$here/e2e.env" && "$here/infra.sh" reset)
+cd "$root" && ./mvnw -B -pl deploy/e2e verify -Dit.test=ScaleOutIT -Dpaperledge.scale.papers="${1:-30}" \
+  -Dpaperledge.scale.engine="${PAPERLEDGE_SCALE_ENGINE:-marytts}" -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
