@@ -247,14 +247,7 @@ public class AudioStage {
     }
 
     private void markProcessed(String eventId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (!ProcessedEvent.seen(eventId)) {
-                ProcessedEvent p = new ProcessedEvent();
-                p.eventId = eventId;
-                p.processedAt = Instant.now();
-                p.persist();
-            }
-        });
+        QuarkusTransaction.requiringNew().run(() -> ProcessedEvent.record(eventId));
     }
 
     private static String firstNonBlank(String... values) {

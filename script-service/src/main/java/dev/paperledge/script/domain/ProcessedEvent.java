@@ -22,12 +22,13 @@ public class ProcessedEvent extends PanacheEntityBase {
         return findById(eventId) != null;
     }
 
+    /**
+     * Records the event as handled. An upsert, so two instances finishing the same event at once (a
+     * rebalance can hand a record over mid-work) do not fail each other on the primary key.
+     */
     public static void record(String eventId) {
-        if (!seen(eventId)) {
-            ProcessedEvent e = new ProcessedEvent();
-            e.eventId = eventId;
-            e.processedAt = Instant.now();
-            e.persist();
-        }
+        getEntityManager().createNativeQuery("insert into {h-schema}processed_event (event_id, processed_at) "
+                + "values (?1, ?2) on conflict (event_id) do nothing")
+                .setParameter(1, eventId).setParameter(2, Instant.now()).executeUpdate();
     }
 }
