@@ -1,9 +1,11 @@
 package dev.paperledge.audio.service;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.Year;
 import java.time.ZoneOffset;
 
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,6 +26,8 @@ import dev.paperledge.contracts.Stage;
 import dev.paperledge.contracts.StageFailed;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -65,6 +69,9 @@ public class AudioStage {
         }
     }
 
+    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 5, durationUnit = ChronoUnit.MINUTES)
+    @ExponentialBackoff(maxDelay = 20, maxDelayUnit = ChronoUnit.SECONDS)
+    @RetryWhen(exception = DatabaseUnavailable.class)
     public void onScriptReady(ScriptReady event) {
         if (processed(event.eventId())) {
             LOG.infof("dropping duplicate %s", event.eventId());
@@ -74,6 +81,9 @@ public class AudioStage {
         produce(event, 1, event.eventId());
     }
 
+    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 5, durationUnit = ChronoUnit.MINUTES)
+    @ExponentialBackoff(maxDelay = 20, maxDelayUnit = ChronoUnit.SECONDS)
+    @RetryWhen(exception = DatabaseUnavailable.class)
     public void onRetry(RetryRequested retry) {
         if (processed(retry.eventId())) {
             LOG.infof("dropping duplicate %s", retry.eventId());

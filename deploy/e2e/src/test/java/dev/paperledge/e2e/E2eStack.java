@@ -26,6 +26,12 @@ final class E2eStack {
     private E2eStack() {
     }
 
+    /** Starts the e2e infrastructure and the services (one instance each) with extra environment. */
+    static void up(java.util.Map<String, String> env) throws IOException, InterruptedException {
+        run(env, "infra.sh", "up");
+        run(env, "stack.sh", "up");
+    }
+
     /** Runs a deploy/local script with the e2e environment; fails with its output if it fails. */
     static String run(String script, String... args) throws IOException, InterruptedException {
         return run(java.util.Map.of(), script, args);

@@ -37,10 +37,9 @@ class FaultInjectionIT {
     @BeforeAll
     static void startStack() throws Exception {
         Path fixtures = Files.createTempDirectory("paperledge-fault-fixtures");
-        POOL.addAll(Pipeline.syntheticPapers(E2eStack.ROOT.resolve("deploy/fixtures/arxiv"), fixtures, PAPERS * 9));
+        POOL.addAll(Pipeline.syntheticPapers(fixtures, PAPERS * 9));
         env = Map.of("PAPERLEDGE_ARXIV_FIXTURES", fixtures.toString());
-        E2eStack.run(env, "infra.sh", "up");
-        E2eStack.run(env, "stack.sh", "up");
+        E2eStack.up(env);
     }
 
     @AfterAll
@@ -95,7 +94,7 @@ class FaultInjectionIT {
         int published = 0;
         int duplicated = 0;
         for (String id : ids) {
-            long inFeed = items.stream().filter(i -> i.title().contains("[" + id + "]")).count();
+            long inFeed = Pipeline.copiesInFeed(items, id);
             if (inFeed > 0 && "PUBLISHED".equals(Pipeline.status(id))) {
                 published++;
             }

@@ -83,6 +83,11 @@ final class Pipeline {
     record FeedItem(String guid, String title, String description, long enclosureLength) {
     }
 
+    /** How many feed items a synthetic paper has (its ID is in its title): 1 when published once. */
+    static long copiesInFeed(List<FeedItem> items, String arxivId) {
+        return items.stream().filter(i -> i.title().contains("[" + arxivId + "]")).count();
+    }
+
     private static String text(Element parent, String tag) {
         NodeList n = parent.getElementsByTagName(tag);
         return n.getLength() == 0 ? "" : n.item(0).getTextContent().strip();
@@ -93,6 +98,10 @@ final class Pipeline {
      * real recordings with a fresh new-style ID (random per call, so reruns never collide) and the ID
      * in its title, so many distinct papers can travel the pipeline offline.
      */
+    static List<String> syntheticPapers(Path into, int n) throws IOException {
+        return syntheticPapers(E2eStack.ROOT.resolve("deploy/fixtures/arxiv"), into, n);
+    }
+
     static List<String> syntheticPapers(Path fixtures, Path into, int n) throws IOException {
         Files.createDirectories(into);
         List<Path> originals;

@@ -42,8 +42,7 @@ class PipelineBenchmarkIT {
     static void startStack() throws Exception {
         env = Map.of("PAPERLEDGE_ARXIV_FIXTURES", Files.createTempDirectory("paperledge-bench").toString(),
                 "PAPERLEDGE_ARXIV_MIN_INTERVAL", System.getProperty("paperledge.bench.arxiv-interval", "0.2s"));
-        E2eStack.run(env, "infra.sh", "up");
-        E2eStack.run(env, "stack.sh", "up");
+        E2eStack.up(env);
     }
 
     @AfterAll
@@ -54,8 +53,7 @@ class PipelineBenchmarkIT {
     @Test
     void benchmark() throws Exception {
         int n = Integer.getInteger("paperledge.bench.papers");
-        List<String> ids = Pipeline.syntheticPapers(E2eStack.ROOT.resolve("deploy/fixtures/arxiv"),
-                Path.of(env.get("PAPERLEDGE_ARXIV_FIXTURES")), n);
+        List<String> ids = Pipeline.syntheticPapers(Path.of(env.get("PAPERLEDGE_ARXIV_FIXTURES")), n);
         Map<String, Long> submittedAt = new LinkedHashMap<>();
         Map<String, EnumMap<Stage, Long>> seen = new LinkedHashMap<>();
         long start = System.nanoTime();

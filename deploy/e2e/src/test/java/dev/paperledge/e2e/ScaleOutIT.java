@@ -59,8 +59,7 @@ class ScaleOutIT {
         e.put("PAPERLEDGE_AUDIO_PARALLELISM", "1");
         e.put("PAPERLEDGE_SPEECH_ENGINE", System.getProperty("paperledge.scale.engine", "marytts"));
         env = Map.copyOf(e);
-        E2eStack.run(env, "infra.sh", "up");
-        E2eStack.run(env, "stack.sh", "up");
+        E2eStack.up(env);
     }
 
     @AfterAll
@@ -71,8 +70,7 @@ class ScaleOutIT {
     @Test
     void threeInstancesShareTheWorkAndLoseNothingWhenOneIsKilled() throws Exception {
         int n = Integer.getInteger("paperledge.scale.papers");
-        List<String> ids = Pipeline.syntheticPapers(E2eStack.ROOT.resolve("deploy/fixtures/arxiv"),
-                Path.of(env.get("PAPERLEDGE_ARXIV_FIXTURES")), n);
+        List<String> ids = Pipeline.syntheticPapers(Path.of(env.get("PAPERLEDGE_ARXIV_FIXTURES")), n);
         StringBuilder report = new StringBuilder();
 
         // 1. Script: three instances, one killed mid-work; audio stopped so the scripts queue up.
@@ -136,7 +134,7 @@ class ScaleOutIT {
         int duplicated = 0;
         int productions = 0;
         for (String id : ids) {
-            long inFeed = items.stream().filter(i -> i.title().contains("[" + id + "]")).count();
+            long inFeed = Pipeline.copiesInFeed(items, id);
             if (inFeed > 0 && "PUBLISHED".equals(Pipeline.status(id))) {
                 published++;
             }

@@ -1,9 +1,11 @@
 package dev.paperledge.publish.service;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,6 +24,8 @@ import dev.paperledge.publish.storage.ObjectStore;
 import dev.paperledge.publish.storage.ObjectStoreUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -59,6 +63,9 @@ public class PublishService {
     }
 
     /** Applies an AudioReady from the topic (attempt 1). */
+    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 5, durationUnit = ChronoUnit.MINUTES)
+    @ExponentialBackoff(maxDelay = 20, maxDelayUnit = ChronoUnit.SECONDS)
+    @RetryWhen(exception = DatabaseUnavailable.class)
     public void onAudioReady(AudioReady evt) {
         if (isProcessed(evt.eventId())) {
             LOG.debugf("dropping redelivered %s", evt.eventId());
@@ -71,6 +78,9 @@ public class PublishService {
     }
 
     /** An operator's retry: rerun publishing from the AudioReady recorded for the paper. */
+    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 5, durationUnit = ChronoUnit.MINUTES)
+    @ExponentialBackoff(maxDelay = 20, maxDelayUnit = ChronoUnit.SECONDS)
+    @RetryWhen(exception = DatabaseUnavailable.class)
     public void onRetry(RetryRequested retry) {
         if (retry.retryStage() != Stage.PUBLISH) {
             return;

@@ -2,10 +2,12 @@ package dev.paperledge.script.service;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +31,8 @@ import dev.paperledge.script.writer.ScriptWriter;
 import dev.paperledge.script.writer.WrittenScript;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,6 +66,9 @@ public class ScriptProduction {
         }
     }
 
+    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 5, durationUnit = ChronoUnit.MINUTES)
+    @ExponentialBackoff(maxDelay = 20, maxDelayUnit = ChronoUnit.SECONDS)
+    @RetryWhen(exception = DatabaseUnavailable.class)
     public void onPaperIngested(PaperIngested event) {
         if (QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.seen(event.eventId()))) {
             LOG.debugf("dropping duplicate %s", event.eventId());
@@ -90,6 +97,9 @@ public class ScriptProduction {
         produce(event, event.eventId(), 1);
     }
 
+    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 5, durationUnit = ChronoUnit.MINUTES)
+    @ExponentialBackoff(maxDelay = 20, maxDelayUnit = ChronoUnit.SECONDS)
+    @RetryWhen(exception = DatabaseUnavailable.class)
     public void onRetry(RetryRequested retry) {
         if (QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.seen(retry.eventId()))) {
             return;
