@@ -83,6 +83,36 @@ final class Pipeline {
     record FeedItem(String guid, String title, String description, long enclosureLength) {
     }
 
+    /** A service's /q/metrics text. */
+    static String metrics(String url) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException(url + " answered " + r.statusCode());
+        }
+        return r.body();
+    }
+
+    /**
+     * Sum of the samples of one series whose labels contain every given fragment. The value is the
+     * first token after the labels: OpenMetrics may append an exemplar and a timestamp after it.
+     */
+    static double metricSum(String body, String series, String... labelFragments) {
+        double total = 0;
+        for (String line : body.split("\n")) {
+            if (!line.startsWith(series + "{")) {
+                continue;
+            }
+            int close = line.indexOf('}');
+            String labels = line.substring(series.length(), close + 1);
+            if (java.util.Arrays.stream(labelFragments).allMatch(labels::contains)) {
+                String value = line.substring(close + 1).strip().split("\\s+")[0];
+                total += Double.parseDouble(value);
+            }
+        }
+        return total;
+    }
+
     /** How many feed items a synthetic paper has (its ID is in its title): 1 when published once. */
     static long copiesInFeed(List<FeedItem> items, String arxivId) {
         return items.stream().filter(i -> i.title().contains("[" + arxivId + "]")).count();

@@ -158,18 +158,11 @@ class PipelineBenchmarkIT {
     /** Mean of a service's stage timer from its Prometheus endpoint (sum / count), or -1. */
     private static double metricMeanSeconds(String metricsUrl, String stage) {
         try {
-            String body = Pipeline.HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            double sum = -1;
-            double count = -1;
-            for (String line : body.split("\n")) {
-                if (line.startsWith("paperledge_stage_duration_seconds_sum") && line.contains("stage=\"" + stage + "\"")) {
-                    sum = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                } else if (line.startsWith("paperledge_stage_duration_seconds_count") && line.contains("stage=\"" + stage + "\"")) {
-                    count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
-            }
-            return sum >= 0 && count > 0 ? sum / count : -1;
+            String body = Pipeline.metrics(metricsUrl);
+            String label = "stage=\"" + stage + "\"";
+            double sum = Pipeline.metricSum(body, "paperledge_stage_duration_seconds_sum", label);
+            double count = Pipeline.metricSum(body, "paperledge_stage_duration_seconds_count", label);
+            return count > 0 ? sum / count : -1;
         } catch (Exception e) {
             return -1;
         }
