@@ -108,8 +108,11 @@ public final class LoudnessMeter {
     /** Highest absolute value of the 4x-oversampled signal, linear. */
     public static double truePeak(float[] x, int length) {
         double peak = 0;
-        for (float v : peakEnvelope(x, length)) {
-            peak = Math.max(peak, v);
+        for (int i = 0; i < length; i++) {
+            peak = Math.max(peak, Math.abs(x[i]));
+        }
+        for (int n = 0; n < length + TAPS_PER_PHASE / 2; n++) {
+            peak = Math.max(peak, oversampledPeakAt(x, length, n));
         }
         return peak;
     }
@@ -127,18 +130,7 @@ public final class LoudnessMeter {
         // The polyphase filter delays by half its length: output n describes the input near n - delay.
         int delay = TAPS_PER_PHASE / 2;
         for (int n = 0; n < length + delay; n++) {
-            float a = 0;
-            for (int p = 0; p < OVERSAMPLE; p++) {
-                float[] h = PHASES[p];
-                double acc = 0;
-                for (int t = 0; t < TAPS_PER_PHASE; t++) {
-                    int idx = n - t;
-                    if (idx >= 0 && idx < length) {
-                        acc += h[t] * x[idx];
-                    }
-                }
-                a = Math.max(a, (float) Math.abs(acc));
-            }
+            float a = oversampledPeakAt(x, length, n);
             for (int k = n - delay; k <= n - delay + 1; k++) {
                 if (k >= 0 && k < length && a > env[k]) {
                     env[k] = a;
@@ -146,6 +138,23 @@ public final class LoudnessMeter {
             }
         }
         return env;
+    }
+
+    /** Largest magnitude of the four interpolation phases of filter output n (delayed by half the taps). */
+    private static float oversampledPeakAt(float[] x, int length, int n) {
+        float a = 0;
+        for (int p = 0; p < OVERSAMPLE; p++) {
+            float[] h = PHASES[p];
+            double acc = 0;
+            for (int t = 0; t < TAPS_PER_PHASE; t++) {
+                int idx = n - t;
+                if (idx >= 0 && idx < length) {
+                    acc += h[t] * x[idx];
+                }
+            }
+            a = Math.max(a, (float) Math.abs(acc));
+        }
+        return a;
     }
 
     public static double toDb(double linear) {

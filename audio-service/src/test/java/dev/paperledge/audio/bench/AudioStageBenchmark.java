@@ -35,11 +35,11 @@ public final class AudioStageBenchmark {
                 script.wordCount(), script.sections().size(), cores, Runtime.getRuntime().maxMemory() >> 20);
 
         long t = System.nanoTime();
-        SpeechEngine mary = "flite".equals(System.getProperty("engine"))
+        SpeechEngine engine = "flite".equals(System.getProperty("engine"))
                 ? new FliteEngine("flite", "rms", 120)
                 : new MaryTtsEngine("cmu-slt-hsmm", 400);
-        mary.warmUp();
-        System.out.printf(Locale.ROOT, "engine %s start-up + warm-up: %.1f s%n", mary.id(), secs(t));
+        engine.warmUp();
+        System.out.printf(Locale.ROOT, "engine %s start-up + warm-up: %.1f s%n", engine.id(), secs(t));
 
         TextNormalizer normalizer = new TextNormalizer();
         // Bare engine: each section's normalised text in one call, one thread: what a naive stage does.
@@ -47,7 +47,7 @@ public final class AudioStageBenchmark {
         long cpu = cpuNanos();
         double bareAudio = 0;
         for (EpisodeScript.Section s : bare ? script.sections() : java.util.List.<EpisodeScript.Section>of()) {
-            Pcm pcm = mary.synthesize(normalizer.normalize(s.text()));
+            Pcm pcm = engine.synthesize(normalizer.normalize(s.text()));
             bareAudio += pcm.seconds();
         }
         double bareWall = secs(t);
@@ -55,7 +55,7 @@ public final class AudioStageBenchmark {
         System.out.printf(Locale.ROOT, "bare engine (one call per section, 1 thread): %.1f s wall, %.1f s CPU for %.1f s of audio -> RTF %.3f wall, %.3f CPU%n",
                 bareWall, bareCpu, bareAudio, bareWall / bareAudio, bareCpu / bareAudio);
 
-        try (EpisodeRenderer renderer = new EpisodeRenderer(mary, RenderSettings.defaults())) {
+        try (EpisodeRenderer renderer = new EpisodeRenderer(engine, RenderSettings.defaults())) {
             RenderedEpisode ep = null;
             for (int r = 1; r <= runs; r++) {
                 t = System.nanoTime();
@@ -75,7 +75,7 @@ public final class AudioStageBenchmark {
             System.out.println("episode written to " + out.toAbsolutePath());
         }
         System.out.println("memory: " + procStatus("VmHWM") + " peak RSS, " + procStatus("VmRSS") + " RSS now");
-        mary.close();
+        engine.close();
         System.exit(0);
     }
 
