@@ -251,6 +251,14 @@ cmd_status() {
 cmd_up() {
   mkdir -p "$lib" "$run" "$logs" "$data"
   pg_up
+  # The database belongs with this folder's Kafka and S3 data. One they did not start with (left by
+  # another checkout or by data that was deleted) names episodes this S3 does not hold: start over.
+  if [ ! -f "$data/database" ]; then
+    pg_drop_db "$PAPERLEDGE_DB_NAME"
+    pg_ensure_db "$PAPERLEDGE_DB_NAME"
+    echo "$PAPERLEDGE_DB_NAME" >"$data/database"
+    log "database $PAPERLEDGE_DB_NAME starts empty with the new data in $data"
+  fi
   s3_up
   kafka_up
   cmd_status >&2
