@@ -47,12 +47,15 @@ public final class FeedServingBenchmark {
         String staticUrl;
         Path jwebserver = Path.of(System.getenv().getOrDefault("JWEBSERVER", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/jwebserver"));
         if (Files.isExecutable(jwebserver)) {
-            jweb = new ProcessBuilder(jwebserver.toString(), "-b", "127.0.0.1", "-p", "18099", "-d", dir.toString(),
+            // Nagle off: otherwise the JDK server's separate header and body writes wait on the
+            // client's delayed ACK (~40 ms a request for a small file), an unfair baseline.
+            jweb = new ProcessBuilder(jwebserver.toString(), "-J-Dsun.net.httpserver.nodelay=true", "-b", "127.0.0.1", "-p", "18099", "-d", dir.toString(),
                     "-o", "none").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             staticUrl = "http://127.0.0.1:18099/feed.xml";
             awaitUp(http, staticUrl);
             System.out.println("static server: " + jwebserver);
         } else {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             jdk = HttpServer.create(new InetSocketAddress("127.0.0.1", 18099), 128);
             jdk.setExecutor(Executors.newFixedThreadPool(clients));
             jdk.createContext("/feed.xml", ex -> {
