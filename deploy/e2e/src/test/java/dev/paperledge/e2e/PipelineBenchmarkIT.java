@@ -1,6 +1,5 @@
 package dev.paperledge.e2e;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.paperledge.testkit.StaticFileServer;
 
 /**
  * The benchmark harness (not a test: it asserts only that the run completed). Submits N papers
@@ -176,28 +175,11 @@ class PipelineBenchmarkIT {
                 HttpResponse.BodyHandlers.ofByteArray()).body();
         Path dir = Files.createTempDirectory("paperledge-static");
         Files.write(dir.resolve("feed.xml"), feed);
-        // A plain static file server (JDK 17 has no SimpleFileServer): reads the file per request.
-        // With Nagle on, the JDK server's separate header and body writes stall on the client's
-        // delayed ACK (~40 ms a request for a small feed); a fair baseline sends without delay.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer stat = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        stat.createContext("/feed.xml", ex -> {
-            byte[] body = Files.readAllBytes(dir.resolve("feed.xml"));
-            ex.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
-            ex.sendResponseHeaders(200, body.length);
-            try (var out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        stat.setExecutor(Executors.newFixedThreadPool(4));
-        stat.start();
-        try {
+        try (StaticFileServer stat = new StaticFileServer(dir.resolve("feed.xml"), "application/rss+xml; charset=utf-8",
+                0, 4)) {
             double service = rps(E2eStack.PUBLISH + "/feed.xml");
-            double file = rps("http://127.0.0.1:" + stat.getAddress().getPort() + "/feed.xml");
+            double file = rps(stat.url());
             return new double[] {service, file};
-        } finally {
-            stat.stop(0);
-            ((ExecutorService) stat.getExecutor()).shutdownNow();
         }
     }
 

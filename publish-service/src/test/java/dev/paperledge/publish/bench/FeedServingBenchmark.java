@@ -1,8 +1,6 @@
 package dev.paperledge.publish.bench;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.paperledge.testkit.StaticFileServer;
 
 /**
  * GET /feed.xml throughput of a running publish-service against a static file server serving the
@@ -43,30 +41,18 @@ public final class FeedServingBenchmark {
         System.out.printf("feed: %d bytes, %d clients, %d s per round%n", feed.length, clients, seconds);
 
         Process jweb = null;
-        HttpServer jdk = null;
+        StaticFileServer jdk = null;
         String staticUrl;
         Path jwebserver = Path.of(System.getenv().getOrDefault("JWEBSERVER", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/jwebserver"));
         if (Files.isExecutable(jwebserver)) {
-            // Nagle off: otherwise the JDK server's separate header and body writes wait on the
-            // client's delayed ACK (~40 ms a request for a small file), an unfair baseline.
+            // Nagle off, as in StaticFileServer (jwebserver runs on the same JDK server).
             jweb = new ProcessBuilder(jwebserver.toString(), "-J-Dsun.net.httpserver.nodelay=true", "-b", "127.0.0.1", "-p", "18099", "-d", dir.toString(),
                     "-o", "none").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             staticUrl = "http://127.0.0.1:18099/feed.xml";
             awaitUp(http, staticUrl);
             System.out.println("static server: " + jwebserver);
         } else {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-            jdk = HttpServer.create(new InetSocketAddress("127.0.0.1", 18099), 128);
-            jdk.setExecutor(Executors.newFixedThreadPool(clients));
-            jdk.createContext("/feed.xml", ex -> {
-                byte[] body = Files.readAllBytes(dir.resolve("feed.xml"));
-                ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
-                ex.sendResponseHeaders(200, body.length);
-                try (OutputStream o = ex.getResponseBody()) {
-                    o.write(body);
-                }
-            });
-            jdk.start();
+            jdk = new StaticFileServer(dir.resolve("feed.xml"), "application/rss+xml", 18099, clients);
             staticUrl = "http://127.0.0.1:18099/feed.xml";
             System.out.println("static server: JDK HttpServer (no jwebserver found)");
         }
@@ -81,7 +67,7 @@ public final class FeedServingBenchmark {
                 jweb.destroy();
             }
             if (jdk != null) {
-                jdk.stop(0);
+                jdk.close();
             }
         }
     }
