@@ -15,8 +15,15 @@ public record PaperText(String arxivId, int version, String source, List<Section
         sections = sections == null ? List.of() : List.copyOf(sections);
     }
 
-    /** One section of the paper: its heading (as printed, without number) and its plain text. */
-    public record Section(String title, String text) {
+    /**
+     * One section of the paper: its heading (as printed, without number), its plain text (paragraphs
+     * separated by blank lines) and, for HTML full text, the section's anchor in the page ({@code S3}),
+     * or null.
+     */
+    public record Section(String title, String text, String anchor) {
+        public Section(String title, String text) {
+            this(title, text, null);
+        }
     }
 
     /** All the text, sections separated by blank lines: what grounding checks search in. */

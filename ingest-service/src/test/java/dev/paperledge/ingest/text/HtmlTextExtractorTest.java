@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.paperledge.contracts.PaperText;
+import dev.paperledge.ingest.support.Fixtures;
 import dev.paperledge.ingest.support.Html;
 
 class HtmlTextExtractorTest {
@@ -19,11 +20,51 @@ class HtmlTextExtractorTest {
                 .containsExactly("Abstract", "Introduction", "Method", "Results");
         assertThat(sections.get(0).text()).isEqualTo("We adapt large models cheaply.");
         assertThat(sections.get(1).text()).contains("Fine-tuning every weight is costly [3].")
-                .contains("train r\\ll d ranks").doesNotContain("Figure 1");
+                .contains("train $r\\ll d$ ranks").contains("Figure 1: A diagram");
         assertThat(sections.get(2).text()).contains("The update is a product of two small matrices.")
                 .contains("Initialisation").contains("One matrix starts at zero.");
         assertThat(sections.get(3).text()).isEqualTo("Trainable parameters drop by 10,000 times.");
         assertThat(sections).noneMatch(s -> s.text().contains("Someone. 2020"));
+    }
+
+    @Test
+    void realLatexmlPapersGiveSectionsCaptionsReadableMathAndNoBibliography() {
+        for (String id : List.of("1703.09824", "1204.6231", "1609.00037")) {
+            List<PaperText.Section> sections = extractor.extract(Fixtures.read(id + ".html"));
+            String all = sections.stream().map(PaperText.Section::text).reduce("", (a, b) -> a + "\n\n" + b);
+            assertThat(sections).as(id).hasSizeGreaterThanOrEqualTo(6);
+            assertThat(sections).as(id).noneMatch(s -> s.title().matches("(?i)references|bibliography"));
+            assertThat(sections.stream().filter(s -> !s.title().equals("Abstract"))).as(id)
+                    .allMatch(s -> s.anchor() != null && s.anchor().startsWith("S"));
+            assertThat(all).as(id).doesNotContain("ltx_").doesNotContain("\\displaystyle").doesNotContain("<math");
+            assertThat(all.split("\n\n")).as("paragraphs of %s", id).hasSizeGreaterThan(40);
+        }
+        List<PaperText.Section> lomb = extractor.extract(Fixtures.read("1703.09824.html"));
+        assertThat(lomb.get(0).title()).isEqualTo("Abstract");
+        assertThat(lomb).extracting(PaperText.Section::title).contains("Introduction");
+        String lombText = lomb.stream().map(PaperText.Section::text).reduce("", String::concat);
+        assertThat(lombText).contains("Figure 1:").contains("$\\hat{g}(f)"); // captions kept; a real formula marked
+        assertThat(lombText).doesNotContain("VanderPlas, J. T., & Ivezic, Z. 2015, ArXiv e-prints"); // no bibliography entries
+        List<PaperText.Section> warnings = extractor.extract(Fixtures.read("1204.6231.html"));
+        assertThat(warnings).extracting(PaperText.Section::title)
+                .contains("Introduction", "Discussion").doesNotContain("References");
+        String warnText = warnings.stream().map(PaperText.Section::text).reduce("", String::concat);
+        assertThat(warnText).contains("Table 1:").contains("Hidden assumptions");
+        List<PaperText.Section> practices = extractor.extract(Fixtures.read("1609.00037.html"));
+        assertThat(practices).extracting(PaperText.Section::title)
+                .contains("Abstract", "Introduction", "Data Management", "What We Left Out", "Conclusion");
+    }
+
+    @Test
+    void simpleMathReadsAsTextAndFormulasAreMarked() {
+        String html = """
+                <html><body><article class="ltx_document"><section id="S1" class="ltx_section">
+                <h2 class="ltx_title ltx_title_section">Intro</h2><div class="ltx_para"><p class="ltx_p">With
+                <math alttext="N=100"><mi>N</mi></math> runs and <math alttext="\\alpha"><mi>a</mi></math> fixed, we fit
+                <math alttext="\\frac{1}{2}\\sum_{i}x_{i}^{2}"><mi>x</mi></math> exactly.</p></div></section></article></body></html>
+                """;
+        String text = extractor.extract(html.getBytes()).get(0).text();
+        assertThat(text).contains("With N=100 runs and alpha fixed").contains("$\\frac{1}{2}\\sum_{i}x_{i}^{2}$ exactly");
     }
 
     @Test
