@@ -4,6 +4,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -45,6 +49,19 @@ public class Audio extends PanacheEntityBase {
     public long renderMs;
     @Column(name = "voiced_at")
     public Instant voicedAt;
+    /** The listening check's full figures ({@code quality.json}), or null when the episode was not checked. */
+    @Column(name = "quality_key")
+    public String qualityKey;
+    /** The listening check in brief (as in {@code audio.ready}), JSON; served as {@code listening}. */
+    @JsonIgnore
+    @Column(name = "listening_json")
+    public String listeningJson;
+
+    @JsonProperty("listening")
+    @JsonRawValue
+    public String listening() {
+        return listeningJson;
+    }
 
     public static Audio find(String arxivId, int version, int run) {
         return findById(new Key(arxivId, version, run));

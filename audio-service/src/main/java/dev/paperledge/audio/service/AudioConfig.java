@@ -1,6 +1,7 @@
 package dev.paperledge.audio.service;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -19,6 +20,9 @@ public interface AudioConfig {
     OpenAi openai();
 
     Flite flite();
+
+    /** The listening check: every section recognised and judged before the episode ships. */
+    Check check();
 
     /** Album name in the ID3 tag. */
     @WithDefault("PaperLedge")
@@ -94,6 +98,59 @@ public interface AudioConfig {
 
         @WithDefault("rms")
         String voice();
+    }
+
+    interface Check {
+        /** Off only when no recogniser can be installed; an unchecked episode is not vouched for. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("pocketsphinx_continuous")
+        String binary();
+
+        /** Folder with the acoustic model {@code en-us/}, {@code en-us.lm.bin} and {@code cmudict-en-us.dict}. */
+        @WithDefault("/usr/share/pocketsphinx/model/en-us")
+        String model();
+
+        /** Longest one section's recognition may take. */
+        @WithDefault("120s")
+        Duration timeout();
+
+        /**
+         * Word error of a clean rendering, per engine ({@code marytts}, {@code flite}, {@code openai}):
+         * the recogniser errs on clean speech too, so sections are judged against this.
+         */
+        Map<String, Double> baselineWer();
+
+        /** For an engine with no measured baseline. */
+        @WithDefault("0.25")
+        double defaultBaselineWer();
+
+        @WithDefault("0.25")
+        double marginWer();
+
+        @WithDefault("3")
+        int minExcessErrors();
+
+        /** A suspect section is compared with the bare engine speaking the same words. */
+        @WithDefault("true")
+        boolean calibrate();
+
+        @WithDefault("2000")
+        long maxSilenceMs();
+
+        @WithDefault("1.8")
+        double rateTolerance();
+
+        @WithDefault("5")
+        int minWordsForRate();
+
+        /** Sections recognised at once; 0 means one per core. */
+        @WithDefault("0")
+        int parallelism();
+
+        /** Engine for a flagged section's second take; unset: the same engine in shorter chunks. */
+        Optional<String> fallbackEngine();
     }
 
     default RenderSettings renderSettings() {

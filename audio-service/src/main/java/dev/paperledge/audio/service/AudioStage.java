@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.paperledge.audio.check.QualityReport;
 import dev.paperledge.audio.domain.Audio;
 import dev.paperledge.audio.domain.AudioInput;
 import dev.paperledge.audio.domain.ProcessedEvent;
@@ -126,11 +127,22 @@ public class AudioStage {
                     event.version(), event.run(), ep.durationMs(), ready.byteSize(), ep.loudness().outputLufs(),
                     ep.loudness().truePeakDbtp(), ep.synthesisMs() + ep.encodingMs());
             metrics.summary("paperledge.speech.rtf").record(
-                    (ep.synthesisMs() + ep.encodingMs()) / (double) Math.max(1, ep.durationMs()));
+                    (ep.synthesisMs() + ep.encodingMs() + ep.checkMs()) / (double) Math.max(1, ep.durationMs()));
+            if (ep.quality() != null && ep.quality().checkCpuMs() >= 0) {
+                metrics.summary("paperledge.audio.check.cpu.per.audio.second").record(
+                        ep.quality().checkCpuMs() / 1000.0 / Math.max(0.1, ep.quality().audioSeconds()));
+            }
         } catch (PermanentFailure e) {
             outcome = "failure";
             reason = e.code;
             fail(event.arxivId(), event.version(), event.run(), attempt, e.code, e.getMessage(), false);
+            markProcessed(dedupeId);
+        } catch (ListeningCheckFailed e) {
+            // Never published; the figures stay beside where the episode would have been, for the operator.
+            outcome = "failure";
+            reason = e.code();
+            storeQualityQuietly(event, e.report());
+            fail(event.arxivId(), event.version(), event.run(), attempt, e.code(), e.getMessage(), false);
             markProcessed(dedupeId);
         } catch (RenderException e) {
             outcome = "failure";
@@ -190,6 +202,9 @@ public class AudioStage {
         store.put(chaptersKey, ep.chaptersJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "application/json+chapters");
         store.put(transcriptKey, ep.transcriptVtt().getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/vtt");
+        String qualityKey = ep.quality() == null ? null : putQuality(event, ep.quality());
+        AudioReady.Listening listening = ep.quality() == null ? null : listening(ep.quality());
+        String listeningJson = toJson(listening);
         store.put(audioKey, ep.mp3(), MIME);
         long stored = store.size(audioKey);
         if (stored != ep.mp3().length) {
@@ -217,11 +232,51 @@ public class AudioStage {
             a.truePeakDbtp = ep.loudness().truePeakDbtp();
             a.renderMs = ep.synthesisMs() + ep.encodingMs();
             a.voicedAt = now;
+            a.qualityKey = qualityKey;
+            a.listeningJson = listeningJson;
             a.persist();
         });
         return new AudioReady(id, event.version(), event.run(), event.paper(),
                 title, firstNonBlank(event.description(), ""), audioKey, ep.durationMs(), ep.mp3().length, MIME, chaptersKey, transcriptKey,
-                ep.speechEngine(), now);
+                ep.speechEngine(), now, qualityKey, listening);
+    }
+
+    /** The brief per-section figures that travel in audio.ready. */
+    static AudioReady.Listening listening(QualityReport q) {
+        return new AudioReady.Listening(q.recognizer(), q.passed(), q.wer(), q.baselineWer(), q.sections().stream()
+                .map(s -> new AudioReady.SectionCheck(s.title(), s.verdict(), s.wer(), s.bareWer(),
+                        s.longestSilenceMs(), s.rerendered(), s.flags()))
+                .toList());
+    }
+
+    private String putQuality(ScriptReady event, QualityReport quality) {
+        String key = ObjectKeys.audio(event.arxivId(), event.version(), event.run(), "quality.json");
+        try {
+            store.put(key, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(quality), "application/json");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return key;
+    }
+
+    private void storeQualityQuietly(ScriptReady event, QualityReport quality) {
+        try {
+            putQuality(event, quality);
+        } catch (ObjectStoreException e) {
+            LOG.warnf("could not store the failed listening check's figures for %s: %s", event.arxivId(),
+                    e.getMessage());
+        }
+    }
+
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void fail(String arxivId, int version, int run, int attempt, String code, String reason, boolean retryable) {

@@ -1,7 +1,9 @@
 package dev.paperledge.audio.service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,11 +12,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
+import dev.paperledge.audio.check.ListeningCheck;
+import dev.paperledge.audio.check.QualityReport;
+import dev.paperledge.audio.check.RecognizerException;
+import dev.paperledge.audio.check.SectionFigures;
+import dev.paperledge.audio.check.SectionTake;
+import dev.paperledge.audio.check.Signal;
 import dev.paperledge.audio.mix.FloatBuffer;
 import dev.paperledge.audio.mix.Id3Tagger;
 import dev.paperledge.audio.mix.Jingle;
 import dev.paperledge.audio.mix.LoudnessMeter;
 import dev.paperledge.audio.mix.Mastering;
+import dev.paperledge.audio.mix.Mp3Decoder;
 import dev.paperledge.audio.mix.Mp3Encoder;
 import dev.paperledge.audio.mix.Mp3Frames;
 import dev.paperledge.audio.mix.Resampler;
@@ -32,7 +41,9 @@ import dev.paperledge.contracts.EpisodeScript;
  * normalised for speech and synthesized in parallel up to the engine's and the machine's limit; the
  * parts are joined in order with pauses (and the generated jingle), mastered to the loudness norm,
  * encoded to MP3, tagged with chapters, and described by chapters JSON and a WebVTT transcript.
- * Plain Java (no CDI) so the benchmark can drive it directly.
+ * With a {@link ListeningCheck}, every section of the encoded episode is then listened to; a flagged
+ * section is rendered once more, and if it is still flagged the episode fails
+ * ({@link ListeningCheckFailed}). Plain Java (no CDI) so the benchmark can drive it directly.
  */
 public class EpisodeRenderer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EpisodeRenderer.class);
@@ -52,10 +63,26 @@ public class EpisodeRenderer implements AutoCloseable {
     private final RenderSettings settings;
     private final TextNormalizer normalizer = new TextNormalizer();
     private final ExecutorService pool;
+    private final ListeningCheck check;
+    private final SpeechEngine fallback;
+
+    /** A second take of a flagged section is spoken in chunks no longer than this. */
+    static final int RERENDER_CHUNK_CHARS = 80;
+    private static final String TOO_SHORT = "audio-too-short";
 
     public EpisodeRenderer(SpeechEngine engine, RenderSettings settings) {
+        this(engine, settings, null, null);
+    }
+
+    /**
+     * @param check    listens to every section before the episode is returned; null: no check
+     * @param fallback speaks a flagged section's second take; null: the same engine in shorter chunks
+     */
+    public EpisodeRenderer(SpeechEngine engine, RenderSettings settings, ListeningCheck check, SpeechEngine fallback) {
         this.engine = engine;
         this.settings = settings;
+        this.check = check;
+        this.fallback = fallback;
         int threads = Math.max(1, Math.min(settings.parallelism(),
                 Math.min(engine.maxParallelism(), Runtime.getRuntime().availableProcessors())));
         AtomicInteger n = new AtomicInteger();
@@ -71,118 +98,91 @@ public class EpisodeRenderer implements AutoCloseable {
     }
 
     /** One transcript cue and the engine chunks that speak it. */
-    private record CuePlan(int section, String text, int words, List<Future<float[]>> parts) {
+    private record CuePlan(int section, String text, String spoken, int words, List<Future<Part>> parts) {
     }
 
     private record SectionPlan(String title, List<CuePlan> cues) {
     }
 
+    /** An engine chunk as it goes into the program, and whether the engine cut it mid-sound. */
+    record Part(float[] samples, boolean clipped) {
+    }
+
+    /** A spoken cue: its text as written, as spoken, and its audio parts. */
+    private record CueAudio(String text, String spoken, int words, List<float[]> parts) {
+    }
+
+    /** A section's audio, ready to be placed in the program. */
+    private record SectionAudio(String title, List<CueAudio> cues, boolean clipped) {
+        String spoken() {
+            return String.join(" ", cues.stream().map(CueAudio::spoken).toList());
+        }
+    }
+
+    /** The mastered, encoded program and where each section's speech sits in it (samples). */
+    private record Assembled(byte[] mp3, long durationMs, Timeline timeline, Mastering.Result loudness, int words,
+            long speechSamples, List<int[]> speechSpans, long encodingMs) {
+    }
+
     public RenderedEpisode render(EpisodeScript script, EpisodeInfo info) {
         long t0 = System.nanoTime();
         List<SectionPlan> plan = plan(script);
-        int rate = settings.sampleRate();
         try {
-            FloatBuffer program = new FloatBuffer(rate * 60);
-            float[] intro = settings.jingle() ? Jingle.intro(rate) : new float[0];
-            program.addSilence(intro.length);
-            if (intro.length > 0) {
-                program.addSilence(ms(700));
-            }
-            int speechStart = program.size();
-            List<long[]> chapterSpans = new ArrayList<>();
-            List<Timeline.Cue> cues = new ArrayList<>();
-            long speechSamples = 0;
-            int words = 0;
-            for (int s = 0; s < plan.size(); s++) {
-                SectionPlan section = plan.get(s);
-                if (s > 0) {
-                    program.addSilence(ms(settings.sectionPauseMs()));
-                }
-                int sectionStart = program.size();
-                long sectionSpeech = 0;
-                for (int c = 0; c < section.cues().size(); c++) {
-                    CuePlan cue = section.cues().get(c);
-                    if (c > 0) {
-                        program.addSilence(ms(settings.sentencePauseMs()));
+            List<SectionAudio> sections = new ArrayList<>();
+            Map<Integer, List<String>> firstTakes = new HashMap<>();
+            for (int i = 0; i < plan.size(); i++) {
+                try {
+                    sections.add(collect(plan.get(i)));
+                } catch (RenderException e) {
+                    if (check == null || !TOO_SHORT.equals(e.code())) {
+                        throw e;
                     }
-                    int cueStart = program.size();
-                    long cueSpeech = 0;
-                    for (int p = 0; p < cue.parts().size(); p++) {
-                        if (p > 0) {
-                            program.addSilence(ms(settings.clausePauseMs()));
-                        }
-                        float[] part = await(cue.parts().get(p), section, cue);
-                        program.addAll(part, 0, part.length);
-                        cueSpeech += part.length;
-                    }
-                    double seconds = cueSpeech / (double) rate;
-                    if (seconds < settings.minSecondsPerWord() * cue.words()) {
-                        throw new RenderException("audio-too-short", String.format(java.util.Locale.ROOT,
-                                "speech engine %s produced %.2f s of audio for %d words in section '%s' (\"%s\"): "
-                                        + "too short to be speech",
-                                engine.id(), seconds, cue.words(), section.title(), abbreviate(cue.text())), false);
-                    }
-                    cues.add(new Timeline.Cue(cue.text(), toMs(cueStart), toMs(program.size())));
-                    sectionSpeech += cueSpeech;
-                    words += cue.words();
+                    // No speech where speech was asked for: a flag like any other, so one more take.
+                    LOG.warnf("section '%s' came back without speech (%s); rendering it again", plan.get(i).title(),
+                            e.getMessage());
+                    firstTakes.put(i, List.of("too-short"));
+                    sections.add(collect(rerender(plan.get(i))));
                 }
-                if (sectionSpeech == 0) {
-                    throw new RenderException("section-empty",
-                            "section '" + section.title() + "' produced no audio", false);
-                }
-                speechSamples += sectionSpeech;
-                chapterSpans.add(new long[] {sectionStart, program.size()});
             }
-            int speechEnd = program.size();
-            float[] outro = settings.jingle() ? Jingle.outro(rate) : new float[0];
-            if (outro.length > 0) {
-                program.addSilence(ms(900));
-                int at = program.size();
-                program.addSilence(outro.length);
-                placeJingles(program, intro, outro, speechStart, speechEnd, at);
-            }
-            program.addSilence(ms(300));
             long synthesisMs = (System.nanoTime() - t0) / 1_000_000;
-
-            long t1 = System.nanoTime();
-            float[] x = program.array();
-            int length = program.size();
-            Mastering.Result mastered = Mastering.master(x, length, rate, settings.targetLufs() + ENCODER_LOSS_DB,
-                    settings.truePeakDbtp());
-            Mastering.Result loudness = new Mastering.Result(mastered.inputLufs(),
-                    mastered.outputLufs() - ENCODER_LOSS_DB, mastered.truePeakDbtp() - ENCODER_LOSS_DB, mastered.gainDb(),
-                    mastered.passes());
-            byte[] frames;
-            try (Mp3Encoder enc = new Mp3Encoder(rate, settings.bitrateKbps(), settings.mp3Quality(),
-                    (int) ((long) length * settings.bitrateKbps() * 125 / rate) + 4096)) {
-                final int block = 8192;
-                for (int i = 0; i < length; i += block) {
-                    enc.write(x, i, Math.min(length, i + block));
+            Assembled a = assemble(sections, info);
+            QualityReport quality = null;
+            long checkMs = 0;
+            if (check != null) {
+                long tc = System.nanoTime();
+                long cpu0 = ListeningCheck.childCpuMs();
+                List<SectionFigures> figures = new ArrayList<>(listen(a, sections, allIndexes(sections.size()), 0));
+                double voiceRate = ListeningCheck.medianSecondsPerWord(takes(a, sections, allIndexes(sections.size())));
+                firstTakes.forEach((i, flags) -> figures.set(i, figures.get(i).asRerenderOf(flags)));
+                // A section is rendered at most twice: one already re-rendered is judged as it is.
+                List<Integer> flagged = figures.stream().filter(f -> f.flagged() && !f.rerendered())
+                        .map(SectionFigures::index).toList();
+                if (!flagged.isEmpty()) {
+                    for (int i : flagged) {
+                        LOG.warnf("listening check flagged %s; rendering it again", figures.get(i).describe());
+                        sections.set(i, collect(rerender(plan.get(i))));
+                    }
+                    a = assemble(sections, info);
+                    List<SectionFigures> second = listen(a, sections, flagged, voiceRate);
+                    for (SectionFigures f : second) {
+                        figures.set(f.index(), f.asRerenderOf(figures.get(f.index()).flags()));
+                    }
                 }
-                frames = enc.finish();
+                checkMs = (System.nanoTime() - tc) / 1_000_000;
+                long cpu = ListeningCheck.childCpuMs() - cpu0;
+                quality = report(figures, checkMs, cpu0 < 0 ? -1 : cpu);
+                LOG.infof("listening check: %d sections, word error %.1f%% (%s baseline %.0f%%), %s in %d ms (%d ms "
+                        + "recogniser CPU) for %.1f s of speech", figures.size(), 100 * quality.wer(), engine.id(),
+                        100 * quality.baselineWer(), quality.passed() ? "passed" : "FAILED", checkMs,
+                        quality.checkCpuMs(), quality.audioSeconds());
+                if (!quality.passed()) {
+                    throw new ListeningCheckFailed(quality);
+                }
             }
-            Mp3Frames.Stats stats = Mp3Frames.scan(frames);
-            long durationMs = stats.durationMs();
-            long programMs = toMs(length);
-            if (stats.frames() == 0 || durationMs < Math.min(1000, programMs / 2)) {
-                throw new RenderException("mp3-empty", "the MP3 encoder produced " + frames.length + " bytes ("
-                        + stats.frames() + " frames) for " + programMs + " ms of audio", false);
-            }
-            List<Timeline.Chapter> chapters = new ArrayList<>();
-            for (int i = 0; i < chapterSpans.size(); i++) {
-                long start = i == 0 ? 0 : toMs(chapterSpans.get(i)[0]);
-                long end = i + 1 < chapterSpans.size() ? toMs(chapterSpans.get(i + 1)[0]) : durationMs;
-                chapters.add(new Timeline.Chapter(plan.get(i).title(), start, end, toMs(chapterSpans.get(i)[0])));
-            }
-            Timeline timeline = new Timeline(chapters, cues, durationMs);
-            byte[] mp3 = Id3Tagger.tag(frames, new Id3Tagger.Tags(info.title(), "PaperLedge", info.album(), info.year(),
-                    info.comment()), chapters);
-            long encodingMs = (System.nanoTime() - t1) / 1_000_000;
-            LOG.debugf("rendered %d words: %d ms audio, synthesis %d ms, mastering+encoding %d ms, %.1f LUFS",
-                    words, durationMs, synthesisMs, encodingMs, loudness.outputLufs());
-            return new RenderedEpisode(mp3, durationMs, timeline, TranscriptWriter.chaptersJson(timeline, info.title()),
-                    TranscriptWriter.webVtt(timeline), loudness, engine.id(), words, toMs(speechSamples), synthesisMs,
-                    encodingMs);
+            return new RenderedEpisode(a.mp3(), a.durationMs(), a.timeline(),
+                    TranscriptWriter.chaptersJson(a.timeline(), info.title()), TranscriptWriter.webVtt(a.timeline()),
+                    a.loudness(), engine.id(), a.words(), toMs(a.speechSamples()), synthesisMs, a.encodingMs(), checkMs,
+                    quality);
         } finally {
             for (SectionPlan s : plan) {
                 for (CuePlan c : s.cues()) {
@@ -190,6 +190,206 @@ public class EpisodeRenderer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static List<Integer> allIndexes(int n) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    private QualityReport report(List<SectionFigures> figures, long checkMs, long cpuMs) {
+        int words = 0;
+        int errors = 0;
+        double seconds = 0;
+        for (SectionFigures f : figures) {
+            words += f.words();
+            errors += f.wordErrors();
+            seconds += f.seconds();
+        }
+        boolean passed = figures.stream().noneMatch(f -> SectionFigures.RED.equals(f.verdict()));
+        return new QualityReport(check.recognizer().id(), engine.id(), check.settings().baselineWer(), passed,
+                Math.round(1000.0 * errors / Math.max(1, words)) / 1000.0, Math.round(seconds * 10) / 10.0, checkMs,
+                cpuMs, List.copyOf(figures));
+    }
+
+    private List<SectionFigures> listen(Assembled a, List<SectionAudio> sections, List<Integer> which, double voiceRate) {
+        try {
+            return check.check(takes(a, sections, which), voiceRate, this::bare);
+        } catch (RecognizerException e) {
+            throw new RenderException("listening-check-error", "the listening check could not run: " + e.getMessage(),
+                    true, e);
+        }
+    }
+
+    /** The sections' speech as it ships: decoded from the MP3, with a little of the pauses around it. */
+    private List<SectionTake> takes(Assembled a, List<SectionAudio> sections, List<Integer> which) {
+        Pcm decoded = Mp3Decoder.decode(a.mp3());
+        float[] x = decoded.samples();
+        int margin = decoded.sampleRate() * 150 / 1000;
+        List<SectionTake> takes = new ArrayList<>();
+        for (int i : which) {
+            int[] span = a.speechSpans().get(i);
+            int from = Math.max(0, span[0] - margin);
+            int to = Math.min(x.length, span[1] + margin);
+            SectionAudio s = sections.get(i);
+            takes.add(new SectionTake(i, s.title(), s.spoken(),
+                    new Pcm(java.util.Arrays.copyOfRange(x, from, Math.max(from, to)), decoded.sampleRate()),
+                    (span[1] - span[0]) / (double) settings.sampleRate(), s.clipped()));
+        }
+        return takes;
+    }
+
+    /** The bare engine speaking text: its own output, one call per chunk, no mixing, mastering or MP3. */
+    private Pcm bare(String spoken) {
+        FloatBuffer out = new FloatBuffer(settings.sampleRate() * 10);
+        int rate = settings.sampleRate();
+        for (String chunk : SentenceSplitter.pieces(spoken, engine.maxChunkChars())) {
+            Pcm pcm = Resampler.resample(engine.synthesize(chunk), rate);
+            out.addAll(pcm.samples(), 0, pcm.samples().length);
+            out.addSilence(ms(settings.sentencePauseMs()));
+        }
+        return new Pcm(out.toArray(), rate);
+    }
+
+    /**
+     * A second take of a flagged section: the fallback engine if one is configured, and the text in
+     * shorter chunks (clause by clause), so neither the same engine call nor the same chunk repeats.
+     */
+    private SectionPlan rerender(SectionPlan section) {
+        SpeechEngine second = fallback != null ? fallback : engine;
+        List<CuePlan> cues = new ArrayList<>();
+        for (CuePlan cue : section.cues()) {
+            List<Future<Part>> parts = new ArrayList<>();
+            for (String chunk : SentenceSplitter.pieces(cue.spoken(), RERENDER_CHUNK_CHARS)) {
+                parts.add(pool.submit(() -> synthesize(second, chunk)));
+            }
+            cues.add(new CuePlan(cue.section(), cue.text(), cue.spoken(), cue.words(), parts));
+        }
+        return new SectionPlan(section.title(), cues);
+    }
+
+    /** Waits for a section's chunks and applies the rules every rendering must meet. */
+    private SectionAudio collect(SectionPlan section) {
+        int rate = settings.sampleRate();
+        List<CueAudio> cues = new ArrayList<>();
+        boolean clipped = false;
+        long sectionSpeech = 0;
+        for (CuePlan cue : section.cues()) {
+            List<float[]> parts = new ArrayList<>();
+            long cueSpeech = 0;
+            for (Future<Part> f : cue.parts()) {
+                Part part = await(f, section, cue);
+                parts.add(part.samples());
+                clipped |= part.clipped();
+                cueSpeech += part.samples().length;
+            }
+            double seconds = cueSpeech / (double) rate;
+            if (seconds < settings.minSecondsPerWord() * cue.words()) {
+                throw new RenderException(TOO_SHORT, String.format(java.util.Locale.ROOT,
+                        "speech engine %s produced %.2f s of audio for %d words in section '%s' (\"%s\"): "
+                                + "too short to be speech",
+                        engine.id(), seconds, cue.words(), section.title(), abbreviate(cue.text())), false);
+            }
+            sectionSpeech += cueSpeech;
+            cues.add(new CueAudio(cue.text(), cue.spoken(), cue.words(), parts));
+        }
+        if (sectionSpeech == 0) {
+            throw new RenderException("section-empty", "section '" + section.title() + "' produced no audio", false);
+        }
+        return new SectionAudio(section.title(), cues, clipped);
+    }
+
+    /** Joins the sections with pauses and jingles, masters, encodes and tags. */
+    private Assembled assemble(List<SectionAudio> sections, EpisodeInfo info) {
+        int rate = settings.sampleRate();
+        FloatBuffer program = new FloatBuffer(rate * 60);
+        float[] intro = settings.jingle() ? Jingle.intro(rate) : new float[0];
+        program.addSilence(intro.length);
+        if (intro.length > 0) {
+            program.addSilence(ms(700));
+        }
+        int speechStart = program.size();
+        List<long[]> chapterSpans = new ArrayList<>();
+        List<int[]> speechSpans = new ArrayList<>();
+        List<Timeline.Cue> cues = new ArrayList<>();
+        long speechSamples = 0;
+        int words = 0;
+        for (int s = 0; s < sections.size(); s++) {
+            SectionAudio section = sections.get(s);
+            if (s > 0) {
+                program.addSilence(ms(settings.sectionPauseMs()));
+            }
+            int sectionStart = program.size();
+            for (int c = 0; c < section.cues().size(); c++) {
+                CueAudio cue = section.cues().get(c);
+                if (c > 0) {
+                    program.addSilence(ms(settings.sentencePauseMs()));
+                }
+                int cueStart = program.size();
+                for (int p = 0; p < cue.parts().size(); p++) {
+                    if (p > 0) {
+                        program.addSilence(ms(settings.clausePauseMs()));
+                    }
+                    float[] part = cue.parts().get(p);
+                    program.addAll(part, 0, part.length);
+                    speechSamples += part.length;
+                }
+                cues.add(new Timeline.Cue(cue.text(), toMs(cueStart), toMs(program.size())));
+                words += cue.words();
+            }
+            chapterSpans.add(new long[] {sectionStart, program.size()});
+            speechSpans.add(new int[] {sectionStart, program.size()});
+        }
+        int speechEnd = program.size();
+        float[] outro = settings.jingle() ? Jingle.outro(rate) : new float[0];
+        if (outro.length > 0) {
+            program.addSilence(ms(900));
+            int at = program.size();
+            program.addSilence(outro.length);
+            placeJingles(program, intro, outro, speechStart, speechEnd, at);
+        }
+        program.addSilence(ms(300));
+
+        long t1 = System.nanoTime();
+        float[] x = program.array();
+        int length = program.size();
+        Mastering.Result mastered = Mastering.master(x, length, rate, settings.targetLufs() + ENCODER_LOSS_DB,
+                settings.truePeakDbtp());
+        Mastering.Result loudness = new Mastering.Result(mastered.inputLufs(),
+                mastered.outputLufs() - ENCODER_LOSS_DB, mastered.truePeakDbtp() - ENCODER_LOSS_DB, mastered.gainDb(),
+                mastered.passes());
+        byte[] frames;
+        try (Mp3Encoder enc = new Mp3Encoder(rate, settings.bitrateKbps(), settings.mp3Quality(),
+                (int) ((long) length * settings.bitrateKbps() * 125 / rate) + 4096)) {
+            final int block = 8192;
+            for (int i = 0; i < length; i += block) {
+                enc.write(x, i, Math.min(length, i + block));
+            }
+            frames = enc.finish();
+        }
+        Mp3Frames.Stats stats = Mp3Frames.scan(frames);
+        long durationMs = stats.durationMs();
+        long programMs = toMs(length);
+        if (stats.frames() == 0 || durationMs < Math.min(1000, programMs / 2)) {
+            throw new RenderException("mp3-empty", "the MP3 encoder produced " + frames.length + " bytes ("
+                    + stats.frames() + " frames) for " + programMs + " ms of audio", false);
+        }
+        List<Timeline.Chapter> chapters = new ArrayList<>();
+        for (int i = 0; i < chapterSpans.size(); i++) {
+            long start = i == 0 ? 0 : toMs(chapterSpans.get(i)[0]);
+            long end = i + 1 < chapterSpans.size() ? toMs(chapterSpans.get(i + 1)[0]) : durationMs;
+            chapters.add(new Timeline.Chapter(sections.get(i).title(), start, end, toMs(chapterSpans.get(i)[0])));
+        }
+        Timeline timeline = new Timeline(chapters, cues, durationMs);
+        byte[] mp3 = Id3Tagger.tag(frames, new Id3Tagger.Tags(info.title(), "PaperLedge", info.album(), info.year(),
+                info.comment()), chapters);
+        long encodingMs = (System.nanoTime() - t1) / 1_000_000;
+        LOG.debugf("rendered %d words: %d ms audio, mastering+encoding %d ms, %.1f LUFS", words, durationMs,
+                encodingMs, loudness.outputLufs());
+        return new Assembled(mp3, durationMs, timeline, loudness, words, speechSamples, speechSpans, encodingMs);
     }
 
     /** Splits and normalises the script and submits every chunk to the pool, in speaking order. */
@@ -212,11 +412,11 @@ public class EpisodeRenderer implements AutoCloseable {
                     if (!TextNormalizer.speakable(spoken)) {
                         continue;
                     }
-                    List<Future<float[]>> parts = new ArrayList<>();
+                    List<Future<Part>> parts = new ArrayList<>();
                     for (String chunk : SentenceSplitter.pieces(spoken, engine.maxChunkChars())) {
-                        parts.add(pool.submit(() -> synthesize(chunk)));
+                        parts.add(pool.submit(() -> synthesize(engine, chunk)));
                     }
-                    cues.add(new CuePlan(plan.size(), piece, TextNormalizer.words(spoken), parts));
+                    cues.add(new CuePlan(plan.size(), piece, spoken, TextNormalizer.words(spoken), parts));
                 }
             }
             if (cues.isEmpty()) {
@@ -232,16 +432,20 @@ public class EpisodeRenderer implements AutoCloseable {
         return plan;
     }
 
-    private float[] synthesize(String chunk) {
-        Pcm pcm = engine.synthesize(chunk);
+    private Part synthesize(SpeechEngine voice, String chunk) {
+        Pcm pcm = voice.synthesize(chunk);
         if (pcm == null || pcm.samples().length == 0) {
-            throw new SpeechException("speech engine " + engine.id() + " returned no audio for \"" + abbreviate(chunk) + "\"", false);
+            throw new SpeechException("speech engine " + voice.id() + " returned no audio for \"" + abbreviate(chunk) + "\"", false);
         }
         Pcm resampled = Resampler.resample(pcm, settings.sampleRate());
-        return trim(resampled.samples(), settings.sampleRate());
+        float[] x = resampled.samples();
+        int rate = settings.sampleRate();
+        // Judged on the engine's own output, before trimming: a clean rendering starts and ends quiet.
+        boolean clipped = check != null && (Signal.clippedStart(x, rate) || Signal.clippedEnd(x, rate));
+        return new Part(trim(x, rate), clipped);
     }
 
-    private float[] await(Future<float[]> f, SectionPlan section, CuePlan cue) {
+    private Part await(Future<Part> f, SectionPlan section, CuePlan cue) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -314,5 +518,11 @@ public class EpisodeRenderer implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        if (check != null) {
+            check.close();
+        }
+        if (fallback != null) {
+            fallback.close();
+        }
     }
 }

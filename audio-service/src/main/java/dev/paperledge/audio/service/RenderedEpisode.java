@@ -1,5 +1,6 @@
 package dev.paperledge.audio.service;
 
+import dev.paperledge.audio.check.QualityReport;
 import dev.paperledge.audio.mix.Mastering;
 import dev.paperledge.audio.mix.Timeline;
 
@@ -10,7 +11,10 @@ import dev.paperledge.audio.mix.Timeline;
  * @param speechMs     seconds of speech the engine produced (before pauses), in ms
  * @param synthesisMs  wall time of the synthesis phase
  * @param encodingMs   wall time of mastering + MP3 + tags
+ * @param checkMs      wall time of the listening check, re-renders included (0 when it is off)
+ * @param quality      the listening check's figures, or null when it is off
  */
 public record RenderedEpisode(byte[] mp3, long durationMs, Timeline timeline, String chaptersJson, String transcriptVtt,
-        Mastering.Result loudness, String speechEngine, int words, long speechMs, long synthesisMs, long encodingMs) {
+        Mastering.Result loudness, String speechEngine, int words, long speechMs, long synthesisMs, long encodingMs,
+        long checkMs, QualityReport quality) {
 }

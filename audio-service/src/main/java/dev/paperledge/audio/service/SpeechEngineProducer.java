@@ -1,7 +1,12 @@
 package dev.paperledge.audio.service;
 
+import java.nio.file.Path;
+
 import org.jboss.logging.Logger;
 
+import dev.paperledge.audio.check.CheckSettings;
+import dev.paperledge.audio.check.ListeningCheck;
+import dev.paperledge.audio.check.PocketsphinxRecognizer;
 import dev.paperledge.audio.speech.FliteEngine;
 import dev.paperledge.audio.speech.MaryTtsEngine;
 import dev.paperledge.audio.speech.OpenAiSpeechEngine;
@@ -20,21 +25,45 @@ public class SpeechEngineProducer {
     @Produces
     @Singleton
     SpeechEngine engine(AudioConfig config) {
-        return switch (config.engine()) {
+        return create(config.engine(), config);
+    }
+
+    static SpeechEngine create(String name, AudioConfig config) {
+        return switch (name) {
             case "marytts" -> new MaryTtsEngine(config.marytts().voice(), config.marytts().maxChunkChars());
             case "openai" -> new OpenAiSpeechEngine(config.openai().baseUrl(), config.openai().apiKey().orElse(""),
                     config.openai().model(), config.openai().voice(), config.openai().responseFormat(),
                     config.openai().timeout(), config.openai().parallelism());
             case "flite" -> new FliteEngine(config.flite().binary(), config.flite().voice(), 120);
             default -> throw new IllegalArgumentException("paperledge.audio.engine must be marytts, openai or flite, not '"
-                    + config.engine() + "'");
+                    + name + "'");
         };
     }
 
     @Produces
     @Singleton
     EpisodeRenderer renderer(SpeechEngine engine, AudioConfig config) {
-        return new EpisodeRenderer(engine, config.renderSettings());
+        AudioConfig.Check c = config.check();
+        if (!c.enabled()) {
+            LOG.warn("the listening check is off (paperledge.audio.check.enabled=false): episodes ship unheard");
+            return new EpisodeRenderer(engine, config.renderSettings());
+        }
+        Path model = Path.of(c.model());
+        if (!PocketsphinxRecognizer.available(c.binary(), model)) {
+            throw new IllegalStateException("the listening check needs " + c.binary() + " and its model in " + model
+                    + ": install the Debian packages pocketsphinx and pocketsphinx-en-us "
+                    + "(deploy/local/install-packages.sh), or turn the check off with PAPERLEDGE_AUDIO_CHECK_ENABLED=false");
+        }
+        double baseline = c.baselineWer().getOrDefault(config.engine(), c.defaultBaselineWer());
+        CheckSettings settings = new CheckSettings(baseline, c.marginWer(), c.minExcessErrors(),
+                c.calibrate(), c.maxSilenceMs(), c.rateTolerance(), c.minWordsForRate(),
+                c.parallelism() <= 0 ? Runtime.getRuntime().availableProcessors() : c.parallelism());
+        SpeechEngine fallback = c.fallbackEngine().filter(f -> !f.isBlank() && !f.equals(config.engine()))
+                .map(f -> create(f, config)).orElse(null);
+        LOG.infof("listening check on: %s, %s baseline word error %.0f%%%s", c.binary(), engine.id(), 100 * baseline,
+                fallback == null ? "" : ", second takes by " + fallback.id());
+        return new EpisodeRenderer(engine, config.renderSettings(),
+                new ListeningCheck(new PocketsphinxRecognizer(c.binary(), model, c.timeout()), settings), fallback);
     }
 
     void close(@Disposes EpisodeRenderer renderer) {

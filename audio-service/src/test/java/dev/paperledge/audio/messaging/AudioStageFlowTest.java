@@ -172,7 +172,23 @@ class AudioStageFlowTest {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).startsWith("WEBVTT").contains("Ernis here.");
         }
         given().get("/api/audio/" + id).then().statusCode(200)
-                .body(containsString("\"byteSize\":" + a.byteSize()));
+                .body(containsString("\"byteSize\":" + a.byteSize()))
+                .body(containsString("\"qualityKey\":\"" + a.qualityKey() + "\""))
+                .body(containsString("\"listening\":{\"recognizer\":\"pocketsphinx:en-us\",\"passed\":true"));
+
+        // The listening check heard every section before audio.ready went out, and says so.
+        assertThat(a.qualityKey()).isEqualTo(ObjectKeys.audio(id, 1, 1, "quality.json"));
+        assertThat(a.listening().passed()).isTrue();
+        assertThat(a.listening().sections()).extracting(AudioReady.SectionCheck::title)
+                .containsExactly("Introduction", "Sign-off");
+        assertThat(a.listening().sections()).extracting(AudioReady.SectionCheck::verdict)
+                .allMatch(v -> v.equals("green") || v.equals("amber"));
+        try (var in = minio.getObject(GetObjectArgs.builder().bucket("paperledge").object(a.qualityKey()).build())) {
+            var quality = json.readTree(in.readAllBytes());
+            assertThat(quality.path("passed").asBoolean()).isTrue();
+            assertThat(quality.path("sections")).hasSize(2);
+            assertThat(quality.path("sections").get(0).path("heard").asText()).isNotBlank();
+        }
 
         // The same event again (a redelivery): dropped, no second AudioReady.
         Map<TopicPartition, Long> ends = scriptsEndOffsetsAfter(() -> scripts.sendMessageAndAwait(

@@ -1,0 +1,56 @@
+package dev.paperledge.audio.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Word error rate: word-level Levenshtein distance (substitutions, deletions, insertions) between
+ * the words meant to be spoken and the words heard, over the number of words meant.
+ */
+public final class WordErrors {
+    private WordErrors() {
+    }
+
+    /**
+     * The words of a text as the recogniser writes them: lower case, hyphens and other punctuation
+     * as spaces, apostrophes kept inside words ({@code we'll}).
+     */
+    public static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9']+", " ").split(" ")) {
+            String t = w.replaceAll("^'+|'+$", "");
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Edit distance in words. */
+    public static int distance(List<String> reference, List<String> heard) {
+        int[] prev = new int[heard.size() + 1];
+        int[] cur = new int[heard.size() + 1];
+        for (int j = 0; j <= heard.size(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= reference.size(); i++) {
+            cur[0] = i;
+            String r = reference.get(i - 1);
+            for (int j = 1; j <= heard.size(); j++) {
+                int sub = prev[j - 1] + (r.equals(heard.get(j - 1)) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[heard.size()];
+    }
+
+    /** Errors over reference words (0 for an empty reference heard as nothing). */
+    public static double rate(List<String> reference, List<String> heard) {
+        int d = distance(reference, heard);
+        return reference.isEmpty() ? (heard.isEmpty() ? 0 : 1) : d / (double) reference.size();
+    }
+}
