@@ -13,12 +13,20 @@ package dev.paperledge.audio.check;
  * @param rateTolerance    a section's seconds per word may differ from the episode's by this factor
  * @param minWordsForRate  sections shorter than this are not judged on their rate
  * @param parallelism      sections recognised at once
+ * @param listenSeconds    the recogniser hears at most about this much of each section (whole sentences
+ *                         from its start; at least one); 0: all of it. Bounds the check's cost.
  */
 public record CheckSettings(double baselineWer, double marginWer, int minExcessErrors,
-        boolean calibrate, long maxSilenceMs, double rateTolerance, int minWordsForRate, int parallelism) {
+        boolean calibrate, long maxSilenceMs, double rateTolerance, int minWordsForRate, int parallelism,
+        double listenSeconds) {
 
     public static CheckSettings defaults(double baselineWer) {
         return new CheckSettings(baselineWer, 0.25, 3, true, 2000, 1.8, 5,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), 0);
+    }
+
+    public CheckSettings withListenSeconds(double seconds) {
+        return new CheckSettings(baselineWer, marginWer, minExcessErrors, calibrate, maxSilenceMs, rateTolerance,
+                minWordsForRate, parallelism, seconds);
     }
 }

@@ -77,7 +77,7 @@ public class ListeningCheck implements AutoCloseable {
     }
 
     public static double medianSecondsPerWord(List<SectionTake> takes) {
-        double[] spw = takes.stream().mapToDouble(t -> t.seconds() / Math.max(1, WordErrors.words(t.spokenText()).size()))
+        double[] spw = takes.stream().mapToDouble(t -> t.seconds() / Math.max(1, t.words()))
                 .sorted().toArray();
         if (spw.length == 0) {
             return 0;
@@ -87,7 +87,7 @@ public class ListeningCheck implements AutoCloseable {
 
     private SectionFigures judge(SectionTake take, double medianSpw, Function<String, Pcm> bareEngine) {
         List<String> meant = WordErrors.words(take.spokenText());
-        List<String> heard = recognizer.recognize(take.audio());
+        List<String> heard = recognizer.recognize(take.listened());
         int errors = WordErrors.distance(meant, heard);
         double wer = meant.isEmpty() ? 0 : errors / (double) meant.size();
         List<String> flags = new ArrayList<>();
@@ -118,9 +118,9 @@ public class ListeningCheck implements AutoCloseable {
         if (silence > settings.maxSilenceMs()) {
             flags.add("silence");
         }
-        double spw = take.seconds() / Math.max(1, meant.size());
+        double spw = take.seconds() / Math.max(1, take.words());
         double ratio = medianSpw > 0 ? spw / medianSpw : 1;
-        if (meant.size() >= settings.minWordsForRate()
+        if (take.words() >= settings.minWordsForRate()
                 && (ratio > settings.rateTolerance() || ratio < 1 / settings.rateTolerance())) {
             flags.add("rate");
         }

@@ -145,6 +145,13 @@ public interface AudioConfig {
         @WithDefault("5")
         int minWordsForRate();
 
+        /**
+         * The recogniser hears about this many seconds of each section (whole sentences from its
+         * start); 0: all of it. Silence, noise, rate and clipping are judged on all of it regardless.
+         */
+        @WithDefault("20")
+        double listenSeconds();
+
         /** Sections recognised at once; 0 means one per core. */
         @WithDefault("0")
         int parallelism();

@@ -18,6 +18,7 @@ import dev.paperledge.audio.check.RecognizerException;
 import dev.paperledge.audio.check.SectionFigures;
 import dev.paperledge.audio.check.SectionTake;
 import dev.paperledge.audio.check.Signal;
+import dev.paperledge.audio.check.WordErrors;
 import dev.paperledge.audio.mix.FloatBuffer;
 import dev.paperledge.audio.mix.Id3Tagger;
 import dev.paperledge.audio.mix.Jingle;
@@ -121,7 +122,7 @@ public class EpisodeRenderer implements AutoCloseable {
 
     /** The mastered, encoded program and where each section's speech sits in it (samples). */
     private record Assembled(byte[] mp3, long durationMs, Timeline timeline, Mastering.Result loudness, int words,
-            long speechSamples, List<int[]> speechSpans, long encodingMs) {
+            long speechSamples, List<int[]> speechSpans, List<int[]> cueEnds, long encodingMs) {
     }
 
     public RenderedEpisode render(EpisodeScript script, EpisodeInfo info) {
@@ -224,20 +225,35 @@ public class EpisodeRenderer implements AutoCloseable {
         }
     }
 
-    /** The sections' speech as it ships: decoded from the MP3, with a little of the pauses around it. */
+    /**
+     * The sections' speech as it ships: decoded from the MP3, with a little of the pauses around it;
+     * the recogniser hears whole sentences from the start up to the check's budget per section.
+     */
     private List<SectionTake> takes(Assembled a, List<SectionAudio> sections, List<Integer> which) {
         Pcm decoded = Mp3Decoder.decode(a.mp3());
         float[] x = decoded.samples();
-        int margin = decoded.sampleRate() * 150 / 1000;
+        int rate = decoded.sampleRate();
+        int margin = rate * 150 / 1000;
+        double budget = check.settings().listenSeconds();
         List<SectionTake> takes = new ArrayList<>();
         for (int i : which) {
             int[] span = a.speechSpans().get(i);
             int from = Math.max(0, span[0] - margin);
             int to = Math.min(x.length, span[1] + margin);
             SectionAudio s = sections.get(i);
-            takes.add(new SectionTake(i, s.title(), s.spoken(),
-                    new Pcm(java.util.Arrays.copyOfRange(x, from, Math.max(from, to)), decoded.sampleRate()),
-                    (span[1] - span[0]) / (double) settings.sampleRate(), s.clipped()));
+            int[] cueEnds = a.cueEnds().get(i);
+            int heard = 0;
+            List<String> spoken = new ArrayList<>();
+            while (heard < cueEnds.length && (heard == 0 || budget <= 0
+                    || cueEnds[heard] - span[0] <= budget * settings.sampleRate())) {
+                spoken.add(s.cues().get(heard).spoken());
+                heard++;
+            }
+            int listenTo = heard == cueEnds.length ? to - from : cueEnds[heard - 1] + margin - from;
+            takes.add(new SectionTake(i, s.title(), String.join(" ", spoken),
+                    new Pcm(java.util.Arrays.copyOfRange(x, from, Math.max(from, to)), rate), listenTo,
+                    WordErrors.words(s.spoken()).size(), (span[1] - span[0]) / (double) settings.sampleRate(),
+                    s.clipped()));
         }
         return takes;
     }
@@ -314,6 +330,7 @@ public class EpisodeRenderer implements AutoCloseable {
         int speechStart = program.size();
         List<long[]> chapterSpans = new ArrayList<>();
         List<int[]> speechSpans = new ArrayList<>();
+        List<int[]> cueEnds = new ArrayList<>();
         List<Timeline.Cue> cues = new ArrayList<>();
         long speechSamples = 0;
         int words = 0;
@@ -323,6 +340,7 @@ public class EpisodeRenderer implements AutoCloseable {
                 program.addSilence(ms(settings.sectionPauseMs()));
             }
             int sectionStart = program.size();
+            int[] ends = new int[section.cues().size()];
             for (int c = 0; c < section.cues().size(); c++) {
                 CueAudio cue = section.cues().get(c);
                 if (c > 0) {
@@ -338,10 +356,12 @@ public class EpisodeRenderer implements AutoCloseable {
                     speechSamples += part.length;
                 }
                 cues.add(new Timeline.Cue(cue.text(), toMs(cueStart), toMs(program.size())));
+                ends[c] = program.size();
                 words += cue.words();
             }
             chapterSpans.add(new long[] {sectionStart, program.size()});
             speechSpans.add(new int[] {sectionStart, program.size()});
+            cueEnds.add(ends);
         }
         int speechEnd = program.size();
         float[] outro = settings.jingle() ? Jingle.outro(rate) : new float[0];
@@ -389,7 +409,8 @@ public class EpisodeRenderer implements AutoCloseable {
         long encodingMs = (System.nanoTime() - t1) / 1_000_000;
         LOG.debugf("rendered %d words: %d ms audio, mastering+encoding %d ms, %.1f LUFS", words, durationMs,
                 encodingMs, loudness.outputLufs());
-        return new Assembled(mp3, durationMs, timeline, loudness, words, speechSamples, speechSpans, encodingMs);
+        return new Assembled(mp3, durationMs, timeline, loudness, words, speechSamples, speechSpans, cueEnds,
+                encodingMs);
     }
 
     /** Splits and normalises the script and submits every chunk to the pool, in speaking order. */

@@ -57,7 +57,8 @@ public class SpeechEngineProducer {
         double baseline = c.baselineWer().getOrDefault(config.engine(), c.defaultBaselineWer());
         CheckSettings settings = new CheckSettings(baseline, c.marginWer(), c.minExcessErrors(),
                 c.calibrate(), c.maxSilenceMs(), c.rateTolerance(), c.minWordsForRate(),
-                c.parallelism() <= 0 ? Runtime.getRuntime().availableProcessors() : c.parallelism());
+                c.parallelism() <= 0 ? Runtime.getRuntime().availableProcessors() : c.parallelism(),
+                c.listenSeconds());
         SpeechEngine fallback = c.fallbackEngine().filter(f -> !f.isBlank() && !f.equals(config.engine()))
                 .map(f -> create(f, config)).orElse(null);
         LOG.infof("listening check on: %s, %s baseline word error %.0f%%%s", c.binary(), engine.id(), 100 * baseline,
