@@ -147,6 +147,22 @@
     badge.textContent = p.status;
     status.appendChild(badge);
 
+    // The audio stage's listening check: one dot per section, green / amber / red, figures on hover.
+    function listeningDots(td, listening) {
+      const dots = document.createElement('span');
+      dots.className = 'listening';
+      listening.sections.forEach((s, i) => {
+        const dot = document.createElement('span');
+        dot.className = 'dot ' + (['green', 'amber', 'red'].includes(s.verdict) ? s.verdict : 'red');
+        dot.title = (i + 1) + '. ' + s.title + ': ' + s.verdict + ', word error ' + Math.round(100 * s.wer) + '%'
+          + (s.bareWer != null ? ' (bare engine ' + Math.round(100 * s.bareWer) + '%)' : '')
+          + ', longest silence ' + (s.longestSilenceMs / 1000).toFixed(1) + ' s'
+          + (s.rerendered ? ', rendered twice' : '') + (s.flags && s.flags.length ? ', ' + s.flags.join(', ') : '');
+        dots.appendChild(dot);
+      });
+      td.appendChild(dots);
+    }
+
     const stages = p.stages || [];
     STAGES.forEach((s) => {
       const st = stages.find((x) => x.stage === s);
@@ -154,6 +170,7 @@
       td.dataset.stage = s.toLowerCase();
       td.textContent = stageText(st);
       if (st && st.lastError && st.state !== 'done') { td.title = st.lastError; }
+      if (st && st.listening && Array.isArray(st.listening.sections)) { listeningDots(td, st.listening); }
     });
 
     cell(tr, 'attempt').textContent = String(p.attempt || 1);

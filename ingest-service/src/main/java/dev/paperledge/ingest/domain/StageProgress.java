@@ -87,6 +87,9 @@ public class StageProgress extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** The audio stage's listening check (audio.ready's {@code listening}, JSON); null for other stages. */
+    @Column(name = "listening_json")
+    public String listeningJson;
 
     public Stage stage() {
         return id.stage;

@@ -7,6 +7,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.ingest.domain.PaperStatus;
 import dev.paperledge.ingest.domain.StageProgress;
@@ -34,9 +36,13 @@ public final class Progress {
             Boolean retryable, int attempt) {
     }
 
-    /** One stage as the dashboard and API show it. */
+    /**
+     * One stage as the dashboard and API show it. {@code listening}: the audio stage's listening
+     * check per section (audio.ready's figures, as JSON), once the episode is rendered.
+     */
     public record StageView(Stage stage, String state, int attempt, Instant startedAt, Instant finishedAt,
-            Long durationMs, String failureReason, String lastError, Instant nextAttemptAt, String deadLetterTopic) {
+            Long durationMs, String failureReason, String lastError, Instant nextAttemptAt, String deadLetterTopic,
+            @JsonRawValue String listening) {
     }
 
     /**
@@ -108,7 +114,8 @@ public final class Progress {
             Long ms = startedAt != null && finished != null ? Duration.between(startedAt, finished).toMillis() : null;
             out.add(new StageView(s, state, attemptOf(r), startedAt, state.equals("running")
                     || state.equals("retrying") ? null : finished, ms, failure, r == null ? null : r.lastError,
-                    r == null ? null : r.nextAttemptAt, r == null ? null : r.deadLetterTopic));
+                    r == null ? null : r.nextAttemptAt, r == null ? null : r.deadLetterTopic,
+                    r == null ? null : r.listeningJson));
             start = done[i] ? finished : null;
         }
         return out;

@@ -5,6 +5,9 @@ import java.util.Objects;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.paperledge.contracts.AudioReady;
 import dev.paperledge.contracts.EpisodePublished;
 import dev.paperledge.contracts.PaperIngested;
@@ -46,8 +49,11 @@ public class StatusProjection {
 
     private final Event<PaperChanged> changes;
 
-    public StatusProjection(Event<PaperChanged> changes) {
+    private final ObjectMapper json;
+
+    public StatusProjection(Event<PaperChanged> changes, ObjectMapper json) {
         this.changes = changes;
+        this.json = json;
     }
 
     /** ingest's own PaperIngested (read back from papers.ingested, so a replay rebuilds it too). */
@@ -67,7 +73,11 @@ public class StatusProjection {
             return Outcome.DUPLICATE;
         }
         Instant at = timeOf(event);
-        StageProgress.of(p.arxivId, p.run, event.stage()).mergeSuccess(at, detail);
+        StageProgress row = StageProgress.of(p.arxivId, p.run, event.stage());
+        row.mergeSuccess(at, detail);
+        if (event instanceof AudioReady a && a.listening() != null) {
+            row.listeningJson = listeningJson(a.listening());
+        }
         if (event instanceof EpisodePublished e && e.episodeUrl() != null) {
             p.episodeUrl = e.episodeUrl();
         }
@@ -159,6 +169,14 @@ public class StatusProjection {
 
     private static Outcome outcomeOfMissing(String arxivId) {
         return Paper.findById(arxivId) == null ? Outcome.UNKNOWN_PAPER : Outcome.OTHER_RUN;
+    }
+
+    private String listeningJson(AudioReady.Listening listening) {
+        try {
+            return json.writeValueAsString(listening);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The event's own time (when the stage did it), so timings survive late delivery and replays. */

@@ -74,6 +74,28 @@ class StatusProjectionTest {
     }
 
     @Test
+    void theAudioStagesListeningCheckIsShownPerSection() {
+        String id = Fixtures.randomId();
+        Papers.ingested(id, 1);
+        projection.succeeded(script(id, 1), "s");
+        AudioReady plain = audio(id, 1);
+        AudioReady checked = new AudioReady(id, 1, 1, SUMMARY, "t", "d", "audio/k", 61_000, 1000, "audio/mpeg", null,
+                null, "flite:rms", plain.voicedAt(), "audio/" + id + "/v1/r1/quality.json",
+                new AudioReady.Listening("pocketsphinx:en-us", true, 0.18, 0.15, List.of(
+                        new AudioReady.SectionCheck("Introduction", "green", 0.1, null, 280, false, List.of()),
+                        new AudioReady.SectionCheck("What they found", "amber", 0.3, 0.28, 300, true, List.of()))));
+        assertThat(projection.succeeded(checked, "a")).isEqualTo(Outcome.APPLIED);
+        JsonPath paper = Api.paper(id);
+        assertThat(paper.getString("status")).isEqualTo("VOICED");
+        String audio = "stages.find { it.stage == 'AUDIO' }.listening";
+        assertThat(paper.getBoolean(audio + ".passed")).isTrue();
+        assertThat(paper.getList(audio + ".sections.title")).containsExactly("Introduction", "What they found");
+        assertThat(paper.getList(audio + ".sections.verdict")).containsExactly("green", "amber");
+        assertThat(paper.getFloat(audio + ".sections[1].bareWer")).isEqualTo(0.28f);
+        assertThat(paper.getString("stages.find { it.stage == 'SCRIPT' }.listening")).isNull();
+    }
+
+    @Test
     void lateEventsNeverMoveAPaperBackwards() {
         String id = Fixtures.randomId();
         Papers.ingested(id, 1);
