@@ -24,6 +24,12 @@ public interface AudioConfig {
     /** The listening check: every section recognised and judged before the episode ships. */
     Check check();
 
+    /**
+     * A pronunciation lexicon file ({@code TERM = spoken words} a line) whose entries are added to
+     * the built-in ones ({@code pronunciation/lexicon.txt}) and override them.
+     */
+    Optional<String> lexicon();
+
     /** Album name in the ID3 tag. */
     @WithDefault("PaperLedge")
     String album();

@@ -62,7 +62,7 @@ public class EpisodeRenderer implements AutoCloseable {
 
     private final SpeechEngine engine;
     private final RenderSettings settings;
-    private final TextNormalizer normalizer = new TextNormalizer();
+    private final TextNormalizer normalizer;
     private final ExecutorService pool;
     private final ListeningCheck check;
     private final SpeechEngine fallback;
@@ -80,6 +80,13 @@ public class EpisodeRenderer implements AutoCloseable {
      * @param fallback speaks a flagged section's second take; null: the same engine in shorter chunks
      */
     public EpisodeRenderer(SpeechEngine engine, RenderSettings settings, ListeningCheck check, SpeechEngine fallback) {
+        this(engine, settings, check, fallback, new TextNormalizer());
+    }
+
+    /** @param normalizer rewrites the script for speech (with the configured pronunciation lexicon) */
+    public EpisodeRenderer(SpeechEngine engine, RenderSettings settings, ListeningCheck check, SpeechEngine fallback,
+            TextNormalizer normalizer) {
+        this.normalizer = normalizer;
         this.engine = engine;
         this.settings = settings;
         this.check = check;

@@ -10,7 +10,9 @@ import dev.paperledge.audio.check.PocketsphinxRecognizer;
 import dev.paperledge.audio.speech.FliteEngine;
 import dev.paperledge.audio.speech.MaryTtsEngine;
 import dev.paperledge.audio.speech.OpenAiSpeechEngine;
+import dev.paperledge.audio.speech.PronunciationLexicon;
 import dev.paperledge.audio.speech.SpeechEngine;
+import dev.paperledge.audio.speech.TextNormalizer;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
@@ -43,10 +45,12 @@ public class SpeechEngineProducer {
     @Produces
     @Singleton
     EpisodeRenderer renderer(SpeechEngine engine, AudioConfig config) {
+        TextNormalizer normalizer = new TextNormalizer(config.lexicon().filter(f -> !f.isBlank())
+                .map(f -> PronunciationLexicon.withFile(Path.of(f))).orElseGet(PronunciationLexicon::defaults));
         AudioConfig.Check c = config.check();
         if (!c.enabled()) {
             LOG.warn("the listening check is off (paperledge.audio.check.enabled=false): episodes ship unheard");
-            return new EpisodeRenderer(engine, config.renderSettings());
+            return new EpisodeRenderer(engine, config.renderSettings(), null, null, normalizer);
         }
         Path model = Path.of(c.model());
         if (!PocketsphinxRecognizer.available(c.binary(), model)) {
@@ -64,7 +68,8 @@ public class SpeechEngineProducer {
         LOG.infof("listening check on: %s, %s baseline word error %.0f%%%s", c.binary(), engine.id(), 100 * baseline,
                 fallback == null ? "" : ", second takes by " + fallback.id());
         return new EpisodeRenderer(engine, config.renderSettings(),
-                new ListeningCheck(new PocketsphinxRecognizer(c.binary(), model, c.timeout()), settings), fallback);
+                new ListeningCheck(new PocketsphinxRecognizer(c.binary(), model, c.timeout()), settings), fallback,
+                normalizer);
     }
 
     void close(@Disposes EpisodeRenderer renderer) {

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Rewrites script text into words an English speech engine says well: URLs and e-mail addresses,
- * LaTeX remnants, Greek letters, abbreviations, numbers (with percentages, units, magnitudes,
+ * LaTeX remnants, Greek letters, the field's names and acronyms ({@link PronunciationLexicon}),
+ * abbreviations, numbers (with percentages, units, magnitudes,
  * ordinals, years, ranges), symbols, letter-by-letter acronyms, and accented or non-Latin text.
  * The result contains only ASCII letters, digits-free words and light punctuation.
  */
@@ -65,8 +66,7 @@ public final class TextNormalizer {
                 {"etc.", "etcetera"}, {"vs.", "versus"}, {"w.r.t.", "with respect to"}, {"cf.", "compare"},
                 {"approx.", "approximately"}, {"resp.", "respectively"}, {"Fig.", "Figure"}, {"Figs.", "Figures"},
                 {"Eq.", "Equation"}, {"Eqs.", "Equations"}, {"Sec.", "Section"}, {"Tab.", "Table"},
-                {"Dr.", "Doctor"}, {"Prof.", "Professor"}, {"Ref.", "Reference"}, {"No.", "number"},
-                {"arXiv", "archive"}, {"LaTeX", "latek"}, {"PhD", "P H D"}};
+                {"Dr.", "Doctor"}, {"Prof.", "Professor"}, {"Ref.", "Reference"}, {"No.", "number"}};
         for (String[] p : abbr) {
             ABBREVIATIONS.put(p[0], p[1]);
         }
@@ -104,6 +104,20 @@ public final class TextNormalizer {
     private static final Pattern ACRONYM = Pattern.compile("\\b([B-DF-HJ-NP-TV-Z]{2,6})(s?)\\b");
     private static final Pattern HYPHEN_NUMBER = Pattern.compile("([A-Za-z])-(\\d)");
 
+    /** Versions: "v2" → "version two", "v1.5" → "version one point five". */
+    private static final Pattern VERSION = Pattern.compile("(?<![A-Za-z0-9])v(\\d+(?:\\.\\d+)?)(?![A-Za-z0-9])");
+
+    private final PronunciationLexicon lexicon;
+
+    /** With the built-in pronunciation lexicon. */
+    public TextNormalizer() {
+        this(PronunciationLexicon.defaults());
+    }
+
+    public TextNormalizer(PronunciationLexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
     public String normalize(String input) {
         if (input == null) {
             return "";
@@ -119,6 +133,8 @@ public final class TextNormalizer {
 
         t = latex(t);
         t = greek(t);
+        t = lexicon.apply(t);
+        t = VERSION.matcher(t).replaceAll(m -> Matcher.quoteReplacement("version " + m.group(1)));
         for (Map.Entry<String, String> a : ABBREVIATIONS.entrySet()) {
             t = Pattern.compile("(?<![A-Za-z])" + Pattern.quote(a.getKey()) + "(?![A-Za-z])").matcher(t)
                     .replaceAll(Matcher.quoteReplacement(a.getValue()));

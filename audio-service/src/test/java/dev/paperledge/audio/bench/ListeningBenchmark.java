@@ -146,6 +146,10 @@ public final class ListeningBenchmark {
             if (!sections.isEmpty()) {
                 out.add(new EpisodeScript("seed-" + out.size(), 1, title, "", sections, "seed"));
             }
+            while (j < lines.size() && !DATE.matcher(lines.get(j).strip()).matches()) {
+                j++; // the rest of this episode
+            }
+            i = j - 1;
         }
         return out;
     }

@@ -29,7 +29,7 @@ class TextNormalizerTest {
     @Test
     void abbreviationsAreExpanded() {
         assertThat(n.normalize("Models, e.g. BERT, i.e. encoders, by Hu et al. in Fig. 2"))
-                .isEqualTo("Models, for example BERT, that is encoders, by Hu and colleagues in Figure two");
+                .isEqualTo("Models, for example Bert, that is encoders, by Hu and colleagues in Figure two");
         assertThat(n.normalize("LLM vs. RNN")).isEqualTo("L L M versus R N N");
     }
 
@@ -60,5 +60,24 @@ class TextNormalizerTest {
         assertThat(n.normalize("café Zürich Straße naïve")).isEqualTo("cafe Zurich Strasse naive");
         assertThat(n.normalize("深度学习 means deep learning")).isEqualTo("means deep learning");
         assertThat(n.normalize("the β and Ω terms")).isEqualTo("the beta and omega terms");
+    }
+
+    @Test
+    void theLexiconSaysTheFieldsNamesAndAcronyms() {
+        assertThat(n.normalize("LoRA and QLoRA on arXiv, typeset in LaTeX")).isEqualTo(
+                "Laura and cue Laura on archive, typeset in lay tech");
+        assertThat(n.normalize("GPT-4 beats RoBERTa and ALBERT; GPUs ran PyTorch v2.1"))
+                .isEqualTo("G P T four beats Roberta and Albert; G P Us ran pie torch version two point one");
+        assertThat(n.normalize("the BERTology of SOTA models")).isEqualTo("the BERTology of state of the art models");
+    }
+
+    @Test
+    void aLexiconFileAddsAndOverridesEntries(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("lexicon.txt");
+        java.nio.file.Files.writeString(file, "# ours\nLoRA = low rank adaptation\nPaperLedge = paper ledge\n");
+        TextNormalizer ours = new TextNormalizer(PronunciationLexicon.withFile(file));
+        assertThat(ours.normalize("PaperLedge explains LoRA from arXiv"))
+                .isEqualTo("paper ledge explains low rank adaptation from archive");
     }
 }
