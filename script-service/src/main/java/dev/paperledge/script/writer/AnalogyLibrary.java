@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class AnalogyLibrary {
 
     public record Analogy(String id, List<String> categories, List<String> keywords, String text, String elaboration,
-            boolean fallback) {
+            String callback, boolean fallback) {
     }
 
     private final List<Analogy> analogies;

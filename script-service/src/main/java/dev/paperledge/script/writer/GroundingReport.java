@@ -13,15 +13,35 @@ import java.util.List;
  * @param repairs   LLM repair rounds used (0 or 1)
  * @param grounded  true when everything in the final script is grounded
  * @param notes     what happened on the way, e.g. why the LLM writer fell back
+ * @param explain   does the script explain rather than recite (null on reports written before it was measured)
  */
 public record GroundingReport(String writer, List<Check> quotes, List<Check> numbers, List<Dropped> dropped,
-        int repairs, boolean grounded, List<String> notes) {
+        int repairs, boolean grounded, List<String> notes, Explain explain) {
 
     public GroundingReport {
         quotes = List.copyOf(quotes);
         numbers = List.copyOf(numbers);
         dropped = List.copyOf(dropped);
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * The "explain, not recite" figures of one script (see {@link ExplainMetrics}).
+     *
+     * @param recitalPercent share of the host's words in 8-word runs copied from the abstract
+     * @param repeatedRuns   8-word runs said twice or more
+     * @param sectionsUsed   the paper's sections, other than the abstract, the script draws on
+     * @param termsExplained key terms explained in plain words before use
+     * @param abstractOnly   the paper's full text was not available
+     * @param failedChecks   gate checks the script failed (LLM writer), empty when it passed
+     */
+    public record Explain(double recitalPercent, int repeatedRuns, List<String> sectionsUsed, List<String> termsExplained,
+            boolean abstractOnly, List<String> failedChecks) {
+        public Explain {
+            sectionsUsed = sectionsUsed == null ? List.of() : List.copyOf(sectionsUsed);
+            termsExplained = termsExplained == null ? List.of() : List.copyOf(termsExplained);
+            failedChecks = failedChecks == null ? List.of() : List.copyOf(failedChecks);
+        }
     }
 
     public record Check(String section, String text, boolean grounded) {
@@ -41,7 +61,11 @@ public record GroundingReport(String writer, List<Check> quotes, List<Check> num
     public GroundingReport withNote(String note) {
         List<String> n = new ArrayList<>(notes);
         n.add(note);
-        return new GroundingReport(writer, quotes, numbers, dropped, repairs, grounded, n);
+        return new GroundingReport(writer, quotes, numbers, dropped, repairs, grounded, n, explain);
+    }
+
+    public GroundingReport withExplain(Explain e) {
+        return new GroundingReport(writer, quotes, numbers, dropped, repairs, grounded, notes, e);
     }
 
     public static Builder builder(String writer) {
@@ -55,6 +79,7 @@ public record GroundingReport(String writer, List<Check> quotes, List<Check> num
         private final List<Dropped> dropped = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private int repairs;
+        private Explain explain;
 
         Builder(String writer) {
             this.writer = writer;
@@ -80,6 +105,11 @@ public record GroundingReport(String writer, List<Check> quotes, List<Check> num
             return this;
         }
 
+        public Builder explain(Explain e) {
+            explain = e;
+            return this;
+        }
+
         public Builder repairs(int n) {
             repairs = n;
             return this;
@@ -87,7 +117,7 @@ public record GroundingReport(String writer, List<Check> quotes, List<Check> num
 
         public GroundingReport build() {
             boolean ok = quotes.stream().allMatch(Check::grounded) && numbers.stream().allMatch(Check::grounded);
-            return new GroundingReport(writer, quotes, numbers, dropped, repairs, ok, notes);
+            return new GroundingReport(writer, quotes, numbers, dropped, repairs, ok, notes, explain);
         }
     }
 }

@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 import dev.paperledge.contracts.EpisodeScript;
@@ -19,19 +22,53 @@ import dev.paperledge.contracts.PaperSummary;
 import dev.paperledge.script.writer.PaperAnalysis.Candidate;
 
 /**
- * The default writer: deterministic, no model. It ranks the paper's sentences, classifies them by
- * cue words, re-voices the best of them through the host's templates (chosen with a seed derived
- * from the arXiv ID, so a paper always gets the same script), adds an analogy from the curated
- * library and fits the whole to the length target. Only the paper's own sentences carry facts and
- * numbers; the templates carry none. Anything that fails grounding is left out and reported.
+ * The default writer: deterministic, no model. It reads the paper section by section and lets each
+ * part of the show come from where a reader would look for it: the problem from the introduction,
+ * what they did from the method sections, the results (with their numbers) from the results, a
+ * limitation from the discussion, what comes next from the conclusion. Key terms are explained in
+ * plain words before they are used, the analogy comes back at the results, and the audiences and
+ * questions fit the paper's field. Every sentence taken from the paper is re-voiced in the host's
+ * plain words; a {@link RecitalGuard} keeps the episode from reading the abstract back or saying
+ * anything twice. Templates carry no facts and no digits: every number comes from the paper, and
+ * {@link Grounding} checks every quote and number of the final script.
  */
 public final class OfflineScriptWriter implements ScriptWriter {
     public static final String NAME = "offline";
     /** Accepted deviation from the length target. */
     public static final double BAND = 0.20;
+    /** Share of the target length that may sit in runs copied from the abstract (the show's bar is 10 %). */
+    static final double RECITAL_BUDGET = 0.07;
+    /** Words copied from the abstract that one line may hold: no sentence of it is read back whole. */
+    static final int RECITAL_PER_LINE = 14;
 
-    private static final java.util.regex.Pattern OWN_CONNECTIVE = java.util.regex.Pattern.compile(
-            "(?:Additionally|Moreover|Furthermore|However|Finally|Also|In addition|Thus|Overall|Therefore|Hence|Then|Next|Second|Third|Lastly|Instead|Conversely)\\b");
+    private static final Pattern OWN_CONNECTIVE = Pattern.compile(
+            "(?:Additionally|Moreover|Furthermore|However|Finally|Also|In addition|Thus|Overall|Therefore|Hence|Then|Next|First|Second|Third|Lastly|Instead|Conversely|On top of that|What's more|So|But|And|Importantly|Notably|Specifically|Indeed|In particular|For example|For instance|Here|By contrast|At the same time|As a result)\\b");
+    private static final Pattern OWN_VOICE = Pattern.compile("\\b(?:[Ww]e|[Oo]ur|[Hh]ere)\\b");
+    private static final Pattern MID_SENTENCE_NAME = Pattern.compile("(?<=[a-z,;] )[A-Z][a-z]+\\b");
+    private static final Pattern FUTURE = Pattern.compile(
+            "(?i)\\b(future|next step|further work|remains? to be|open question|we plan|would be (?:interesting|useful)|could be extended|extend(?:ing)? (?:this|the|our)|left for)\\b");
+    private static final Pattern NUMBER_PHRASE = Pattern.compile(
+            "\\d[\\d.,]*\\s*(?:%|percent|times|x|fold)?(?:\\s+(?!and\\b|or\\b|but\\b|while\\b|which\\b|when\\b)[A-Za-z-]+){0,4}");
+    private static final int MAX_SENTENCE_WORDS = 34;
+    private static final Pattern INTRO_PHRASE = Pattern.compile(
+            "^(?:Next to|Compared (?:to|with)|Using|With|In|For|On|By|Given|Unlike|Despite|As|When|To|Through|Across|After|Before|Beyond|Following|Based on|Building on|Inspired by|Like)\\b[^,.]{3,80},\\s+(?=[A-Za-z])");
+    /** Where the end of a sentence may be cut off: the last ", …" or " and …" of its final sentence. */
+    private static final Pattern TAIL = Pattern.compile(",\\s+(?!and\\b|or\\b)");
+
+    /** A sentence that leans on the one before it. */
+    private static final Pattern DANGLING = Pattern.compile("(?:It|They|That|This|These|Those|Its|Their|Such)\\b");
+    /** Something that makes a clause a sentence: an auxiliary, or a pronoun and its verb. */
+    private static final Pattern FINITE = Pattern.compile(
+            "\\b(?:is|are|was|were|has|have|had|can|could|will|would|may|might|should|must|does|do|did)\\b|\\b(?:[Tt]hey|[Ii]t|[Tt]his|[Tt]hese|[A-Z][A-Za-z]+) [a-z]+(?:s|ed)\\b");
+
+    private static String lastSentence(String text) {
+        List<String> ss = sentences(text);
+        return ss.get(ss.size() - 1);
+    }
+
+    static List<String> sentences(String text) {
+        return List.of(text.split("(?<=[.!?])\\s+"));
+    }
 
     private final int targetWords;
     private final AnalogyLibrary analogies;
@@ -55,173 +92,355 @@ public final class OfflineScriptWriter implements ScriptWriter {
     }
 
     /** One piece of a section; optional pieces are added by priority until the length target is met. */
-    private record Part(Kind kind, int order, String text, int priority, boolean mandatory, boolean filler) {
+    private record Part(Kind kind, int order, String text, int priority, boolean mandatory, boolean filler, Candidate source) {
+        Part(Kind kind, int order, String text, int priority, boolean mandatory, boolean filler) {
+            this(kind, order, text, priority, mandatory, filler, null);
+        }
+
         int words() {
             return EpisodeWords.count(text);
         }
     }
 
+    /** What one episode is being written from, and what it has said so far. */
+    private final class Draft {
+        final ScriptRequest req;
+        final PaperAnalysis analysis;
+        final Grounding grounding;
+        final GroundingReport.Builder report = GroundingReport.builder(NAME);
+        final RecitalGuard guard;
+        final SplittableRandom rnd;
+        final List<Part> parts = new ArrayList<>();
+        final Set<String> used = new HashSet<>();
+        final List<KeyTerms.Term> terms;
+        final List<String> explained = new ArrayList<>();
+        final Set<String> names = new HashSet<>();
+
+        Draft(ScriptRequest req) {
+            this.req = req;
+            this.analysis = new PaperAnalysis(req);
+            this.grounding = new Grounding(req.groundingText());
+            this.guard = new RecitalGuard(req.paper().abstractText() == null ? "" : req.paper().abstractText(),
+                    (int) Math.round(targetWords * RECITAL_BUDGET), RECITAL_PER_LINE);
+            this.rnd = new SplittableRandom(seed(req.arxivId()));
+            this.terms = KeyTerms.find(req.paper().title(), analysis.sections(), 2).stream()
+                    .filter(t -> t.mentions() >= 3 || req.paper().title().contains(t.name())).toList();
+            Matcher m = MID_SENTENCE_NAME.matcher(req.groundingText());
+            while (m.find()) {
+                names.add(m.group());
+            }
+        }
+
+        /** The lead-in and the sentence, the sentence's first word lower-cased unless it is a name. */
+        String lead(String leadIn, String spoken) {
+            if (leadIn.isEmpty() || OWN_CONNECTIVE.matcher(spoken).lookingAt()) {
+                return spoken; // "And additionally, …" would stutter
+            }
+            if (leadIn.endsWith(". ") || leadIn.endsWith("? ") || leadIn.endsWith("! ")) {
+                return leadIn + spoken;
+            }
+            String first = spoken.split("[\\s,]", 2)[0];
+            boolean name = names.contains(first) || first.length() > 1 && !first.substring(1).equals(first.substring(1).toLowerCase(Locale.ROOT));
+            return leadIn + (name || first.equals("I") ? spoken : Character.toLowerCase(spoken.charAt(0)) + spoken.substring(1));
+        }
+
+        final Set<String> leadsUsed = new HashSet<>();
+
+        /** One of the options, a different one each time where it can (no "Put simply" twice). */
+        String pick(String[] options) {
+            int start = rnd.nextInt(options.length);
+            for (int i = 0; i < options.length; i++) {
+                String o = options[(start + i) % options.length];
+                if (o.isEmpty() || leadsUsed.add(o)) {
+                    return o;
+                }
+            }
+            return options[start];
+        }
+
+        /**
+         * The candidate as the host says it, or null when it cannot be said (ungrounded, too long,
+         * recited, repeated). A line that would read too much of the abstract back is shortened first:
+         * without its opening phrase, without its most-copied sentence, or without its tail.
+         */
+        String say(Candidate c, Kind kind, String leadIn, Predicate<String> extra) {
+            if (used.contains(c.original())) {
+                return null;
+            }
+            String plain = SpokenText.plain(c.spoken());
+            String lastProblem = null;
+            String lastText = plain;
+            for (String variant : shorter(plain)) {
+                boolean speakable = true;
+                for (String sentence : sentences(variant)) {
+                    speakable &= EpisodeWords.count(sentence) <= MAX_SENTENCE_WORDS;
+                }
+                if (!speakable) {
+                    lastProblem = "a sentence too long to follow by ear";
+                    continue;
+                }
+                if (extra != null && !extra.test(variant)) {
+                    return null;
+                }
+                String text = lead(leadIn, variant);
+                lastText = text;
+                List<String> problems = grounding.problems(text);
+                if (!problems.isEmpty()) {
+                    lastProblem = String.join("; ", problems);
+                    continue;
+                }
+                String recital = guard.problem(text);
+                if (recital != null) {
+                    lastProblem = recital;
+                    continue;
+                }
+                guard.offer(text);
+                used.add(c.original());
+                return text;
+            }
+            report.dropped(kind.name(), lastText, lastProblem);
+            return null;
+        }
+
+        /** The candidate without its sentences that name {@code text} (the term was just introduced). */
+        String sayWithout(Candidate c, String text, Kind kind, String leadIn) {
+            String plain = SpokenText.plain(c.spoken());
+            List<String> rest = sentences(plain).stream().filter(x -> !x.contains(text)).toList();
+            if (rest.isEmpty() || rest.size() == sentences(plain).size()) {
+                return null;
+            }
+            String without = String.join(" ", rest);
+            Candidate shorter = new Candidate(c.original(), without, c.section(), c.sectionIndex(), c.position(), c.score(),
+                    c.cue(), c.quotable(), c.role(), c.anchor(), c.paragraph());
+            String saved = SpokenText.plain(without);
+            return saved.isEmpty() ? null : say(shorter, kind, leadIn, null);
+        }
+
+        /** The line as it is, then shorter forms of it that still stand as sentences. */
+        List<String> shorter(String plain) {
+            List<String> out = new ArrayList<>();
+            out.add(plain);
+            String noIntro = INTRO_PHRASE.matcher(plain).replaceFirst("");
+            if (!noIntro.equals(plain) && EpisodeWords.count(noIntro) >= 6) {
+                out.add(Character.toUpperCase(noIntro.charAt(0)) + noIntro.substring(1));
+            }
+            for (String base : List.copyOf(out)) {
+                List<String> ss = sentences(base);
+                if (ss.size() > 1) {
+                    String worst = ss.stream().max(Comparator.comparingInt(guard::copiedWords)).orElseThrow();
+                    List<String> kept = new ArrayList<>(ss);
+                    kept.remove(worst);
+                    String joined = String.join(" ", kept);
+                    if (EpisodeWords.count(joined) >= 6 && !DANGLING.matcher(joined).lookingAt()) {
+                        out.add(joined);
+                    }
+                }
+                Matcher tail = TAIL.matcher(base);
+                int cut = -1;
+                while (tail.find()) {
+                    if (EpisodeWords.count(base.substring(0, tail.start())) >= 8
+                            && FINITE.matcher(lastSentence(base.substring(0, tail.start()))).find()
+                            && !base.substring(0, tail.start()).matches("(?s).*\\b(?:between|both|either|neither|from)\\b[^,.]*")) {
+                        cut = tail.start();
+                    }
+                }
+                if (cut > 0) {
+                    out.add(base.substring(0, cut).replaceAll("[,;:]$", "") + ".");
+                }
+            }
+            return out;
+        }
+
+        /** The first candidates that can be said, up to n, each with its lead-in. */
+        List<Part> take(List<Candidate> candidates, int n, Kind kind, int firstOrder, String[] firstLeads, int[] priorities,
+                Predicate<String> extra) {
+            List<Part> out = new ArrayList<>();
+            for (Candidate c : candidates) {
+                if (out.size() >= n) {
+                    break;
+                }
+                String leadIn = out.isEmpty() ? pick(firstLeads) : pick(Templates.AND_LEADS);
+                String text = say(c, kind, leadIn, extra);
+                if (text != null) {
+                    int p = priorities[Math.min(out.size(), priorities.length - 1)];
+                    out.add(new Part(kind, firstOrder + out.size(), text, p, out.isEmpty(), false, c));
+                }
+            }
+            return out;
+        }
+
+        /** A host line (no facts of its own); kept only if it repeats nothing already said. */
+        void host(Kind kind, int order, String text, int priority, boolean mandatory, boolean filler) {
+            if (guard.offer(text) || mandatory) {
+                parts.add(new Part(kind, order, text, priority, mandatory, filler));
+            }
+        }
+
+        boolean mentionsUnexplainedTerm(String text) {
+            for (KeyTerms.Term t : terms) {
+                if (!explained.contains(t.name()) && !req.paper().title().contains(t.name())
+                        && Pattern.compile("(?<![\\w-])" + Pattern.quote(t.name()) + "(?![\\w-])").matcher(text).find()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     @Override
     public WrittenScript write(ScriptRequest req) {
+        Draft d = new Draft(req);
         PaperSummary paper = req.paper();
-        SplittableRandom rnd = new SplittableRandom(seed(req.arxivId()));
-        PaperAnalysis analysis = new PaperAnalysis(req);
-        Grounding grounding = new Grounding(req.groundingText());
-        GroundingReport.Builder report = GroundingReport.builder(NAME);
-        List<Part> parts = new ArrayList<>();
-        Set<String> used = new HashSet<>();
-        boolean tiny = analysis.candidates().size() < 6;
+        PaperAnalysis analysis = d.analysis;
+        FieldProfile field = FieldProfile.of(paper.primaryCategory());
+        boolean fullText = analysis.hasBody() && !req.abstractOnly();
         String title = SpokenText.untex(paper.title());
         String subject = subject(title);
         String subjectRef = subject == null ? "this approach" : subject;
-        String category = paper.categoryName() == null || paper.categoryName().isBlank() ? "research"
-                : paper.categoryName();
+        String category = paper.categoryName() == null || paper.categoryName().isBlank() ? "research" : paper.categoryName();
 
-        Function<String, Boolean> ok = text -> {
-            List<String> problems = grounding.problems(text);
-            return problems.isEmpty();
-        };
-
-        // QUOTE first, so the other sections do not re-voice the very sentence quoted.
-        Candidate quote = chooseQuote(analysis, grounding, report);
-        if (quote != null && !tiny) {
-            used.add(quote.original());
+        // QUOTE first, so no other part re-voices the very sentence quoted.
+        Set<String> definitions = new HashSet<>();
+        d.terms.forEach(t -> definitions.add(t.definition()));
+        Candidate quote = chooseQuote(analysis, d.grounding, d.report, fullText, definitions);
+        if (quote != null) {
+            d.used.add(quote.original());
         }
 
-        // HOOK
-        parts.add(new Part(Kind.HOOK, 0, pick(rnd, Templates.GREETINGS), 100, true, false));
-        parts.add(new Part(Kind.HOOK, 1, fill(pick(rnd, Templates.INTROS), title, category, subjectRef), 100, true, false));
-        List<Candidate> problems = new ArrayList<>(unused(analysis.ranked(Cue.PROBLEM, Cue.CONTEXT), used));
-        problems.sort(Comparator.comparingInt(Candidate::sectionIndex).thenComparingInt(Candidate::position));
-        Candidate problem = firstGrounded(problems, Kind.HOOK, grounding, report);
-        if (problem != null) {
-            used.add(problem.original());
-            parts.add(new Part(Kind.HOOK, 2, lead(pick(rnd, Templates.PROBLEM_LEADS), problem.spoken()), 100, true, false));
-            Candidate second = firstGrounded(unused(problems, used), Kind.HOOK, grounding, report);
-            if (second != null && second.sectionIndex() == problem.sectionIndex()) {
-                used.add(second.original());
-                parts.add(new Part(Kind.HOOK, 3, lead(pick(rnd, Templates.AND_LEADS), second.spoken()), 58, false, false));
-            }
-        } else {
-            parts.add(new Part(Kind.HOOK, 2, fill(pick(rnd, Templates.NO_PROBLEM), title, category, subjectRef), 100, true, false));
+        // The paper's own content is chosen first, most important first, so the recital budget goes
+        // to the method and the results rather than to scene-setting.
+        explainTerms(d);
+        Predicate<String> termsReady = t -> !d.mentionsUnexplainedTerm(t);
+        List<Candidate> resultPool = new ArrayList<>(preferBody(fullText,
+                analysis.fromRoles(List.of(SectionRole.RESULTS, SectionRole.DISCUSSION, SectionRole.CONCLUSION)).stream()
+                        .filter(c -> c.cue() == Cue.RESULT || c.hasNumber() && c.role() == SectionRole.RESULTS).toList(),
+                analysis.ranked(Cue.RESULT)));
+        resultPool.sort(Comparator.comparing((Candidate c) -> c.cue() != Cue.RESULT)
+                .thenComparing(Comparator.comparing(Candidate::hasNumber).reversed())
+                .thenComparing(Comparator.comparingDouble(Candidate::score).reversed()));
+        List<Candidate> methodPool = new ArrayList<>(preferBody(fullText, analysis.fromRoles(List.of(SectionRole.METHOD)),
+                analysis.ranked(Cue.METHOD)));
+        methodPool.removeIf(c -> c.cue() == Cue.RELEASE || c.cue() == Cue.RESULT && !fullText);
+        methodPool.sort(Comparator.comparing((Candidate c) -> !OWN_VOICE.matcher(c.original()).find())
+                .thenComparing(c -> c.cue() != Cue.METHOD)
+                .thenComparing(Comparator.comparingDouble(Candidate::score).reversed()));
+        List<Candidate> problemPool = byPosition(preferBody(fullText,
+                analysis.fromRoles(List.of(SectionRole.INTRODUCTION, SectionRole.SUMMARY)).stream()
+                        .filter(c -> c.cue() == Cue.PROBLEM || c.cue() == Cue.CONTEXT).toList(),
+                analysis.ranked(Cue.PROBLEM, Cue.CONTEXT)));
+        List<Part> findings = new ArrayList<>(d.take(resultPool, 1, Kind.FINDINGS, 10, Templates.FINDINGS_LEADS,
+                new int[] { 100 }, termsReady));
+        List<Part> methods = new ArrayList<>(d.take(methodPool, 1, Kind.METHOD, 10, Templates.METHOD_LEADS,
+                new int[] { 100 }, termsReady));
+        List<Part> problem = new ArrayList<>(d.take(problemPool, 1, Kind.HOOK, 3, Templates.PROBLEM_LEADS,
+                new int[] { 100 }, termsReady));
+        findings.addAll(d.take(resultPool, 3, Kind.FINDINGS, 11, Templates.AND_LEADS, new int[] { 76, 52, 32 }, termsReady));
+        methods.addAll(d.take(methodPool, 3, Kind.METHOD, 11, Templates.AND_LEADS, new int[] { 72, 56, 34 }, termsReady));
+        if (!problem.isEmpty()) {
+            problem.addAll(d.take(problemPool.stream().filter(c -> c.sectionIndex() == problem.get(0).source().sectionIndex())
+                    .toList(), 1, Kind.HOOK, 4, Templates.AND_LEADS, new int[] { 58 }, termsReady));
         }
-        parts.add(new Part(Kind.HOOK, 4, pick(rnd, Templates.HOOK_FILLERS), 6, false, true));
+        if (methods.isEmpty()) {
+            methods.addAll(d.take(analysis.ranked(Cue.CONTEXT, Cue.PROBLEM, Cue.RELEASE), 1, Kind.METHOD, 10,
+                    Templates.METHOD_LEADS, new int[] { 100 }, termsReady));
+        }
+        if (findings.isEmpty() && fullText) {
+            findings.addAll(d.take(analysis.all().stream().filter(Candidate::fromBody).toList(), 1, Kind.FINDINGS, 10,
+                    Templates.FINDINGS_LEADS, new int[] { 100 }, termsReady));
+        }
 
-        // ANALOGY
+        // HOOK: greeting, the paper, and the problem from the introduction.
+        d.host(Kind.HOOK, 0, d.pick(Templates.GREETINGS), 100, true, false);
+        d.host(Kind.HOOK, 1, fill(d.pick(Templates.INTROS), title, category, subjectRef), 100, true, false);
+        if (!fullText) {
+            d.host(Kind.HOOK, 2, d.pick(Templates.ABSTRACT_ONLY), 100, true, false);
+        }
+        d.parts.addAll(inPaperOrder(problem, 3));
+        if (problem.isEmpty()) {
+            d.host(Kind.HOOK, 3, fill(d.pick(Templates.NO_PROBLEM), title, category, subjectRef), 100, true, false);
+        }
+        d.host(Kind.HOOK, 9, d.pick(Templates.HOOK_FILLERS), 6, false, true);
+
+        // ANALOGY, chosen by field and topic; it comes back at the results.
         String body = analysis.candidates().stream().map(Candidate::original).limit(400)
                 .collect(java.util.stream.Collectors.joining(" "));
-        AnalogyLibrary.Analogy analogy = analogies.choose(paper.primaryCategory(), title, body, rnd);
-        parts.add(new Part(Kind.ANALOGY, 0, analogy.text(), 100, true, false));
-        parts.add(new Part(Kind.ANALOGY, 1, analogy.elaboration(), 45, false, false));
-        parts.add(new Part(Kind.ANALOGY, 2, fill(pick(rnd, Templates.BRIDGES), title, category, subjectRef), 100, true, false));
+        AnalogyLibrary.Analogy analogy = analogies.choose(paper.primaryCategory(), title, body, d.rnd);
+        d.host(Kind.ANALOGY, 0, analogy.text(), 100, true, false);
+        d.host(Kind.ANALOGY, 1, analogy.elaboration(), 45, false, false);
+        d.host(Kind.ANALOGY, 2, fill(d.pick(Templates.BRIDGES), title, category, subjectRef), 100, true, false);
 
-        // METHOD
-        parts.add(new Part(Kind.METHOD, 0, pick(rnd, Templates.METHOD_TRANSITIONS), 100, true, false));
-        List<Candidate> methods = takeGrounded(unused(analysis.ranked(Cue.METHOD), used), 5, Kind.METHOD, grounding, report);
+        // METHOD: the key terms in plain words (added above), then what they did.
+        d.host(Kind.METHOD, 0, d.pick(Templates.METHOD_TRANSITIONS), 100, true, false);
+        d.parts.addAll(inPaperOrder(methods, 10));
         if (methods.isEmpty()) {
-            methods = takeGrounded(unused(analysis.ranked(Cue.CONTEXT, Cue.PROBLEM, Cue.RELEASE), used), 1, Kind.METHOD,
-                    grounding, report);
+            d.host(Kind.METHOD, 10, fill(d.pick(Templates.NO_METHOD), title, category, subjectRef), 100, true, false);
         }
-        addRanked(parts, Kind.METHOD, methods, used, rnd, Templates.METHOD_LEADS, new int[] { 100, 72, 56, 34, 24 });
-        if (methods.isEmpty()) {
-            parts.add(new Part(Kind.METHOD, 1, fill(pick(rnd, Templates.NO_METHOD), title, category, subjectRef), 100, true, false));
-        }
-        parts.add(new Part(Kind.METHOD, 90, pick(rnd, Templates.METHOD_FILLERS), 5, false, true));
+        d.host(Kind.METHOD, 90, d.pick(Templates.METHOD_FILLERS), 5, false, true);
 
-        // FINDINGS
-        parts.add(new Part(Kind.FINDINGS, 0, pick(rnd, Templates.FINDINGS_TRANSITIONS), 100, true, false));
-        List<Candidate> results = new ArrayList<>(unused(analysis.ranked(Cue.RESULT), used));
-        results.sort(Comparator.comparing(Candidate::hasNumber).reversed().thenComparing(
-                Comparator.comparingDouble(Candidate::score).reversed()));
-        List<Candidate> findings = takeGrounded(results, 5, Kind.FINDINGS, grounding, report);
+        // FINDINGS: results with their numbers, the analogy again, a limitation.
+        d.host(Kind.FINDINGS, 0, d.pick(Templates.FINDINGS_TRANSITIONS), 100, true, false);
+        d.parts.addAll(inPaperOrder(findings, 10));
         if (findings.isEmpty()) {
-            findings = takeGrounded(unused(analysis.all(), used), 1, Kind.FINDINGS, grounding, report);
+            d.host(Kind.FINDINGS, 10, d.pick(Templates.NO_FINDINGS), 100, true, false);
         }
-        addRanked(parts, Kind.FINDINGS, findings, used, rnd, Templates.FINDINGS_LEADS, new int[] { 100, 76, 52, 32, 22 });
-        if (findings.isEmpty()) {
-            parts.add(new Part(Kind.FINDINGS, 1, pick(rnd, Templates.NO_FINDINGS), 100, true, false));
+        if (analogy.callback() != null) {
+            d.host(Kind.FINDINGS, 60, analogy.callback(), 90, !findings.isEmpty(), false);
         }
-        Candidate limitation = firstGrounded(unused(analysis.ranked(Cue.LIMITATION), used), Kind.FINDINGS, grounding, report);
-        if (limitation != null) {
-            used.add(limitation.original());
-            parts.add(new Part(Kind.FINDINGS, 80, lead(pick(rnd, Templates.LIMITATION_LEADS), limitation.spoken()), 44, false, false));
-        }
-        parts.add(new Part(Kind.FINDINGS, 91, pick(rnd, Templates.FINDINGS_FILLERS), 4, false, true));
+        List<Candidate> limits = preferBody(fullText,
+                analysis.fromRoles(List.of(SectionRole.DISCUSSION, SectionRole.CONCLUSION, SectionRole.RESULTS)).stream()
+                        .filter(c -> c.cue() == Cue.LIMITATION).toList(),
+                analysis.ranked(Cue.LIMITATION));
+        d.parts.addAll(d.take(limits, 1, Kind.FINDINGS, 80, Templates.LIMITATION_LEADS, new int[] { 70 }, termsReady));
+        d.host(Kind.FINDINGS, 91, d.pick(Templates.FINDINGS_FILLERS), 4, false, true);
 
         // QUOTE
-        parts.add(new Part(Kind.QUOTE, 0, pick(rnd, Templates.QUOTE_LEADS), 100, true, false));
+        d.host(Kind.QUOTE, 0, d.pick(Templates.QUOTE_LEADS), 100, true, false);
         if (quote != null) {
-            parts.add(new Part(Kind.QUOTE, 1, "\"" + quote.original().replaceAll("\\s+", " ").strip() + "\"", 100, true, false));
+            d.parts.add(new Part(Kind.QUOTE, 1, "\"" + quote.original().replaceAll("\\s+", " ").strip() + "\"", 100, true,
+                    false, quote));
         } else {
-            parts.add(new Part(Kind.QUOTE, 1, "\"" + paper.title().replaceAll("\\s+", " ").strip() + "\"", 100, true, false));
-            report.note("no quotable sentence: the title is quoted");
+            d.parts.add(new Part(Kind.QUOTE, 1, "\"" + paper.title().replaceAll("\\s+", " ").strip() + "\"", 100, true, false));
+            d.report.note("no quotable sentence: the title is quoted");
         }
-        parts.add(new Part(Kind.QUOTE, 2, pick(rnd, Templates.QUOTE_REACTIONS), 28, false, false));
+        d.host(Kind.QUOTE, 2, d.pick(Templates.QUOTE_REACTIONS), 28, false, false);
 
-        // WHY IT MATTERS: at least two audiences are mandatory.
-        parts.add(new Part(Kind.WHY_IT_MATTERS, 0, pick(rnd, Templates.WHY_INTROS), 100, true, false));
-        List<String> audiences = new ArrayList<>();
-        Candidate release = firstGrounded(unused(analysis.ranked(Cue.RELEASE), used), Kind.WHY_IT_MATTERS, grounding, report);
-        audiences.add(fill(pick(rnd, Templates.RESEARCHERS), title, category, subjectRef));
-        if (release != null) {
-            used.add(release.original());
-            audiences.add(lead(pick(rnd, Templates.RELEASE_LEADS), release.spoken()));
-        }
-        for (String[] group : Templates.audiencesFor(paper.primaryCategory())) {
-            audiences.add(fill(pick(rnd, group), title, category, subjectRef));
-        }
-        int[] audiencePriority = { 100, 100, 62, 42, 14, 8 };
-        for (int i = 0; i < audiences.size(); i++) {
+        // WHY IT MATTERS: at least two audiences of the paper's field; what comes next.
+        d.host(Kind.WHY_IT_MATTERS, 0, d.pick(Templates.WHY_INTROS), 100, true, false);
+        int[] audiencePriority = { 100, 100, 62 };
+        List<List<String>> groups = field.audiences();
+        for (int i = 0; i < groups.size(); i++) {
+            List<String> group = groups.get(i);
+            String line = fill(group.get(d.rnd.nextInt(group.size())), title, category, subjectRef);
             int p = audiencePriority[Math.min(i, audiencePriority.length - 1)];
-            parts.add(new Part(Kind.WHY_IT_MATTERS, 1 + i, audiences.get(i), p, p == 100, p < 15));
+            d.host(Kind.WHY_IT_MATTERS, 1 + i, line, p, p == 100, false);
         }
+        d.parts.addAll(d.take(analysis.ranked(Cue.RELEASE), 1, Kind.WHY_IT_MATTERS, 8, Templates.RELEASE_LEADS,
+                new int[] { 40 }, t -> t.startsWith("They") || t.startsWith("The ")));
+        List<Candidate> next = analysis.candidates().stream()
+                .filter(c -> c.role() == SectionRole.CONCLUSION || c.role() == SectionRole.DISCUSSION || !fullText)
+                .filter(c -> FUTURE.matcher(c.original()).find()).toList();
+        d.parts.addAll(d.take(next, 1, Kind.WHY_IT_MATTERS, 9, Templates.NEXT_LEADS, new int[] { 66 }, null));
 
-        // TAKEAWAYS: the method, the finding, then a limit or the release; restated briefly.
-        parts.add(new Part(Kind.TAKEAWAYS, 0, pick(rnd, Templates.TAKEAWAY_INTROS), 100, true, false));
-        List<String> takeaways = new ArrayList<>();
-        if (!methods.isEmpty()) {
-            takeaways.add(SpokenText.condense(methods.get(0).spoken(), 24));
-        }
-        if (!findings.isEmpty()) {
-            takeaways.add(SpokenText.condense(findings.get(0).spoken(), 24));
-        }
-        Candidate third = limitation != null ? limitation : release != null ? release : problem;
-        if (third != null) {
-            takeaways.add(SpokenText.condense(third.spoken(), 24));
-        }
-        if (takeaways.isEmpty()) {
-            takeaways.add(fill(pick(rnd, Templates.NO_TAKEAWAY), title, category, subjectRef));
-        }
-        String[] ordinals = { "First, ", "Second, ", "And third, " };
-        for (int i = 0; i < takeaways.size(); i++) {
-            String t = takeaways.size() == 1 ? takeaways.get(0) : lead(ordinals[i], takeaways.get(i));
-            if (ok.apply(t)) {
-                parts.add(new Part(Kind.TAKEAWAYS, 1 + i, t, i < 2 ? 100 : 48, i < 2, false));
-            } else {
-                report.dropped(Kind.TAKEAWAYS.name(), t, String.join("; ", grounding.problems(t)));
-            }
-        }
+        // TAKEAWAYS: restated in new words, from the conclusion where there is one.
+        d.host(Kind.TAKEAWAYS, 0, d.pick(Templates.TAKEAWAY_INTROS), 100, true, false);
+        takeaways(d, fullText, findings, title, category, subjectRef);
 
-        // QUESTIONS
-        parts.add(new Part(Kind.QUESTIONS, 0, pick(rnd, Templates.QUESTION_INTROS), 100, true, false));
-        List<String> questions = new ArrayList<>(Templates.QUESTIONS);
-        shuffle(questions, rnd);
-        String keyword = analysis.keywords().stream().filter(k -> !title.toLowerCase(Locale.ROOT).equals(k)).findFirst()
-                .orElse("this field");
+        // QUESTIONS: the field's questions.
+        d.host(Kind.QUESTIONS, 0, d.pick(Templates.QUESTION_INTROS), 100, true, false);
+        List<String> questions = new ArrayList<>(field.questions());
+        shuffle(questions, d.rnd);
         int[] questionPriority = { 100, 100, 40, 18, 7, 3 };
         for (int i = 0; i < Math.min(questions.size(), questionPriority.length); i++) {
-            String q = fill(questions.get(i), title, category, subjectRef).replace("{keyword}", keyword);
-            parts.add(new Part(Kind.QUESTIONS, 2 + i, q, questionPriority[i], questionPriority[i] == 100, questionPriority[i] < 10));
+            String q = fill(questions.get(i), title, category, subjectRef);
+            d.host(Kind.QUESTIONS, 2 + i, q, questionPriority[i], questionPriority[i] == 100, questionPriority[i] < 10);
         }
 
-        // SIGN_OFF
-        parts.add(new Part(Kind.SIGN_OFF, 0, pick(rnd, Templates.SIGN_OFF_REFLECTIONS), 20, false, false));
-        parts.add(new Part(Kind.SIGN_OFF, 1, pick(rnd, Templates.SIGN_OFFS), 100, true, false));
+        // SIGN_OFF and CREDITS, exactly as the show credits: every author.
+        d.host(Kind.SIGN_OFF, 0, d.pick(Templates.SIGN_OFF_REFLECTIONS), 20, false, false);
+        d.host(Kind.SIGN_OFF, 1, d.pick(Templates.SIGN_OFFS), 100, true, false);
+        d.parts.add(new Part(Kind.CREDITS, 0, "Credit to Paper authors: " + paper.creditLine(), 100, true, false));
 
-        // CREDITS: exactly as the show credits, every author.
-        parts.add(new Part(Kind.CREDITS, 0, "Credit to Paper authors: " + paper.creditLine(), 100, true, false));
-
-        List<Part> chosen = fit(parts);
+        List<Part> chosen = fit(d.parts);
         Map<Kind, StringBuilder> texts = new EnumMap<>(Kind.class);
         chosen.stream().sorted(Comparator.comparing(Part::kind).thenComparingInt(Part::order)).forEach(p -> {
             StringBuilder sb = texts.computeIfAbsent(p.kind(), k -> new StringBuilder());
@@ -233,12 +452,152 @@ public final class OfflineScriptWriter implements ScriptWriter {
         List<EpisodeScript.Section> sections = new ArrayList<>();
         for (Kind k : Kind.values()) {
             String text = texts.getOrDefault(k, new StringBuilder()).toString().strip();
-            grounding.check(k.name(), text, report);
+            d.grounding.check(k.name(), text, d.report);
             sections.add(new EpisodeScript.Section(k, Templates.chapterTitle(k), text));
         }
-        String description = description(paper, title, methods, grounding);
+        String description = description(paper, title, chosen, d.grounding);
         EpisodeScript script = new EpisodeScript(req.arxivId(), req.version(), paper.episodeTitle(), description, sections, NAME);
-        return new WrittenScript(script, report.build(), NAME, null);
+        ExplainMetrics.Figures f = ExplainMetrics.measure(script, paper.abstractText() == null ? "" : paper.abstractText());
+        Set<String> sectionsUsed = new LinkedHashSet<>();
+        chosen.stream().filter(p -> p.source() != null && p.source().fromBody() && p.kind() != Kind.QUOTE)
+                .sorted(Comparator.comparingInt((Part p) -> p.source().sectionIndex()))
+                .forEach(p -> sectionsUsed.add(p.source().section()));
+        List<String> termsSaid = d.explained.stream().filter(t -> chosen.stream().anyMatch(p -> p.text().contains(t))).toList();
+        d.report.explain(new GroundingReport.Explain(f.recitalPercent(), f.repeatedRuns(), List.copyOf(sectionsUsed),
+                termsSaid, !fullText, List.of()));
+        return new WrittenScript(script, d.report.build(), NAME, null);
+    }
+
+    /** Each key term, before it is used: an acronym's long form, or the authors' name for it, then the gist in plain words. */
+    private void explainTerms(Draft d) {
+        int order = 1;
+        for (KeyTerms.Term t : d.terms) {
+            if (order > 7) {
+                break;
+            }
+            String intro;
+            if (t.expansion() != null) {
+                intro = (order == 1 ? d.pick(Templates.TERM_INTROS) : "And ") + t.name() + ", which is short for "
+                        + t.expansion() + ".";
+            } else {
+                intro = Templates.NAMED_TERM[d.rnd.nextInt(Templates.NAMED_TERM.length)].replace("{term}", t.name());
+            }
+            if (d.guard.problem(intro) != null || !d.grounding.problems(intro).isEmpty()) {
+                continue;
+            }
+            d.guard.offer(intro);
+            d.explained.add(t.name());
+            boolean first = order == 1;
+            d.parts.add(new Part(Kind.METHOD, order, intro, first ? 100 : 64, first, false));
+            // The gist: the defining sentence in plain words, when it can be said without reciting.
+            PaperAnalysis.Candidate def = d.analysis.candidates().stream().filter(c -> c.original().equals(t.definition()))
+                    .findFirst().orElse(null);
+            if (def != null && definitional(t.name(), def.original())) {
+                String expansion = t.expansion();
+                String gist = d.say(def, Kind.METHOD, d.pick(Templates.TERM_PLAIN_LEADS), expansion == null ? null
+                        : plain -> sentences(plain).size() == 1 || !sentences(plain).get(0).contains(expansion));
+                if (gist == null && expansion != null) {
+                    d.used.remove(def.original());
+                    gist = d.sayWithout(def, expansion, Kind.METHOD, d.pick(Templates.TERM_PLAIN_LEADS));
+                }
+                if (gist != null) {
+                    d.parts.add(new Part(Kind.METHOD, order + 1, gist, first ? 96 : 50, false, false, def));
+                }
+            }
+            order += 2;
+        }
+    }
+
+    /** Does the sentence say what the term is or does ("LoRA, which freezes …", "X is a …"), not just name it? */
+    static boolean definitional(String term, String sentence) {
+        String q = Pattern.quote(term);
+        return Pattern.compile("(?<![\\w-])" + q + "\\)?,?\\s+(?:which\\s+|that\\s+)?(?:is|are|refers to|means|describes|measures|"
+                + "estimates|works by|uses|freezes|combines|learns|computes|maps|lets|allows|consists|an?)\\b").matcher(sentence).find()
+                || Pattern.compile("(?:called|known as|referred to as|we call|dubbed|termed)\\s+[\"\u201c]?" + q).matcher(sentence).find()
+                        && sentence.matches("(?s).*\\b(?:is|are|which|that)\\b.*");
+    }
+
+    private void takeaways(Draft d, boolean fullText, List<Part> findings, String title, String category, String subjectRef) {
+        String[] ordinals = { "First, ", "Second, ", "And third, " };
+        List<Candidate> pool = new ArrayList<>(d.analysis.fromRoles(List.of(SectionRole.CONCLUSION, SectionRole.SUMMARY)));
+        pool.addAll(d.analysis.fromRoles(List.of(SectionRole.DISCUSSION)));
+        pool.removeIf(c -> c.cue() == Cue.RELEASE);
+        List<String> lines = new ArrayList<>();
+        List<Candidate> sources = new ArrayList<>();
+        for (Candidate c : pool) {
+            if (lines.size() >= 3 || !fullText) {
+                break;
+            }
+            String text = d.say(c, Kind.TAKEAWAYS, ordinals[lines.size()], t -> EpisodeWords.count(t) <= 40);
+            if (text != null) {
+                lines.add(text);
+                sources.add(c);
+            }
+        }
+        List<String> titleTerms = d.explained.stream().filter(t -> d.req.paper().title().contains(t)).toList();
+        if (lines.size() < 3 && !titleTerms.isEmpty()) {
+            String line = ordinals[lines.size()] + lowerFirst(d.pick(Templates.TAKEAWAY_TERM).replace("{term}", titleTerms.get(0)));
+            if (d.guard.offer(line)) {
+                lines.add(line);
+                sources.add(null);
+            }
+        }
+        if (lines.size() < 3 && !findings.isEmpty()) {
+            Matcher m = NUMBER_PHRASE.matcher(findings.get(0).text());
+            if (m.find() && EpisodeWords.count(m.group()) >= 2) {
+                String phrase = m.group().strip().replaceAll("[,;:]$", "");
+                String line = ordinals[lines.size()] + lowerFirst(d.pick(Templates.TAKEAWAY_NUMBER_LEADS)) + phrase + ".";
+                if (d.grounding.problems(line).isEmpty() && d.guard.offer(line)) {
+                    lines.add(line);
+                    sources.add(findings.get(0).source());
+                }
+            }
+        }
+        if (lines.size() < 3) {
+            String line = ordinals[lines.size()].equals("First, ") ? d.pick(Templates.TAKEAWAY_FIELD).replace("And the bigger", "The bigger")
+                    : d.pick(Templates.TAKEAWAY_FIELD);
+            if (d.guard.offer(line)) {
+                lines.add(line);
+                sources.add(null);
+            }
+        }
+        if (lines.isEmpty()) {
+            lines.add(fill(d.pick(Templates.NO_TAKEAWAY), title, category, subjectRef));
+            sources.add(null);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            d.parts.add(new Part(Kind.TAKEAWAYS, 1 + i, lines.get(i), i < 2 ? 100 : 48, i < 2, false, sources.get(i)));
+        }
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Full text: the body's candidates (the abstract only when the body has none); abstract only: the fallback. */
+    private static List<Candidate> preferBody(boolean fullText, List<Candidate> body, List<Candidate> fallback) {
+        if (!fullText) {
+            return fallback;
+        }
+        List<Candidate> b = body.stream().filter(Candidate::fromBody).toList();
+        return b.isEmpty() ? fallback : b;
+    }
+
+    private static List<Candidate> byPosition(List<Candidate> list) {
+        List<Candidate> out = new ArrayList<>(list);
+        out.sort(Comparator.comparingInt(Candidate::sectionIndex).thenComparingInt(Candidate::position));
+        return out;
+    }
+
+    /** Chosen by rank, spoken in the paper's order: the orders are re-assigned, the lead-ins kept. */
+    private static List<Part> inPaperOrder(List<Part> parts, int firstOrder) {
+        List<Part> sorted = new ArrayList<>(parts);
+        sorted.sort(Comparator.comparingInt((Part p) -> p.source().sectionIndex()).thenComparingInt(p -> p.source().position()));
+        List<Part> out = new ArrayList<>();
+        for (Part p : parts) {
+            out.add(new Part(p.kind(), firstOrder + sorted.indexOf(p), p.text(), p.priority(), p.mandatory(), p.filler(), p.source()));
+        }
+        return out;
     }
 
     /** Mandatory parts always; optional content by priority up to a little over the target; fillers only if short. */
@@ -279,22 +638,10 @@ public final class OfflineScriptWriter implements ScriptWriter {
         return chosen;
     }
 
-    private void addRanked(List<Part> parts, Kind kind, List<Candidate> picked, Set<String> used, SplittableRandom rnd,
-            String[] leads, int[] priorities) {
-        // Chosen by rank, spoken in the paper's order.
-        List<Candidate> inOrder = new ArrayList<>(picked);
-        inOrder.sort(Comparator.comparingInt(Candidate::sectionIndex).thenComparingInt(Candidate::position));
-        for (int r = 0; r < picked.size(); r++) {
-            Candidate c = picked.get(r);
-            used.add(c.original());
-            int order = 1 + inOrder.indexOf(c);
-            String text = order == 1 ? lead(pick(rnd, leads), c.spoken()) : lead(pick(rnd, Templates.AND_LEADS), c.spoken());
-            parts.add(new Part(kind, order, text, priorities[Math.min(r, priorities.length - 1)], r == 0, false));
-        }
-    }
-
-    private static Candidate chooseQuote(PaperAnalysis a, Grounding g, GroundingReport.Builder report) {
-        List<Candidate> quotable = a.all().stream().filter(Candidate::quotable).toList();
+    private static Candidate chooseQuote(PaperAnalysis a, Grounding g, GroundingReport.Builder report, boolean fullText,
+            Set<String> keep) {
+        List<Candidate> quotable = a.all().stream().filter(Candidate::quotable)
+                .filter(c -> !fullText || c.fromBody()).filter(c -> !keep.contains(c.original())).toList();
         List<Candidate> preferred = quotable.stream().filter(c -> c.cue() == Cue.RESULT || c.cue() == Cue.METHOD).toList();
         for (List<Candidate> list : List.of(preferred, quotable)) {
             for (Candidate c : list) {
@@ -307,43 +654,15 @@ public final class OfflineScriptWriter implements ScriptWriter {
         return null;
     }
 
-    private static List<Candidate> unused(List<Candidate> list, Set<String> used) {
-        return list.stream().filter(c -> !used.contains(c.original())).toList();
-    }
-
-    private static Candidate firstGrounded(List<Candidate> list, Kind kind, Grounding g, GroundingReport.Builder report) {
-        List<Candidate> one = takeGrounded(list, 1, kind, g, report);
-        return one.isEmpty() ? null : one.get(0);
-    }
-
-    private static List<Candidate> takeGrounded(List<Candidate> list, int n, Kind kind, Grounding g,
-            GroundingReport.Builder report) {
-        List<Candidate> out = new ArrayList<>();
-        for (Candidate c : list) {
-            if (out.size() >= n) {
-                break;
-            }
-            List<String> problems = g.problems(c.spoken());
-            if (problems.isEmpty()) {
-                out.add(c);
-            } else {
-                report.dropped(kind.name(), c.spoken(), String.join("; ", problems));
-            }
-        }
-        return out;
-    }
-
-    private String description(PaperSummary paper, String title, List<Candidate> methods, Grounding g) {
+    private String description(PaperSummary paper, String title, List<Part> chosen, Grounding g) {
         String base = "Ernis unpacks " + title + ", a paper from " + (paper.categoryName() == null ? "arXiv" : paper.categoryName())
                 + ", in plain words.";
-        if (!methods.isEmpty()) {
-            String m = SpokenText.condense(methods.get(0).spoken(), 30).replaceFirst("^They ", "The authors ");
-            String d = base + " " + m;
-            if (g.problems(d).isEmpty() && EpisodeWords.count(m) <= 45) {
-                return d;
-            }
-        }
-        return base;
+        return chosen.stream().filter(p -> p.kind() == Kind.METHOD && p.source() != null)
+                .sorted(Comparator.comparingInt(Part::order))
+                .map(p -> SpokenText.plain(p.source().spoken()))
+                .map(m -> m.replaceFirst("^They ", "The authors "))
+                .filter(m -> EpisodeWords.count(m) <= 45 && g.problems(m).isEmpty())
+                .findFirst().map(m -> base + " " + m).orElse(base);
     }
 
     /** Short name of the paper's idea: the part of the title before a colon, when short. */
@@ -360,18 +679,6 @@ public final class OfflineScriptWriter implements ScriptWriter {
 
     private static String fill(String template, String title, String category, String subjectRef) {
         return template.replace("{title}", title).replace("{category}", category).replace("{subject}", subjectRef);
-    }
-
-    private static String lead(String lead, String spoken) {
-        if (lead.isEmpty() || OWN_CONNECTIVE.matcher(spoken).lookingAt()) {
-            return spoken; // "And additionally, …" would stutter
-        }
-        return lead.endsWith(". ") || lead.endsWith("? ") || lead.endsWith("! ") ? lead + spoken
-                : lead + SpokenText.continuing(spoken);
-    }
-
-    private static String pick(SplittableRandom rnd, String[] options) {
-        return options[rnd.nextInt(options.length)];
     }
 
     private static void shuffle(List<String> list, SplittableRandom rnd) {

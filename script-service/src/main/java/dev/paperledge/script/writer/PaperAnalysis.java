@@ -6,18 +6,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import dev.paperledge.contracts.PaperText;
 
 /**
  * The paper read for a script: its sentences, ranked per section with TextRank, weighted by where
- * they sit, and classified by cue words.
+ * they sit, classified by cue words, and tagged with their section's role and their paragraph.
  */
 public final class PaperAnalysis {
+    /** A sentence that points at a figure, table, equation or section cannot be followed by ear. */
+    private static final Pattern POINTS_AT = Pattern.compile(
+            "(?i)\\b(?:fig(?:ure)?s?\\.?|tables?|eqs?\\.?|equations?|sections?|sec\\.|appendix|appendices|panel|algorithm|listing|box)\\s*~?\\(?\\d|\\b(?:shown|see|listed|given|illustrated|depicted) (?:above|below)\\b|\\b(?:above|below)\\s*[,.]?$"
+                    + "|\\b(?:this|previous|earlier|next|following|preceding|last|above|below|same) (?:section|chapter|subsection|figure|table|paragraph|example)s?\\b"
+                    + "|[\u2022\u25aa\u25cf]|^[A-Z][a-z]+:");
+    private static final Pattern CAPTION = Pattern.compile("^(?:Figure|Fig\\.|Table|Box|Algorithm)\\s*[\\dA-Z]+[.:]");
 
     /** One sentence of the paper and how the host could say it. */
     public record Candidate(String original, String spoken, String section, int sectionIndex, int position,
-            double score, Cue cue, boolean quotable) {
+            double score, Cue cue, boolean quotable, SectionRole role, String anchor, int paragraph) {
         public int words() {
             return EpisodeWords.count(spoken);
         }
@@ -25,16 +32,34 @@ public final class PaperAnalysis {
         public boolean hasNumber() {
             return spoken.matches(".*\\d.*");
         }
+
+        public boolean fromBody() {
+            return role.body();
+        }
     }
 
     private final List<Candidate> candidates = new ArrayList<>();
     private final List<String> keywords;
+    private final List<PaperText.Section> sections;
+    private final List<SectionRole> roles;
 
     public PaperAnalysis(ScriptRequest request) {
-        List<PaperText.Section> sections = request.readableSections();
+        this.sections = request.readableSections();
+        this.roles = SectionRole.of(sections);
         for (int si = 0; si < sections.size(); si++) {
             PaperText.Section sec = sections.get(si);
-            List<String> sentences = SentenceSplitter.split(sec.text());
+            List<String> sentences = new ArrayList<>();
+            List<Integer> paragraphOf = new ArrayList<>();
+            String[] paragraphs = sec.text() == null ? new String[0] : sec.text().split("\\n\\s*\\n");
+            for (int pi = 0; pi < paragraphs.length; pi++) {
+                if (CAPTION.matcher(paragraphs[pi].strip()).lookingAt()) {
+                    continue; // a caption describes a picture the listener cannot see
+                }
+                for (String s : SentenceSplitter.split(paragraphs[pi])) {
+                    sentences.add(s);
+                    paragraphOf.add(pi);
+                }
+            }
             if (sentences.isEmpty()) {
                 continue;
             }
@@ -44,23 +69,25 @@ public final class PaperAnalysis {
                 mean += r;
             }
             mean = mean / ranks.length;
-            double weight = sectionWeight(sec.title());
+            double weight = sectionWeight(roles.get(si));
             for (int i = 0; i < sentences.size(); i++) {
                 String original = sentences.get(i);
                 int words = EpisodeWords.count(original);
-                if (words < 5 || words > 60 || SpokenText.hasMath(original) || looksLikeNoise(original)) {
+                if (words < 5 || words > 70 || SpokenText.hasMath(original) || looksLikeNoise(original)
+                        || POINTS_AT.matcher(original).find()) {
                     continue;
                 }
                 String spoken = SpokenText.speak(original);
                 int spokenWords = EpisodeWords.count(spoken);
-                if (spokenWords < 5 || spokenWords > 48) {
+                if (spokenWords < 5 || spokenWords > 55) {
                     continue;
                 }
                 Cue cue = Cue.classify(original, sec.title(), i);
                 double score = (mean > 0 ? ranks[i] / mean : 1.0) * weight;
                 boolean quotable = words >= 8 && words <= 40 && !SpokenText.hasUrl(original) && !original.contains("~")
                         && !original.contains("\"") && !original.contains("\\") && original.matches("^[A-Z].*[.!]$");
-                candidates.add(new Candidate(original, spoken, sec.title(), si, i, score, cue, quotable));
+                candidates.add(new Candidate(original, spoken, sec.title(), si, i, score, cue, quotable, roles.get(si),
+                        sec.anchor(), paragraphOf.get(i)));
             }
         }
         this.keywords = computeKeywords(request);
@@ -71,31 +98,41 @@ public final class PaperAnalysis {
         return letters < s.length() * 0.6 || s.contains("http") && EpisodeWords.count(s) < 8;
     }
 
-    private static double sectionWeight(String title) {
-        String t = title == null ? "" : title.toLowerCase(Locale.ROOT);
-        if (t.contains("abstract")) {
-            return 1.6;
-        }
-        if (t.contains("intro") || t.contains("conclusion") || t.contains("summary")) {
-            return 1.2;
-        }
-        if (t.contains("related") || t.contains("background") || t.contains("prior work")) {
-            return 0.5;
-        }
-        if (t.matches(".*(method|approach|result|experiment|evaluation|discussion|limitation).*")) {
-            return 1.0;
-        }
-        return 0.8;
+    private static double sectionWeight(SectionRole role) {
+        return switch (role) {
+            case ABSTRACT -> 1.3;
+            case SUMMARY, INTRODUCTION, CONCLUSION -> 1.2;
+            case RELATED, BACKGROUND -> 0.5;
+            case METHOD, RESULTS, DISCUSSION -> 1.0;
+            case BODY -> 0.8;
+        };
     }
 
     public List<Candidate> candidates() {
         return candidates;
     }
 
+    /** The sections the writer reads, in order (references and acknowledgements left out). */
+    public List<PaperText.Section> sections() {
+        return sections;
+    }
+
+    public boolean hasBody() {
+        return roles.stream().anyMatch(SectionRole::body);
+    }
+
     /** Best-first candidates of the given cues, the abstract's order breaking ties. */
     public List<Candidate> ranked(Cue... cues) {
         List<Cue> wanted = List.of(cues);
         return candidates.stream().filter(c -> wanted.contains(c.cue()))
+                .sorted(Comparator.comparingDouble(Candidate::score).reversed()
+                        .thenComparingInt(Candidate::sectionIndex).thenComparingInt(Candidate::position))
+                .toList();
+    }
+
+    /** Best-first candidates from sections of the given roles. */
+    public List<Candidate> fromRoles(List<SectionRole> wanted) {
+        return candidates.stream().filter(c -> wanted.contains(c.role()))
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed()
                         .thenComparingInt(Candidate::sectionIndex).thenComparingInt(Candidate::position))
                 .toList();

@@ -17,6 +17,10 @@ public final class SpokenText {
     private static final Pattern CITE_PARENS = Pattern.compile("\\s*\\((?:[^()]*et al\\.?[^()]*|[A-Z][A-Za-z-]+(?: and [A-Z][A-Za-z-]+)?,? (?:19|20)\\d\\d[a-z]?(?:; [^()]*)?)\\)");
     private static final Pattern LATEX_COMMAND_ARG = Pattern.compile("\\\\(?:emph|textbf|textit|texttt|text|mathrm|mathbf|textsc)\\{([^{}]*)\\}");
     private static final Pattern LATEX_REF = Pattern.compile("\\s*\\\\(?:cite[a-z]*|ref|eqref|label|footnote)\\{[^{}]*\\}");
+    private static final Pattern ACRONYM_PARENS = Pattern.compile("(?<=[\\w'])\\s*\\(([A-Za-z][A-Za-z0-9-]{0,10}[A-Z0-9][A-Za-z0-9-]{0,10})s?\\)(?=\\s*([.,;:]|\\s\\w))");
+    private static final Pattern YEAR_PARENS = Pattern.compile("\\s*[(\\[][^()\\[\\]]*\\b(?:1[89]|20)\\d\\d[a-z]?\\b[^()\\[\\]]*[)\\]]");
+    private static final Pattern ANY_PARENS = Pattern.compile("\\s*\\([^()]{0,240}\\)|\\s*\\[[^\\[\\]]{0,240}\\]");
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200b-\\u200f\\u2060\\u00ad\\ufeff]");
     private static final Pattern MATH = Pattern.compile("\\$[^$]*\\$|\\\\\\(|\\\\\\)|\\\\\\[|\\\\\\]|\\\\[a-zA-Z]+|\\^\\{|_\\{");
     private static final Set<String> LOWERABLE = Set.of("the", "they", "this", "these", "those", "it", "a", "an", "in",
             "to", "for", "compared", "using", "with", "by", "despite", "as", "their", "on", "when", "while", "unlike",
@@ -47,11 +51,15 @@ public final class SpokenText {
 
     /** The sentence as the host says it (third person, speakable), or "" if nothing speakable is left. */
     public static String speak(String sentence) {
-        String t = untex(sentence);
+        String t = untex(INVISIBLE.matcher(sentence).replaceAll(""));
         t = URL.matcher(t).replaceAll("");
         t = BARE_DOMAIN_URL.matcher(t).replaceAll("");
         t = CITE_BRACKETS.matcher(t).replaceAll("");
         t = CITE_PARENS.matcher(t).replaceAll("");
+        t = YEAR_PARENS.matcher(t).replaceAll("");
+        // "Low-Rank Adaptation (LoRA)" is said "Low-Rank Adaptation, or LoRA,"; any other aside is left out.
+        t = ACRONYM_PARENS.matcher(t).replaceAll(", or $1,");
+        t = ANY_PARENS.matcher(t).replaceAll("");
         t = t.replace("e.g.,", "for example,").replace("i.e.,", "that is,")
                 .replace("e.g.", "for example").replace("i.e.", "that is")
                 .replaceAll("\\bvs\\.", "versus").replaceAll("\\bet al\\.", "and colleagues")
@@ -65,7 +73,7 @@ public final class SpokenText {
         t = t.replaceAll("[*\u2020\u2021]", "");
         t = revoice(t);
         t = t.replaceAll("\\s+", " ").replaceAll("\\s+([,.;:!?])", "$1").replaceAll(",\\s*,", ",")
-                .replaceAll("\\(\\s*\\)", "").replaceAll("\\.\\.+$", ".").strip();
+                .replaceAll("\\(\\s*\\)", "").replaceAll(",\\s*([.;:!?])", "$1").replaceAll("\\.\\.+$", ".").strip();
         t = t.replaceAll(",\\s*\\.$", ".");
         if (t.isEmpty() || EpisodeWords.count(t) < 3) {
             return "";
@@ -98,6 +106,65 @@ public final class SpokenText {
             return Character.toLowerCase(spoken.charAt(0)) + spoken.substring(1);
         }
         return spoken;
+    }
+
+    private static final Pattern WHICH = Pattern.compile(",\\s+which\\s+(\\w+)\\b");
+    private static final Pattern GERUND_TAIL = Pattern.compile(
+            ",\\s+(?:(thereby|thus|so|further|also|[a-z]+ly)\\s+)?([a-z]{3,}ing)\\b(?=(?:\\s+\\S+){3,})");
+    /** Gerunds that state an effect of what came before ("…, reducing the cost"). */
+    private static final Set<String> EFFECT_GERUNDS = Set.of("reducing", "cutting", "improving", "increasing",
+            "enabling", "allowing", "making", "leading", "resulting", "yielding", "reaching", "achieving", "boosting",
+            "lowering", "raising", "removing", "eliminating", "providing", "giving", "producing", "beating",
+            "outperforming", "saving", "speeding", "halving", "doubling", "matching", "surpassing", "creating",
+            "opening", "leaving", "bringing", "turning", "helping", "showing", "revealing", "suggesting",
+            "demonstrating", "confirming", "causing", "preventing", "avoiding", "narrowing", "closing", "shrinking");
+    private static final Set<String> PLURAL_VERBS = Set.of("are", "were", "have", "do", "include", "allow", "make",
+            "take", "give", "show", "use");
+
+    /**
+     * The re-voiced sentence in the host's plain words, long sentences broken where a listener
+     * breathes: at semicolons, at ", which …" (a new sentence about "it"), at a trailing "…, reducing
+     * …" ("That ends up reducing …"), at ", but", ", while" and ", whereas". Facts and numbers are
+     * kept as they are.
+     */
+    public static String plain(String spoken) {
+        String t = PlainWords.standard().apply(spoken);
+        t = t.replaceAll(";\\s+", ". ");
+        t = t.replaceAll(",\\s+but\\s+", ". But ").replaceAll(",\\s+whereas\\s+", ". By contrast, ")
+                .replaceAll(",\\s+while\\s+(?=\\w+\\s+\\w+\\s+\\w+)", ". At the same time, ");
+        Matcher g = GERUND_TAIL.matcher(t);
+        StringBuilder sb = new StringBuilder();
+        while (g.find()) {
+            String gerund = g.group(2);
+            if (!EFFECT_GERUNDS.contains(gerund.toLowerCase(Locale.ROOT))) {
+                g.appendReplacement(sb, Matcher.quoteReplacement(g.group()));
+                continue;
+            }
+            String adverb = g.group(1) == null || g.group(1).matches("thereby|thus|so") ? "" : g.group(1) + " ";
+            g.appendReplacement(sb, Matcher.quoteReplacement(". That ends up " + adverb + gerund));
+        }
+        g.appendTail(sb);
+        t = sb.toString();
+        // ", which …" becomes a sentence of its own only when the clause runs to the end of the sentence.
+        Matcher w = WHICH.matcher(t);
+        StringBuilder wb = new StringBuilder();
+        while (w.find()) {
+            int end = t.indexOf(". ", w.end());
+            String rest = t.substring(w.end(), end < 0 ? t.length() : end);
+            if (rest.contains(",")) {
+                w.appendReplacement(wb, Matcher.quoteReplacement(w.group()));
+                continue;
+            }
+            String verb = w.group(1).toLowerCase(Locale.ROOT);
+            String subject = PLURAL_VERBS.contains(verb) ? "They" : "It";
+            w.appendReplacement(wb, Matcher.quoteReplacement(". " + subject + " " + w.group(1)));
+        }
+        w.appendTail(wb);
+        t = wb.toString().replaceAll("\\s+", " ").replaceAll("\\.\\s*\\.", ".").strip();
+        // Capitalise each new sentence.
+        Matcher cap = Pattern.compile("([.!?]\\s+)([a-z])").matcher(t);
+        t = cap.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + r.group(2).toUpperCase(Locale.ROOT)));
+        return t;
     }
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(

@@ -65,9 +65,6 @@ final class Templates {
     static final String[] NO_FINDINGS = {
             "The abstract doesn't spell out the detailed results, so I won't put numbers in the authors' mouths. If you want the specifics, the full paper is the place to look." };
 
-    static final String[] LIMITATION_LEADS = { "To be fair, the paper is upfront about the limits too: ",
-            "Now, it's not all sunshine. ", "One honest caveat: " };
-
     static final String[] FINDINGS_FILLERS = {
             "That's worth sitting with for a moment. Results like these are what turn a clever idea into something people actually start using.",
             "And remember, a result is only as good as the question behind it, which is why the setup we just talked about matters so much." };
@@ -82,44 +79,27 @@ final class Templates {
     static final String[] WHY_INTROS = { "So, why does this matter?", "Why should you care about any of this?",
             "Okay, so why does this matter beyond the lab?" };
 
-    static final String[] RESEARCHERS = {
-            "For researchers, {subject} opens up new questions to explore and gives a fresh reference point to compare against.",
-            "For researchers, this is a new tool in the toolbox and a nudge to rethink some familiar assumptions." };
-
     static final String[] RELEASE_LEADS = { "For developers, there's a practical bonus: ",
             "For builders and tinkerers, here's the good news: " };
 
-    static final String[][] AUDIENCES_COMPUTING = {
-            { "For developers and engineers, it hints at tools that could become faster, cheaper or simply easier to build with.",
-                    "For engineers, it's the kind of idea that can quietly change how everyday systems get built." },
-            { "For businesses, ideas like this can make the difference between a technology that stays in the lab and one that's practical to deploy.",
-                    "For companies, it could mean doing more with the resources they already have." },
-            { "For everyone else, it's a glimpse of where the technology we use every day might be heading next.",
-                    "For the rest of us, it's a peek behind the curtain at the systems we chat with, listen to and rely on." },
-            { "For students, it's a great example of how a clear question and a careful experiment can move a whole field forward." } };
+    static final String[] ABSTRACT_ONLY = {
+            "A quick note before we start: all I had for this one was the abstract, so today is the short tour, and I'll tell you where the full paper would have more to say.",
+            "One honest note up front: I only had the abstract to go on for this paper, so think of this as a first look rather than the deep dive." };
 
-    static final String[][] AUDIENCES_SPEECH = {
-            { "For people who rely on voice technology, from assistive tools to voice assistants, progress here could make everyday devices more helpful.",
-                    "For anyone who talks to their devices, this is the kind of work that makes those conversations feel more natural." },
-            { "For developers and engineers, it hints at speech tools that could become easier to build into real products." },
-            { "For everyone else, it's a reminder of how much is going on behind a voice that simply sounds right." },
-            { "For students, it's a great example of how a clear question and a careful experiment can move a whole field forward." } };
+    static final String[] TERM_INTROS = { "Before we go further, a name you'll hear a few times: ",
+            "First, a bit of vocabulary, because it makes everything else easier: ",
+            "Let's get one name out of the way first: " };
 
-    static final String[][] AUDIENCES_SCIENCE = {
-            { "For students, it's a great example of how a clear question and careful reasoning can move a whole field forward." },
-            { "For the curious among us, it's a reminder that there's still so much about the world left to figure out." },
-            { "For anyone who builds on this field, it's a new stepping stone, and stepping stones are how big ideas get reached." } };
+    static final String[] TERM_PLAIN_LEADS = { "In plain words: ", "Put simply: ", "The gist: " };
 
-    static List<String[]> audiencesFor(String primaryCategory) {
-        String c = primaryCategory == null ? "" : primaryCategory;
-        if (c.startsWith("eess.AS") || c.startsWith("cs.SD")) {
-            return List.of(AUDIENCES_SPEECH);
-        }
-        if (c.startsWith("cs.") || c.startsWith("eess.") || c.startsWith("stat.ML")) {
-            return List.of(AUDIENCES_COMPUTING);
-        }
-        return List.of(AUDIENCES_SCIENCE);
-    }
+    static final String[] NAMED_TERM = { "{term} is the name the authors give to their idea.",
+            "The authors call their idea {term}." };
+
+    static final String[] NEXT_LEADS = { "As for what comes next, the authors point the way: ",
+            "And looking ahead, here's where they say this goes next: " };
+
+    static final String[] LIMITATION_LEADS = { "To be fair, the paper is upfront about the limits too: ",
+            "Now, it's not all sunshine. ", "One honest caveat: " };
 
     static final String[] TAKEAWAY_INTROS = { "So, the key takeaways:", "Let's recap the key takeaways.",
             "Here are the big takeaways to hold on to." };
@@ -129,14 +109,14 @@ final class Templates {
     static final String[] QUESTION_INTROS = { "A few questions that popped into my head while reading this:",
             "Here are some questions I keep turning over:", "Now, a few things to ponder:" };
 
-    static final List<String> QUESTIONS = List.of(
-            "How well would {subject} hold up outside the settings the authors tested?",
-            "What would it take to bring an idea like this into a completely different field?",
-            "Where might {subject} fall short, and what would the next step look like?",
-            "If work on {keyword} keeps moving this quickly, how will that change the way we build and use these systems?",
-            "Who gets to benefit from research like this, and who might be left out?",
-            "What could go wrong if approaches like this were used at scale, and how would we even notice?",
-            "What's the simplest experiment you could run to convince yourself this really works?");
+    static final String[] TAKEAWAY_TERM = { "If you remember one name from today, make it {term}.",
+            "The name to hold on to is {term}." };
+
+    static final String[] TAKEAWAY_NUMBER_LEADS = { "The figure to remember: ", "If one number sticks, let it be this: " };
+
+    static final String[] TAKEAWAY_FIELD = {
+            "And the bigger lesson: a careful question, tested honestly, is worth more than a flashy claim.",
+            "And the bigger lesson: the details of how something is measured decide what we're allowed to conclude." };
 
     static final String[] SIGN_OFF_REFLECTIONS = {
             "I think this is a really exciting piece of work, and I'm curious to see where it goes next.",

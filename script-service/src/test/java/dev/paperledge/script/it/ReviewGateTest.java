@@ -39,7 +39,7 @@ class ReviewGateTest {
     void aScriptWaitsInReviewUntilAnOperatorApprovesItWithAnEditedSection() throws Exception {
         pipeline.awaitConsumerReady();
         String id = PipelineTestSupport.uniqueId();
-        PaperIngested event = pipeline.ingested(id, 1, Fixtures.all().get(1).summary(), null);
+        PaperIngested event = pipeline.ingested(id, 1, Fixtures.seeds().get(1).summary(), null);
         try (KafkaConsumer<String, ScriptReady> ready = PipelineTestSupport.tail(Topics.SCRIPTS_READY, ScriptReadyDeserializer.class)) {
             pipeline.send(event);
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/scripts/" + id).then()

@@ -44,7 +44,7 @@ class ScriptStageTest {
     void anIngestedPaperBecomesOneStoredScriptAndOneScriptReadyEvenWhenDeliveredTwice() throws Exception {
         pipeline.awaitConsumerReady();
         String id = PipelineTestSupport.uniqueId();
-        Fixtures.Paper lora = Fixtures.all().get(0);
+        Fixtures.Paper lora = Fixtures.seeds().get(0);
         PaperSummary paper = lora.summary();
         PaperText text = new PaperText(id, 1, "HTML", List.of(
                 new PaperText.Section("Abstract", paper.abstractText()),
@@ -94,7 +94,7 @@ class ScriptStageTest {
     void aPaperWithOnlyItsAbstractIsScriptedFromTheAbstract() throws Exception {
         pipeline.awaitConsumerReady();
         String id = PipelineTestSupport.uniqueId();
-        PaperSummary paper = Fixtures.all().get(4).summary();
+        PaperSummary paper = Fixtures.seeds().get(4).summary();
         PaperIngested event = pipeline.ingested(id, 1, paper, null); // no sections.json was stored
         try (KafkaConsumer<String, ScriptReady> ready = PipelineTestSupport.tail(Topics.SCRIPTS_READY, ScriptReadyDeserializer.class)) {
             pipeline.send(event);

@@ -40,7 +40,7 @@ class LlmScriptWriterTest {
     @BeforeEach
     void reset() throws Exception {
         OpenAiStub.server.resetAll();
-        request = Fixtures.all().get(0).request();
+        request = Fixtures.seeds().get(0).request();
     }
 
     @Test

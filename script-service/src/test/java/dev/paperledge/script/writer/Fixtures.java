@@ -17,14 +17,16 @@ import org.w3c.dom.NodeList;
 import dev.paperledge.contracts.PaperSummary;
 import dev.paperledge.contracts.PaperText;
 
-/** The show's eight seed papers, read from the arXiv API fixtures (Atom) in deploy/fixtures/arxiv. */
+/** The fixture papers, read from the arXiv API fixtures (Atom) in deploy/fixtures/arxiv: eight seeds and three with full text. */
 public final class Fixtures {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String ARXIV = "http://arxiv.org/schemas/atom";
     /** The few category names the fixtures need (arXiv taxonomy). */
     private static final Map<String, String> CATEGORY_NAMES = Map.of("cs.CL", "Computation and Language", "cs.LG",
             "Machine Learning", "cs.AI", "Artificial Intelligence", "eess.AS", "Audio and Speech Processing", "cs.SD",
-            "Sound");
+            "Sound", "astro-ph.IM", "Instrumentation and Methods for Astrophysics", "q-bio.QM", "Quantitative Methods",
+            "cs.SE", "Software Engineering");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public record Paper(String arxivId, PaperSummary summary) {
         public PaperText abstractText() {
@@ -34,6 +36,27 @@ public final class Fixtures {
         public ScriptRequest request() {
             return new ScriptRequest(arxivId, 1, summary, abstractText());
         }
+
+        /** True when the fixtures hold the paper's full text (LaTeXML HTML). */
+        public boolean hasFullText() {
+            return Files.exists(dir().resolve(arxivId + ".html"));
+        }
+
+        /**
+         * The paper's full text as ingest extracts it from {@code <id>.html}: {@code fulltext/<id>.sections.json}
+         * in the test resources, written by ingest-service's {@code HtmlTextExtractor}.
+         */
+        public PaperText fullText() {
+            try (var in = Fixtures.class.getResourceAsStream("/fulltext/" + arxivId + ".sections.json")) {
+                return JSON.readValue(in, PaperText.class);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        public ScriptRequest fullTextRequest() {
+            return new ScriptRequest(arxivId, 1, summary, fullText());
+        }
     }
 
     private Fixtures() {
@@ -42,6 +65,16 @@ public final class Fixtures {
     public static Path dir() {
         Path p = Path.of("..", "deploy", "fixtures", "arxiv");
         return Files.isDirectory(p) ? p : Path.of("/work/main/deploy/fixtures/arxiv");
+    }
+
+    /** The show's eight seed papers: abstracts only. */
+    public static List<Paper> seeds() throws Exception {
+        return all().stream().filter(p -> !p.hasFullText()).toList();
+    }
+
+    /** The papers whose full text the fixtures hold. */
+    public static List<Paper> withFullText() throws Exception {
+        return all().stream().filter(Paper::hasFullText).toList();
     }
 
     public static List<Paper> all() throws Exception {

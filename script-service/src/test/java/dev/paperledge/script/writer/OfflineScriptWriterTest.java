@@ -23,7 +23,7 @@ class OfflineScriptWriterTest {
     @Test
     void everyFixturePaperGetsAGroundedScriptInTheShowsShape() throws Exception {
         List<Fixtures.Paper> papers = Fixtures.all();
-        assertThat(papers).hasSize(8);
+        assertThat(papers).hasSize(11);
         StringBuilder counts = new StringBuilder();
         for (Fixtures.Paper p : papers) {
             ScriptRequest req = p.request();
@@ -39,13 +39,13 @@ class OfflineScriptWriterTest {
 
     @Test
     void theSameFixtureAlwaysGetsTheSameScript() throws Exception {
-        Fixtures.Paper p = Fixtures.all().get(0);
+        Fixtures.Paper p = Fixtures.seeds().get(0);
         assertThat(writer.write(p.request()).script()).isEqualTo(new OfflineScriptWriter(TARGET).write(p.request()).script());
     }
 
     @Test
     void anAbstractOnlyPaperWithNoTextAtAllUsesTheSummarysAbstract() throws Exception {
-        Fixtures.Paper p = Fixtures.all().get(3);
+        Fixtures.Paper p = Fixtures.seeds().get(3);
         ScriptRequest req = new ScriptRequest(p.arxivId(), 1, p.summary(), null);
         assertThat(req.abstractOnly()).isTrue();
         assertShowShape(writer.write(req).script(), req);
@@ -93,14 +93,14 @@ class OfflineScriptWriterTest {
 
     @Test
     void theLengthTargetIsConfigurable() throws Exception {
-        Fixtures.Paper p = Fixtures.all().get(0);
+        Fixtures.Paper p = Fixtures.seeds().get(0);
         int words = new OfflineScriptWriter(450).write(p.request()).script().wordCount();
         assertThat(words).isBetween(360, 540);
     }
 
     @Test
     void referencesAndAcknowledgementsAreNeverSpoken() throws Exception {
-        Fixtures.Paper p = Fixtures.all().get(0);
+        Fixtures.Paper p = Fixtures.seeds().get(0);
         PaperText text = new PaperText(p.arxivId(), 1, "HTML", List.of(
                 new PaperText.Section("Abstract", p.summary().abstractText()),
                 new PaperText.Section("Acknowledgements", "We thank the Zanzibar foundation for generous support of this work."),

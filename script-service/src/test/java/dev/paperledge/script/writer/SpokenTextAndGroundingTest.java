@@ -12,7 +12,38 @@ class SpokenTextAndGroundingTest {
                 .isEqualTo("They release their code.");
         assertThat(SpokenText.speak("Adapters [3, 4] are slow (Houlsby et al., 2019), e.g., at inference."))
                 .isEqualTo("Adapters are slow, for example, at inference.");
-        assertThat(SpokenText.speak("Low-Rank Adapters~(LoRA) reach 99.3% -- a lot.")).isEqualTo("Low-Rank Adapters (LoRA) reach 99.3 percent, a lot.");
+        assertThat(SpokenText.speak("Low-Rank Adapters~(LoRA) reach 99.3% -- a lot.")).isEqualTo("Low-Rank Adapters, or LoRA, reach 99.3 percent, a lot.");
+        assertThat(SpokenText.speak("Regime shifts occur in lakes (Carpenter, 2011; Scheffer et al., 2001)\u2060 and reefs (see below)."))
+                .isEqualTo("Regime shifts occur in lakes and reefs.");
+    }
+
+    @Test
+    void thePlainFormUsesEverydayWordsAndBreaksLongSentencesWhereAListenerBreathes() {
+        assertThat(SpokenText.plain("They utilize a novel method, which outperforms prior work."))
+                .isEqualTo("They use a new method. It beats earlier work.");
+        assertThat(SpokenText.plain("It freezes the weights, greatly reducing the number of trainable parameters."))
+                .isEqualTo("It freezes the weights. That ends up dramatically cutting the number of trainable parameters.");
+        assertThat(SpokenText.plain("An important result holds; the bound is tight."))
+                .isEqualTo("A major result holds. The bound is tight.");
+        // A clause in the middle of a sentence stays where it is; numbers are never touched.
+        assertThat(SpokenText.plain("Full fine-tuning, which retrains all 175B parameters, becomes less feasible."))
+                .isEqualTo("Full fine-tuning, which retrains all 175B parameters, becomes less practical.");
+    }
+
+    @Test
+    void keyTermsAreFoundWhereThePaperDefinesThem() {
+        java.util.List<dev.paperledge.contracts.PaperText.Section> sections = java.util.List.of(
+                new dev.paperledge.contracts.PaperText.Section("Abstract",
+                        "We propose Low-Rank Adaptation, or LoRA, which freezes the weights. LoRA is cheap. LoRA is fast."),
+                new dev.paperledge.contracts.PaperText.Section("Method",
+                        "The receiver operating characteristic (ROC) curve trades errors. The ROC curve is standard. Each ROC point is a threshold. We present MemGPT, a system. MemGPT pages memory."));
+        java.util.List<KeyTerms.Term> terms = KeyTerms.find("LoRA: Low-Rank Adaptation", sections, 3);
+        assertThat(terms).extracting(KeyTerms.Term::name).containsExactly("LoRA", "ROC", "MemGPT");
+        assertThat(terms.get(0).expansion()).isEqualTo("Low-Rank Adaptation");
+        assertThat(terms.get(1).expansion()).isEqualTo("receiver operating characteristic");
+        assertThat(terms.get(2).expansion()).isNull();
+        assertThat(KeyTerms.longForm("GPU", "we train on a graphics processing unit")).isEqualTo("graphics processing unit");
+        assertThat(KeyTerms.longForm("XYZ", "a completely unrelated phrase")).isNull();
     }
 
     @Test

@@ -1,0 +1,119 @@
+package dev.paperledge.script.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import dev.paperledge.contracts.EpisodeScript;
+import dev.paperledge.contracts.EpisodeScript.Kind;
+
+/**
+ * Golden tests of "explain, not recite" on every fixture paper, from its abstract and, where the
+ * fixtures hold it, from its full text: recital of the abstract at most 10 %, no 8-word run said
+ * twice, at least three body sections used from a full text, key terms explained before use, the
+ * field's own audiences and questions, every sentence speakable. Each script is also written to
+ * {@code target/explain/<id>-<source>.txt} for {@code shared/tools/explaincheck.py}.
+ */
+class ExplainNotReciteTest {
+    final OfflineScriptWriter writer = new OfflineScriptWriter(OfflineScriptWriterTest.TARGET);
+
+    @Test
+    void everyFixtureScriptExplainsRatherThanRecites() throws Exception {
+        List<String> figures = new ArrayList<>();
+        for (Fixtures.Paper p : Fixtures.all()) {
+            List<ScriptRequest> requests = new ArrayList<>(List.of(p.request()));
+            if (p.hasFullText()) {
+                requests.add(p.fullTextRequest());
+            }
+            for (ScriptRequest req : requests) {
+                WrittenScript w = writer.write(req);
+                EpisodeScript s = w.script();
+                OfflineScriptWriterTest.assertShowShape(s, req);
+                GroundingReport.Explain e = w.grounding().explain();
+                ExplainMetrics.Figures f = ExplainMetrics.measure(s, req.paper().abstractText());
+                String label = p.arxivId() + (req.abstractOnly() ? " abstract" : " full text");
+                figures.add(String.format(Locale.ROOT, "%-22s recital %4.1f %%  repeats %d  sections %d  terms %s  words %d",
+                        label, f.recitalPercent(), f.repeatedRuns(), e.sectionsUsed().size(), e.termsExplained(), s.wordCount()));
+                write(p.arxivId() + (req.abstractOnly() ? "-abstract" : "-fulltext"), s);
+                assertThat(f.recitalPercent()).as("recital of %s", label).isLessThanOrEqualTo(10.0);
+                assertThat(f.repeatedRuns()).as("repeated 8-word runs in %s", label).isZero();
+                assertThat(e.recitalPercent()).isEqualTo(f.recitalPercent());
+                assertThat(e.abstractOnly()).isEqualTo(req.abstractOnly());
+                if (!req.abstractOnly()) {
+                    assertThat(e.sectionsUsed()).as("body sections used by %s", label).hasSizeGreaterThanOrEqualTo(3);
+                } else {
+                    assertThat(OfflineScriptWriterTest.section(s, Kind.HOOK)).as(label).containsIgnoringCase("abstract");
+                }
+                assertSpeakable(s, label);
+            }
+        }
+        figures.forEach(System.out::println);
+    }
+
+    @Test
+    void keyTermsAreExplainedInPlainWordsBeforeTheyAreUsed() throws Exception {
+        Fixtures.Paper lora = Fixtures.seeds().stream().filter(p -> p.arxivId().equals("2106.09685")).findFirst().orElseThrow();
+        WrittenScript w = writer.write(lora.request());
+        assertThat(w.grounding().explain().termsExplained()).contains("LoRA");
+        String method = OfflineScriptWriterTest.section(w.script(), Kind.METHOD);
+        assertThat(method).contains("LoRA, which is short for Low-Rank Adaptation");
+        String all = OfflineScriptWriterTest.all(w.script());
+        String beforeMethod = all.substring(0, all.indexOf(method));
+        // Said in the title at the start, then not again until it has been explained.
+        assertThat(beforeMethod.split("LoRA", -1).length - 1).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void audiencesAndQuestionsFitTheField() throws Exception {
+        Fixtures.Paper astro = Fixtures.withFullText().stream().filter(p -> p.arxivId().equals("1703.09824")).findFirst().orElseThrow();
+        EpisodeScript s = writer.write(astro.fullTextRequest()).script();
+        String why = OfflineScriptWriterTest.section(s, Kind.WHY_IT_MATTERS) + OfflineScriptWriterTest.section(s, Kind.QUESTIONS);
+        assertThat(why).doesNotContainIgnoringCase("chatbot").doesNotContainIgnoringCase("these systems")
+                .doesNotContainIgnoringCase("developers");
+        assertThat(FieldProfile.of("hep-th")).isEqualTo(FieldProfile.PHYSICS);
+        assertThat(FieldProfile.of("q-bio.PE")).isEqualTo(FieldProfile.BIOLOGY);
+        assertThat(FieldProfile.of("math.AG")).isEqualTo(FieldProfile.MATHEMATICS);
+        assertThat(FieldProfile.of("math.ST")).isEqualTo(FieldProfile.STATISTICS);
+        assertThat(FieldProfile.of("cs.SE")).isEqualTo(FieldProfile.SOFTWARE_AND_SYSTEMS);
+        assertThat(FieldProfile.of("cs.CL")).isEqualTo(FieldProfile.MACHINE_LEARNING);
+        assertThat(FieldProfile.of("astro-ph.GA")).isEqualTo(FieldProfile.ASTRONOMY);
+        assertThat(FieldProfile.of("nonsense")).isEqualTo(FieldProfile.GENERAL);
+        for (FieldProfile f : FieldProfile.values()) {
+            assertThat(f.audiences()).as(f.name()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(f.questions()).as(f.name()).hasSizeGreaterThanOrEqualTo(4).allMatch(q -> q.endsWith("?"))
+                    .noneMatch(q -> q.matches(".*\\d.*"));
+        }
+    }
+
+    /** No citations, figure references, asides in brackets, LaTeX, first person, or sentences too long to follow. */
+    static void assertSpeakable(EpisodeScript s, String label) {
+        for (EpisodeScript.Section sec : s.sections()) {
+            if (sec.kind() == Kind.QUOTE || sec.kind() == Kind.CREDITS) {
+                continue;
+            }
+            String t = sec.text();
+            assertThat(t).as("%s %s", label, sec.kind()).doesNotContain("(").doesNotContain("[").doesNotContain("$")
+                    .doesNotContain("\\").doesNotContainPattern("\\b(?:Fig\\.|Figure \\d|Table \\d|Eq\\.)")
+.doesNotContainPattern("\\bet al\\b");
+            for (String sentence : t.split("(?<=[.!?])\\s+")) {
+                assertThat(EpisodeWords.count(sentence)).as("%s: %s", label, sentence).isLessThanOrEqualTo(45);
+            }
+        }
+    }
+
+    static void write(String name, EpisodeScript s) throws Exception {
+        Path dir = Path.of("target", "explain");
+        Files.createDirectories(dir);
+        StringBuilder sb = new StringBuilder("WEBVTT\n\n");
+        for (EpisodeScript.Section sec : s.sections()) {
+            sb.append("NOTE ").append(sec.kind()).append("\n\n").append(sec.text()).append("\n\n");
+        }
+        Files.writeString(dir.resolve(name + ".vtt"), sb.toString());
+    }
+}
