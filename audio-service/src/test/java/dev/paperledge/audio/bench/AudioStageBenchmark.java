@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import dev.paperledge.audio.check.CheckSettings;
+import dev.paperledge.audio.check.ListeningCheck;
+import dev.paperledge.audio.check.PocketsphinxRecognizer;
 import dev.paperledge.audio.service.EpisodeRenderer;
 import dev.paperledge.audio.service.RenderSettings;
 import dev.paperledge.audio.service.RenderedEpisode;
@@ -20,7 +23,8 @@ import dev.paperledge.contracts.EpisodeScript;
  *
  * <pre>
  * args: [words=1100] [runs=2] [out.mp3]
- * -Dengine=marytts (default) | flite (Debian's flite, voice rms); -Dbare=false skips the bare run
+ * -Dengine=marytts (default) | flite (Debian's flite, voice rms); -Dbare=false skips the bare run;
+ * -Dcheck=true adds the listening check (pocketsphinx, about 20 s of each section heard; -Dlisten=0: all)
  * </pre>
  */
 public final class AudioStageBenchmark {
@@ -55,7 +59,12 @@ public final class AudioStageBenchmark {
         System.out.printf(Locale.ROOT, "bare engine (one call per section, 1 thread): %.1f s wall, %.1f s CPU for %.1f s of audio -> RTF %.3f wall, %.3f CPU%n",
                 bareWall, bareCpu, bareAudio, bareWall / bareAudio, bareCpu / bareAudio);
 
-        try (EpisodeRenderer renderer = new EpisodeRenderer(engine, RenderSettings.defaults())) {
+        ListeningCheck check = !"true".equals(System.getProperty("check")) ? null
+                : new ListeningCheck(new PocketsphinxRecognizer("pocketsphinx_continuous",
+                        Path.of("/usr/share/pocketsphinx/model/en-us"), java.time.Duration.ofSeconds(300)),
+                        CheckSettings.defaults(engine.id().startsWith("flite") ? 0.15 : 0.25)
+                                .withListenSeconds(Double.parseDouble(System.getProperty("listen", "20"))));
+        try (EpisodeRenderer renderer = new EpisodeRenderer(engine, RenderSettings.defaults(), check, null)) {
             RenderedEpisode ep = null;
             for (int r = 1; r <= runs; r++) {
                 t = System.nanoTime();
@@ -69,6 +78,15 @@ public final class AudioStageBenchmark {
                         "stage run %d: %.1f s wall, %.1f s CPU (CPU/cores %.3f RTF) for %.1f s episode (%.1f s speech) -> RTF %.3f (synthesis %.1f s, mastering+MP3+tags %.1f s); %.1f LUFS, %.1f dBTP, %d bytes%n",
                         r, wall, cpuSecs, cpuSecs / cores / audio, audio, ep.speechMs() / 1000.0, wall / audio, ep.synthesisMs() / 1000.0,
                         ep.encodingMs() / 1000.0, ep.loudness().outputLufs(), ep.loudness().truePeakDbtp(), ep.mp3().length);
+                if (ep.quality() != null) {
+                    System.out.printf(Locale.ROOT,
+                            "  listening check: %.1f s wall (RTF %.3f), %.1f s recogniser CPU (%.1f s per audio minute), "
+                                    + "word error %.1f%%, verdicts %s, passed %s%n",
+                            ep.checkMs() / 1000.0, ep.checkMs() / 1000.0 / audio, ep.quality().checkCpuMs() / 1000.0,
+                            ep.quality().checkCpuMs() / 1000.0 / audio * 60, 100 * ep.quality().wer(),
+                            ep.quality().sections().stream().map(x -> x.verdict().substring(0, 1))
+                                    .reduce("", String::concat), ep.quality().passed());
+                }
             }
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.write(out, ep.mp3());
