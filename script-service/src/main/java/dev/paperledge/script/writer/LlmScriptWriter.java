@@ -45,14 +45,35 @@ public final class LlmScriptWriter implements ScriptWriter {
             String whyItMatters, String takeaways, String questions, String signOff) {
     }
 
+    private static final String STYLE_GUIDE = styleGuide();
+
     private final Supplier<ChatModel> model;
     private final OfflineScriptWriter offline;
     private final int maxChunkChars;
+    private final int maxCalls;
+    private final ThreadLocal<int[]> calls = ThreadLocal.withInitial(() -> new int[1]);
 
     public LlmScriptWriter(Supplier<ChatModel> model, OfflineScriptWriter offline, int maxChunkChars) {
+        this(model, offline, maxChunkChars, 12);
+    }
+
+    /** @param maxCalls model calls allowed for one paper: notes, outline, script and repair together */
+    public LlmScriptWriter(Supplier<ChatModel> model, OfflineScriptWriter offline, int maxChunkChars, int maxCalls) {
         this.model = model;
         this.offline = offline;
         this.maxChunkChars = maxChunkChars;
+        this.maxCalls = Math.max(3, maxCalls);
+    }
+
+    private static String styleGuide() {
+        try (var in = LlmScriptWriter.class.getResourceAsStream("/writer/llm-style-guide.md")) {
+            if (in == null) {
+                throw new IllegalStateException("writer/llm-style-guide.md missing from the classpath");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -62,18 +83,26 @@ public final class LlmScriptWriter implements ScriptWriter {
 
     @Override
     public WrittenScript write(ScriptRequest req) {
+        calls.get()[0] = 0;
+        List<String> failed = new ArrayList<>();
         try {
-            return writeWithModel(req);
+            return writeWithModel(req, failed);
         } catch (Exception e) {
             String reason = reason(e);
             LOG.warnf("LLM writer failed for %s, the offline writer takes over: %s", req.arxivId(), reason);
             WrittenScript w = offline.write(req);
-            return new WrittenScript(w.script(), w.grounding().withNote("llm writer fell back to offline: " + reason),
-                    OfflineScriptWriter.NAME, reason);
+            GroundingReport g = w.grounding().withNote("llm writer fell back to offline: " + reason);
+            if (g.explain() != null) {
+                g = g.withExplain(new GroundingReport.Explain(g.explain().recitalPercent(), g.explain().repeatedRuns(),
+                        g.explain().sectionsUsed(), g.explain().termsExplained(), g.explain().abstractOnly(), failed));
+            }
+            return new WrittenScript(w.script(), g, OfflineScriptWriter.NAME, reason);
+        } finally {
+            calls.remove();
         }
     }
 
-    private WrittenScript writeWithModel(ScriptRequest req) throws JsonProcessingException {
+    private WrittenScript writeWithModel(ScriptRequest req, List<String> failed) throws JsonProcessingException {
         String material = material(req);
         String outlineJson = ask("OUTLINE", """
                 Plan a podcast episode about the paper below. Answer with JSON only, exactly this shape:
@@ -91,25 +120,35 @@ public final class LlmScriptWriter implements ScriptWriter {
                 """.formatted(offline.targetWords()) + header(req) + "\nOUTLINE:\n" + JSON.writeValueAsString(outline)
                 + "\nPAPER:\n" + material);
         Draft draft = parse(draftJson, Draft.class);
-        Grounding grounding = new Grounding(req.groundingText());
+        ScriptGate gate = new ScriptGate(req, offline.targetWords());
         EpisodeScript script = toScript(req, draft);
-        List<String> problems = problems(script, grounding);
+        List<ScriptGate.Problem> problems = gate.check(script);
         int repairs = 0;
         if (!problems.isEmpty()) {
             repairs = 1;
+            problems.stream().map(ScriptGate.Problem::check).distinct().forEach(failed::add);
             String repaired = ask("REPAIR", """
                     Your draft has these problems. Fix them and answer with the corrected JSON only, same shape:
-                    """ + String.join("\n", problems) + "\nDRAFT:\n" + JSON.writeValueAsString(draft) + "\nPAPER:\n" + material);
+                    """ + String.join("\n", problems.stream().map(ScriptGate.Problem::toString).toList()) + "\nDRAFT:\n"
+                    + JSON.writeValueAsString(draft) + "\nPAPER:\n" + material);
             draft = parse(repaired, Draft.class);
             script = toScript(req, draft);
-            problems = problems(script, grounding);
+            problems = gate.check(script);
             if (!problems.isEmpty()) {
-                throw new UngroundedException(String.join("; ", problems));
+                problems.stream().map(ScriptGate.Problem::check).distinct().filter(c -> !failed.contains(c)).forEach(failed::add);
+                throw new UngroundedException(String.join("; ", problems.stream().map(ScriptGate.Problem::toString).toList()));
             }
         }
+        Grounding grounding = new Grounding(req.groundingText());
         GroundingReport.Builder report = GroundingReport.builder(NAME).repairs(repairs);
         for (EpisodeScript.Section s : script.sections()) {
             grounding.check(s.kind().name(), s.text(), report);
+        }
+        ExplainMetrics.Figures f = ExplainMetrics.measure(script, req.paper().abstractText() == null ? "" : req.paper().abstractText());
+        report.explain(new GroundingReport.Explain(f.recitalPercent(), f.repeatedRuns(), List.of(), List.of(),
+                req.abstractOnly(), failed));
+        if (!failed.isEmpty()) {
+            report.note("first draft failed the gate (" + String.join(", ", failed) + "); repaired once");
         }
         return new WrittenScript(script, report.build(), NAME, null);
     }
@@ -130,10 +169,30 @@ public final class LlmScriptWriter implements ScriptWriter {
             return whole.toString();
         }
         StringBuilder notes = new StringBuilder();
+        // Outline, script and a repair need three calls; the notes get what is left of the cap. A paper
+        // with more sections than that has its sections taken together, never cut off.
+        int budget = Math.max(1, maxCalls - 3);
+        int total = whole.length();
+        int chunkChars = Math.max(maxChunkChars, (int) Math.ceil((double) total / budget) + 1);
+        List<PaperText.Section> groups = new ArrayList<>();
+        StringBuilder group = new StringBuilder();
+        String groupTitle = null;
         for (PaperText.Section s : sections) {
+            if (group.length() > 0 && group.length() + s.text().length() > chunkChars) {
+                groups.add(new PaperText.Section(groupTitle, group.toString()));
+                group.setLength(0);
+                groupTitle = null;
+            }
+            groupTitle = groupTitle == null ? s.title() : groupTitle + " / " + s.title();
+            group.append(group.length() > 0 ? "\n\n" : "").append(s.text());
+        }
+        if (group.length() > 0) {
+            groups.add(new PaperText.Section(groupTitle, group.toString()));
+        }
+        for (PaperText.Section s : groups) {
             String text = s.text();
-            for (int from = 0; from < text.length(); from += maxChunkChars) {
-                String chunk = text.substring(from, Math.min(text.length(), from + maxChunkChars));
+            for (int from = 0; from < text.length(); from += chunkChars) {
+                String chunk = text.substring(from, Math.min(text.length(), from + chunkChars));
                 String json = ask("NOTES", """
                         Take notes on this part of a paper for a podcast host. Answer with JSON only: {"points": ["..."]}.
                         Copy numbers and any sentence worth quoting exactly as written.
@@ -150,11 +209,12 @@ public final class LlmScriptWriter implements ScriptWriter {
     }
 
     private String ask(String task, String prompt) {
+        if (++calls.get()[0] > maxCalls) {
+            throw new IllegalStateException("the cap of " + maxCalls + " model calls for one paper was reached at " + task
+                    + " (paperledge.script.llm.max-calls)");
+        }
         ChatRequest request = ChatRequest.builder()
-                .messages(SystemMessage.from("""
-                        You write scripts for PaperLedge, a podcast hosted by Ernis: gentle, curious, enthusiastic,
-                        jargon-free, full of everyday analogies. Never invent facts, names or numbers: every number and every
-                        quoted sentence must come from the paper exactly as written. TASK: %s""".formatted(task)),
+                .messages(SystemMessage.from(STYLE_GUIDE + "\nTASK: %s".formatted(task)),
                         UserMessage.from(prompt))
                 .responseFormat(ResponseFormat.JSON)
                 .build();
@@ -185,34 +245,6 @@ public final class LlmScriptWriter implements ScriptWriter {
                 d.description() == null ? "" : d.description().strip(), sections, NAME);
     }
 
-    private List<String> problems(EpisodeScript script, Grounding g) {
-        List<String> out = new ArrayList<>();
-        for (EpisodeScript.Section s : script.sections()) {
-            if (s.text().isBlank()) {
-                out.add("section " + s.kind() + " is empty");
-            }
-            for (String p : g.problems(s.text())) {
-                out.add(s.kind() + ": " + p);
-            }
-        }
-        if (Grounding.quotes(script.sections().get(Kind.QUOTE.ordinal()).text()).isEmpty()) {
-            out.add("QUOTE: the quote section must quote one sentence of the paper verbatim in double quotes");
-        }
-        if (script.description().isBlank()) {
-            out.add("description is empty");
-        }
-        for (String p : g.problems(script.description())) {
-            out.add("description: " + p);
-        }
-        int words = script.wordCount();
-        int target = offline.targetWords();
-        if (words < target * (1 - OfflineScriptWriter.BAND) || words > target * (1 + OfflineScriptWriter.BAND)) {
-            out.add("the script has " + words + " words; it must have between " + (int) (target * 0.8) + " and "
-                    + (int) (target * 1.2));
-        }
-        return out;
-    }
-
     private static String reason(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t && !(t instanceof UngroundedException)) {
@@ -221,7 +253,7 @@ public final class LlmScriptWriter implements ScriptWriter {
             }
             t = t.getCause();
         }
-        String kind = e instanceof UngroundedException ? "ungrounded after one repair"
+        String kind = e instanceof UngroundedException ? "failed the gate after one repair (ungrounded, recited, repeated or unsupported)"
                 : e instanceof JsonProcessingException ? "malformed JSON from the model"
                 : isTimeout(e) ? "timeout" : "error";
         String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();

@@ -16,6 +16,8 @@ public class ScriptWriters {
     int targetWords;
     @ConfigProperty(name = "paperledge.script.llm.max-chunk-chars", defaultValue = "12000")
     int maxChunkChars;
+    @ConfigProperty(name = "paperledge.script.llm.max-calls", defaultValue = "12")
+    int maxCalls;
     /** The extension's model (a client proxy: nothing is built or called unless the LLM writer writes). */
     @Inject
     ChatModel chatModel;
@@ -26,7 +28,7 @@ public class ScriptWriters {
         OfflineScriptWriter offline = new OfflineScriptWriter(targetWords);
         return switch (writer.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "offline" -> offline;
-            case "llm" -> new LlmScriptWriter(() -> chatModel, offline, maxChunkChars);
+            case "llm" -> new LlmScriptWriter(() -> chatModel, offline, maxChunkChars, maxCalls);
             default -> throw new IllegalArgumentException("paperledge.script.writer must be offline or llm, not " + writer);
         };
     }

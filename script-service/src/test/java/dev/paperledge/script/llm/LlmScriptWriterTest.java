@@ -30,7 +30,38 @@ import jakarta.inject.Inject;
 @TestProfile(LlmWriterProfile.class)
 class LlmScriptWriterTest {
     static final String QUOTE = "We propose Low-Rank Adaptation, or LoRA, which freezes the pre-trained model weights and injects trainable rank decomposition matrices into each layer of the Transformer architecture, greatly reducing the number of trainable parameters for downstream tasks.";
-    static final String FILLER = " It is a gentle idea, and I love how it turns a heavy problem into something light and practical for everyone listening today.";
+    /** Sentences of host chatter, each different, to bring a draft to length without repeating itself. */
+    static final String[] CHATTER = {
+            " Stick with me here, because once this clicks you will see it everywhere.",
+            " I love ideas like this, the kind you can explain over a cup of coffee.",
+            " Hold that thought, because we will come back to it in a minute.",
+            " Honestly, this is the part that made me sit up when I first read it.",
+            " It is a gentle idea that turns a heavy problem into something light.",
+            " And that, to me, is what makes this such a fun one to talk about.",
+            " Picture the difference between repainting a whole house and touching up one wall.",
+            " Keep that picture handy, because the results lean on it.",
+            " That is a big deal for anyone who has ever waited on a slow computer.",
+            " So the trick is less about power and more about being smart with it.",
+            " I find that genuinely exciting, and I hope you do too.",
+            " It is one of those ideas that seems obvious only after someone says it out loud.",
+            " Think about how much time that saves over a whole year of experiments.",
+            " This is where a small change ends up making a surprisingly large difference.",
+            " If you are just joining us, do not worry, the main idea is simple.",
+            " I keep coming back to how practical this feels.",
+            " It really is a case of working smarter instead of harder.",
+            " And the best part is that nothing about the original model is thrown away.",
+            " Imagine handing a new employee a short cheat sheet instead of a whole new degree.",
+            " That is the spirit of the whole paper in a nutshell.",
+            " Now, I know that can sound abstract, so let us slow down for a moment.",
+            " Chefs, houses, cheat sheets, it all comes back to the same simple move.",
+            " You can almost hear the sigh of relief from everyone paying the electricity bill.",
+            " I am a sucker for a result that is both elegant and useful.",
+            " It is the kind of finding that quietly changes what people try next.",
+            " Take a second to let that one land.",
+            " Write that one down if you are taking notes at home.",
+            " As always, the devil is in the details, and the details here are good news.",
+            " I would love to hear how you would explain it to a friend.",
+            " Sometimes the best ideas really are the small ones." };
 
     @Inject
     ScriptWriter writer;
@@ -51,10 +82,12 @@ class LlmScriptWriterTest {
     @Test
     void aGoodScriptFromTheModelIsUsedAndRecordedAsLlm() throws Exception {
         stub("TASK: OUTLINE", outline());
-        stub("TASK: SCRIPT", draft(QUOTE, "10,000"));
+        stub("TASK: SCRIPT", numbered(QUOTE, "10,000"));
         WrittenScript w = writer.write(request);
-        assertThat(w.writer()).isEqualTo("llm");
         assertThat(w.fallbackReason()).isNull();
+        assertThat(w.writer()).isEqualTo("llm");
+        assertThat(w.grounding().explain().recitalPercent()).isLessThanOrEqualTo(10.0);
+        assertThat(w.grounding().explain().repeatedRuns()).isZero();
         assertThat(w.script().writer()).isEqualTo("llm");
         assertThat(w.grounding().grounded()).isTrue();
         assertThat(w.grounding().repairs()).isZero();
@@ -66,8 +99,8 @@ class LlmScriptWriterTest {
     @Test
     void anUngroundedQuoteIsRepairedOnce() throws Exception {
         stub("TASK: OUTLINE", outline());
-        stub("TASK: SCRIPT", draft("LoRA is the best idea anyone has ever had.", "10,000"));
-        stub("TASK: REPAIR", draft(QUOTE, "10,000"));
+        stub("TASK: SCRIPT", numbered("LoRA is the best idea anyone has ever had.", "10,000"));
+        stub("TASK: REPAIR", numbered(QUOTE, "10,000"));
         WrittenScript w = writer.write(request);
         assertThat(w.writer()).isEqualTo("llm");
         assertThat(w.grounding().repairs()).isEqualTo(1);
@@ -77,9 +110,11 @@ class LlmScriptWriterTest {
     @Test
     void aQuoteStillUngroundedAfterTheRepairFallsBackToTheOfflineWriter() throws Exception {
         stub("TASK: OUTLINE", outline());
-        stub("TASK: SCRIPT", draft("LoRA is the best idea anyone has ever had.", "10,000"));
-        stub("TASK: REPAIR", draft("LoRA is the best idea anyone has ever had.", "20,000"));
-        assertFallback(writer.write(request), "ungrounded");
+        stub("TASK: SCRIPT", numbered("LoRA is the best idea anyone has ever had.", "10,000"));
+        stub("TASK: REPAIR", numbered("LoRA is the best idea anyone has ever had.", "20,000"));
+        WrittenScript w = writer.write(request);
+        assertFallback(w, "ungrounded");
+        assertThat(w.grounding().explain().failedChecks()).contains("grounding");
     }
 
     @Test
@@ -136,17 +171,94 @@ class LlmScriptWriterTest {
                 "takeaways", java.util.List.of("cheap adaptation"), "questions", java.util.List.of("where does it fall short?")));
     }
 
-    private String draft(String quote, String number) throws Exception {
-        return json.writeValueAsString(Map.of(
-                "description", "Ernis explains LoRA, a cheap way to adapt big language models.",
-                "hook", "Hey PaperLedge learning crew, Ernis here, and today we're talking about adapting giant language models without breaking the bank." + FILLER + FILLER,
-                "analogy", "Imagine a chef who already knows thousands of recipes, and you just hand them a few new recipe cards." + FILLER + FILLER,
-                "method", "The authors freeze the big model and add small trainable pieces to each layer." + FILLER + FILLER,
-                "findings", "According to the paper, LoRA can reduce the number of trainable parameters by " + number + " times and the GPU memory requirement by 3 times." + FILLER + FILLER,
-                "quote", "In their words: \"" + quote + "\"" + FILLER,
-                "whyItMatters", "For researchers, it makes experiments cheaper. For businesses, it makes custom models practical." + FILLER + FILLER,
-                "takeaways", "Freeze the big model, train the small parts, and keep the quality." + FILLER + FILLER,
-                "questions", "Where does LoRA fall short? Could it adapt a model to many tasks at once?" + FILLER,
-                "signOff", "That's all for this episode, learning crew. Until next time, keep learning!" + FILLER));
+    private String numbered(String quote, String number) throws Exception {
+        return draft(quote, "According to the paper, LoRA can shrink how many parameters you have to train by " + number
+                + " times, and it needs about 3 times less GPU memory than full fine-tuning of GPT-3.");
+    }
+
+    /** A draft in the show's shape whose findings say {@code findings}; the rest is grounded, supported and never repeated. */
+    static String draft(String quote, String findings) throws Exception {
+        return draft(quote, findings, "Freeze the big model, train the small parts, and keep the quality.");
+    }
+
+    static String draft(String quote, String findings, String takeaways) throws Exception {
+        return new ObjectMapper().writeValueAsString(Map.of(
+                "description", "Ernis explains LoRA, a way to adapt large language models by training small low-rank matrices.",
+                "hook", "Hey PaperLedge learning crew, Ernis here, and today we're talking about adapting giant language models without breaking the bank."
+                        + CHATTER[0] + CHATTER[1] + CHATTER[2] + CHATTER[20] + CHATTER[21],
+                "analogy", "Imagine a chef who already knows thousands of recipes, and you just hand them a few new recipe cards."
+                        + CHATTER[3] + CHATTER[4] + CHATTER[5] + CHATTER[22],
+                "method", "The authors freeze the pre-trained weights and add small trainable rank decomposition matrices to every Transformer layer."
+                        + CHATTER[6] + CHATTER[7] + CHATTER[8] + CHATTER[23] + CHATTER[24],
+                "findings", findings + CHATTER[9] + CHATTER[10] + CHATTER[11] + CHATTER[25] + CHATTER[26],
+                "quote", "In their words: \"" + quote + "\"" + CHATTER[12],
+                "whyItMatters", "For researchers, it makes experiments cheaper. For businesses, it makes custom models practical."
+                        + CHATTER[13] + CHATTER[14],
+                "takeaways", takeaways + CHATTER[15] + CHATTER[16] + CHATTER[27] + CHATTER[28],
+                "questions", "Where does LoRA fall short? Could it adapt a model to many tasks at once?" + CHATTER[17],
+                "signOff", "That's all for this episode, learning crew. Until next time, keep learning!" + CHATTER[18] + CHATTER[19]
+                        + CHATTER[29]));
+    }
+
+    @Test
+    void aScriptThatRecitesTheAbstractIsRejectedForRecital() throws Exception {
+        stub("TASK: OUTLINE", outline());
+        String recited = "We propose Low-Rank Adaptation, or LoRA, which freezes the pre-trained model weights and injects trainable rank decomposition matrices into each layer of the Transformer architecture, greatly reducing the number of trainable parameters for downstream tasks. Compared to GPT-3 175B fine-tuned with Adam, LoRA can reduce the number of trainable parameters by 10,000 times and the GPU memory requirement by 3 times.";
+        stub("TASK: SCRIPT", draft(QUOTE, recited));
+        stub("TASK: REPAIR", draft(QUOTE, recited));
+        WrittenScript w = writer.write(request);
+        assertFallback(w, "failed the gate");
+        assertThat(w.fallbackReason()).contains("recital:");
+        assertThat(w.grounding().explain().failedChecks()).contains("recital");
+        OpenAiStub.server.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withRequestBody(containing("read back from the abstract")));
+    }
+
+    @Test
+    void aScriptThatRepeatsItselfIsRejectedForRepetition() throws Exception {
+        stub("TASK: OUTLINE", outline());
+        String twice = "Freeze the big model and train the small parts, and you keep the quality you had.";
+        String d = draft(QUOTE, "LoRA needs about 3 times less GPU memory. " + twice, twice);
+        stub("TASK: SCRIPT", d);
+        stub("TASK: REPAIR", d);
+        WrittenScript w = writer.write(request);
+        assertFallback(w, "failed the gate");
+        assertThat(w.fallbackReason()).contains("repetition:");
+        assertThat(w.grounding().explain().failedChecks()).containsExactly("repetition");
+    }
+
+    @Test
+    void aClaimNoPassageSupportsIsRejected() throws Exception {
+        stub("TASK: OUTLINE", outline());
+        String d = draft(QUOTE, "LoRA was first tested on protein folding and weather forecasting, where it predicted hurricanes weeks ahead.");
+        stub("TASK: SCRIPT", d);
+        stub("TASK: REPAIR", d);
+        WrittenScript w = writer.write(request);
+        assertFallback(w, "failed the gate");
+        assertThat(w.fallbackReason()).contains("support:").contains("hurricanes");
+        assertThat(w.grounding().explain().failedChecks()).containsExactly("support");
+    }
+
+    @Test
+    void aUrlIsRejected() throws Exception {
+        stub("TASK: OUTLINE", outline());
+        String d = draft(QUOTE, "LoRA needs about 3 times less GPU memory, and the code is at github.com/microsoft/LoRA for anyone.");
+        stub("TASK: SCRIPT", d);
+        stub("TASK: REPAIR", d);
+        WrittenScript w = writer.write(request);
+        assertFallback(w, "failed the gate");
+        assertThat(w.fallbackReason()).contains("url:");
+        assertThat(w.grounding().explain().failedChecks()).contains("url");
+    }
+
+    @Test
+    void numbersSpelledOutAreGroundedToo() throws Exception {
+        stub("TASK: OUTLINE", outline());
+        String d = draft(QUOTE, "LoRA trains forty thousand times fewer parameters and needs about 3 times less GPU memory.");
+        stub("TASK: SCRIPT", d);
+        stub("TASK: REPAIR", d);
+        WrittenScript w = writer.write(request);
+        assertFallback(w, "failed the gate");
+        assertThat(w.fallbackReason()).contains("forty thousand (40,000)");
     }
 }

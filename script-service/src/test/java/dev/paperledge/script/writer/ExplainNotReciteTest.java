@@ -51,6 +51,7 @@ class ExplainNotReciteTest {
                     assertThat(OfflineScriptWriterTest.section(s, Kind.HOOK)).as(label).containsIgnoringCase("abstract");
                 }
                 assertSpeakable(s, label);
+                assertThat(new ScriptGate(req, OfflineScriptWriterTest.TARGET).check(s)).as("the gate on %s", label).isEmpty();
             }
         }
         figures.forEach(System.out::println);
