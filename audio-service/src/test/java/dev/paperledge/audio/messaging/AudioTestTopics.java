@@ -16,7 +16,7 @@ public class AudioTestTopics implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", AudioStageFlowTest.BOOTSTRAP))) {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", StageTestBase.BOOTSTRAP))) {
             admin.createTopics(List.of(new NewTopic(SCRIPTS, 3, (short) 1))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
