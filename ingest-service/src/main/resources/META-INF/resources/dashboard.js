@@ -163,6 +163,17 @@
       td.appendChild(dots);
     }
 
+    // The script stage's explanation figures: recital of the abstract, repeats, sections used.
+    function explanationNote(td, e) {
+      const note = document.createElement('span');
+      note.className = 'explanation' + (e.recitalPercent > 10 || e.repeatedRuns > 0 ? ' poor' : '');
+      note.textContent = 'recital ' + e.recitalPercent + '% · repeats ' + e.repeatedRuns + ' · '
+        + (e.abstractOnly ? 'abstract only' : (e.sectionsUsed || []).length + ' sections');
+      note.title = 'Sections used: ' + ((e.sectionsUsed || []).join('; ') || 'none')
+        + '\nTerms explained: ' + ((e.termsExplained || []).join(', ') || 'none');
+      td.appendChild(note);
+    }
+
     const stages = p.stages || [];
     STAGES.forEach((s) => {
       const st = stages.find((x) => x.stage === s);
@@ -171,6 +182,7 @@
       td.textContent = stageText(st);
       if (st && st.lastError && st.state !== 'done') { td.title = st.lastError; }
       if (st && st.listening && Array.isArray(st.listening.sections)) { listeningDots(td, st.listening); }
+      if (st && st.explanation && typeof st.explanation.recitalPercent === 'number') { explanationNote(td, st.explanation); }
     });
 
     cell(tr, 'attempt').textContent = String(p.attempt || 1);

@@ -90,6 +90,9 @@ public class StageProgress extends PanacheEntityBase {
     /** The audio stage's listening check (audio.ready's {@code listening}, JSON); null for other stages. */
     @Column(name = "listening_json")
     public String listeningJson;
+    /** The script stage's explanation figures (scripts.ready's {@code explanation}, JSON); null for other stages. */
+    @Column(name = "explanation_json")
+    public String explanationJson;
 
     public Stage stage() {
         return id.stage;

@@ -39,10 +39,11 @@ public final class Progress {
     /**
      * One stage as the dashboard and API show it. {@code listening}: the audio stage's listening
      * check per section (audio.ready's figures, as JSON), once the episode is rendered.
+     * {@code explanation}: the script stage's recital, repeats, sections used and terms explained.
      */
     public record StageView(Stage stage, String state, int attempt, Instant startedAt, Instant finishedAt,
             Long durationMs, String failureReason, String lastError, Instant nextAttemptAt, String deadLetterTopic,
-            @JsonRawValue String listening) {
+            @JsonRawValue String listening, @JsonRawValue String explanation) {
     }
 
     /**
@@ -115,7 +116,7 @@ public final class Progress {
             out.add(new StageView(s, state, attemptOf(r), startedAt, state.equals("running")
                     || state.equals("retrying") ? null : finished, ms, failure, r == null ? null : r.lastError,
                     r == null ? null : r.nextAttemptAt, r == null ? null : r.deadLetterTopic,
-                    r == null ? null : r.listeningJson));
+                    r == null ? null : r.listeningJson, r == null ? null : r.explanationJson));
             start = done[i] ? finished : null;
         }
         return out;

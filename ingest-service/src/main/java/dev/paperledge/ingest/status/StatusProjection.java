@@ -76,7 +76,10 @@ public class StatusProjection {
         StageProgress row = StageProgress.of(p.arxivId, p.run, event.stage());
         row.mergeSuccess(at, detail);
         if (event instanceof AudioReady a && a.listening() != null) {
-            row.listeningJson = listeningJson(a.listening());
+            row.listeningJson = toJson(a.listening());
+        }
+        if (event instanceof ScriptReady sr && sr.explanation() != null) {
+            row.explanationJson = toJson(sr.explanation());
         }
         if (event instanceof EpisodePublished e && e.episodeUrl() != null) {
             p.episodeUrl = e.episodeUrl();
@@ -171,9 +174,9 @@ public class StatusProjection {
         return Paper.findById(arxivId) == null ? Outcome.UNKNOWN_PAPER : Outcome.OTHER_RUN;
     }
 
-    private String listeningJson(AudioReady.Listening listening) {
+    private String toJson(Object figures) {
         try {
-            return json.writeValueAsString(listening);
+            return json.writeValueAsString(figures);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

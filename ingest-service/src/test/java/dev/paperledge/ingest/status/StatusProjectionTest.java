@@ -96,6 +96,24 @@ class StatusProjectionTest {
     }
 
     @Test
+    void theScriptStagesExplanationFiguresAreShown() {
+        String id = Fixtures.randomId();
+        Papers.ingested(id, 1);
+        ScriptReady plain = script(id, 1);
+        ScriptReady explained = new ScriptReady(id, 1, 1, SUMMARY, "t", "d", "scripts/k", "scripts/m", 600, "offline",
+                plain.writtenAt(), new ScriptReady.Explanation(2.5, 0, List.of("Introduction", "Method", "Results"),
+                        List.of("LoRA"), false));
+        assertThat(projection.succeeded(explained, "s")).isEqualTo(Outcome.APPLIED);
+        JsonPath paper = Api.paper(id);
+        String script = "stages.find { it.stage == 'SCRIPT' }.explanation";
+        assertThat(paper.getFloat(script + ".recitalPercent")).isEqualTo(2.5f);
+        assertThat(paper.getInt(script + ".repeatedRuns")).isZero();
+        assertThat(paper.getList(script + ".sectionsUsed")).containsExactly("Introduction", "Method", "Results");
+        assertThat(paper.getList(script + ".termsExplained")).containsExactly("LoRA");
+        assertThat(paper.getString("stages.find { it.stage == 'AUDIO' }.explanation")).isNull();
+    }
+
+    @Test
     void lateEventsNeverMoveAPaperBackwards() {
         String id = Fixtures.randomId();
         Papers.ingested(id, 1);

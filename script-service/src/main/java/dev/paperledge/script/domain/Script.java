@@ -58,6 +58,9 @@ public class Script extends PanacheEntityBase {
     @Column(name = "failure_reason")
     public String failureReason;
     public boolean edited;
+    /** The script's explanation figures ({@code ScriptReady.Explanation} as JSON), or null. */
+    @Column(name = "explanation_json")
+    public String explanationJson;
     public int attempts;
     @Column(name = "created_at")
     public Instant createdAt;

@@ -35,12 +35,14 @@ public class ScriptResource {
     public record ScriptView(String arxivId, int version, int run, String status, String writer, String fallbackReason,
             Integer wordCount, String episodeTitle, String description, String scriptKey, String markdownKey,
             String groundingKey, Integer quotesChecked, Integer numbersChecked, Integer droppedClaims, Boolean grounded,
-            boolean edited, int attempts, String failureReason, String createdAt, String updatedAt, String approvedAt) {
+            boolean edited, int attempts, String failureReason, String createdAt, String updatedAt, String approvedAt,
+            @com.fasterxml.jackson.annotation.JsonRawValue String explanation) {
         static ScriptView of(Script s) {
             return new ScriptView(s.arxivId, s.version, s.run, s.status.name(), s.writer, s.fallbackReason, s.wordCount,
                     s.episodeTitle, s.description, s.scriptKey, s.markdownKey, s.groundingKey, s.quotesChecked,
                     s.numbersChecked, s.droppedClaims, s.grounded, s.edited, s.attempts, s.failureReason,
-                    String.valueOf(s.createdAt), String.valueOf(s.updatedAt), s.approvedAt == null ? null : s.approvedAt.toString());
+                    String.valueOf(s.createdAt), String.valueOf(s.updatedAt), s.approvedAt == null ? null : s.approvedAt.toString(),
+                    s.explanationJson);
         }
     }
 

@@ -174,8 +174,16 @@ public class ScriptProduction {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        ScriptReady.Explanation explanation = null;
+        if (s.explanationJson != null) {
+            try {
+                explanation = json.readValue(s.explanationJson, ScriptReady.Explanation.class);
+            } catch (Exception e) {
+                LOG.warnf("explanation figures of %s are unreadable (%s); the event goes without them", arxivId, e.getMessage());
+            }
+        }
         events.scriptReady(new ScriptReady(arxivId, version, run, input.paper(), s.episodeTitle, s.description,
-                s.scriptKey, s.markdownKey, s.wordCount, s.writer, Instant.now()));
+                s.scriptKey, s.markdownKey, s.wordCount, s.writer, Instant.now(), explanation));
         QuarkusTransaction.requiringNew().run(() -> {
             Script row = Script.byNaturalKey(arxivId, version, run).orElseThrow();
             row.status = Script.Status.READY;
@@ -229,6 +237,7 @@ public class ScriptProduction {
     }
 
     static void apply(Script s, PaperIngested event, WrittenScript written) {
+        s.explanationJson = explanationJson(written.grounding());
         EpisodeScript script = written.script();
         GroundingReport g = written.grounding();
         s.writer = written.writer();
@@ -246,6 +255,21 @@ public class ScriptProduction {
         s.failureReason = null;
         s.updatedAt = Instant.now();
     }
+
+    static String explanationJson(GroundingReport g) {
+        GroundingReport.Explain e = g.explain();
+        if (e == null) {
+            return null;
+        }
+        try {
+            return EXPLANATION_JSON.writeValueAsString(new ScriptReady.Explanation(e.recitalPercent(), e.repeatedRuns(),
+                    e.sectionsUsed(), e.termsExplained(), e.abstractOnly()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper EXPLANATION_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private void markFailed(PaperIngested event, String reason) {
         try {

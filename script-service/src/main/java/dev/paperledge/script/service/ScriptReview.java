@@ -13,6 +13,7 @@ import dev.paperledge.contracts.PaperIngested;
 import dev.paperledge.script.domain.Script;
 import dev.paperledge.script.storage.ObjectStore;
 import dev.paperledge.script.writer.Grounding;
+import dev.paperledge.script.writer.ExplainMetrics;
 import dev.paperledge.script.writer.GroundingReport;
 import dev.paperledge.script.writer.ScriptMarkdown;
 import dev.paperledge.script.writer.ScriptRequest;
@@ -65,6 +66,18 @@ public class ScriptReview {
             for (EpisodeScript.Section s : updated.sections()) {
                 g.check(s.kind().name(), s.text(), report);
             }
+            ExplainMetrics.Figures f = ExplainMetrics.measure(updated,
+                    input.paper().abstractText() == null ? "" : input.paper().abstractText());
+            GroundingReport.Explain was = store.get(row.groundingKey).map(b -> {
+                try {
+                    return json.readValue(b, GroundingReport.class).explain();
+                } catch (java.io.IOException e) {
+                    return null; // an older or unreadable report: the figures start afresh
+                }
+            }).orElse(null);
+            report.explain(new GroundingReport.Explain(f.recitalPercent(), f.repeatedRuns(),
+                    was == null ? java.util.List.of() : was.sectionsUsed(), was == null ? java.util.List.of() : was.termsExplained(),
+                    was != null && was.abstractOnly(), java.util.List.of()));
             GroundingReport r = report.build();
             store.put(row.scriptKey, json.writeValueAsBytes(updated), "application/json");
             store.put(row.markdownKey, ScriptMarkdown.render(updated).getBytes(StandardCharsets.UTF_8), "text/markdown; charset=utf-8");
@@ -77,6 +90,7 @@ public class ScriptReview {
                 s.quotesChecked = r.quotesChecked();
                 s.numbersChecked = r.numbersChecked();
                 s.grounded = r.grounded();
+                s.explanationJson = ScriptProduction.explanationJson(r);
                 s.updatedAt = Instant.now();
             });
         }

@@ -71,11 +71,16 @@ class ScriptStageTest {
             assertThat(script.wordCount()).isEqualTo(r.wordCount()).isBetween(480, 720);
             assertThat(script.sections().get(9).text()).isEqualTo("Credit to Paper authors: " + paper.creditLine());
             assertThat(pipeline.object(r.markdownKey())).startsWith("# " + paper.episodeTitle());
-            assertThat(pipeline.object(ObjectKeys.script(id, 1, 1, "grounding.json"))).contains("\"grounded\":true");
+            assertThat(pipeline.object(ObjectKeys.script(id, 1, 1, "grounding.json"))).contains("\"grounded\":true")
+                    .contains("\"recitalPercent\"");
+            assertThat(r.explanation()).isNotNull();
+            assertThat(r.explanation().recitalPercent()).isLessThanOrEqualTo(10.0);
+            assertThat(r.explanation().repeatedRuns()).isZero();
 
             given().get("/api/scripts/" + id).then().statusCode(200)
                     .body("[0].status", equalTo("READY")).body("[0].writer", equalTo("offline"))
-                    .body("[0].wordCount", equalTo(r.wordCount())).body("[0].grounded", equalTo(true));
+                    .body("[0].wordCount", equalTo(r.wordCount())).body("[0].grounded", equalTo(true))
+                    .body("[0].explanation.repeatedRuns", equalTo(0));
             given().get("/api/scripts/" + id + "/script").then().statusCode(200).body("sections.size()", equalTo(10));
             given().get("/api/scripts/" + id + "/markdown").then().statusCode(200);
 
