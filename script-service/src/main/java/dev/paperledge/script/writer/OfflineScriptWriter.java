@@ -43,6 +43,11 @@ public final class OfflineScriptWriter implements ScriptWriter {
 
     private static final Pattern OWN_CONNECTIVE = Pattern.compile(
             "(?:Additionally|Moreover|Furthermore|However|Finally|Also|In addition|Thus|Overall|Therefore|Hence|Then|Next|First|Second|Third|Lastly|Instead|Conversely|On top of that|What's more|So|But|And|Importantly|Notably|Specifically|Indeed|In particular|For example|For instance|Here|By contrast|At the same time|As a result)\\b");
+    /** A sentence that points back at one the listener did not hear: "These …", "It …", "Such …". */
+    private static final Pattern LEANS_BACK = Pattern.compile("(?:This|These|That|Those|It|Its|They|Their|Such|Here|Then|Both|Each|Either)\\b");
+    /** A connective that ties a sentence to the one before it in the paper; the host drops it. */
+    private static final Pattern CONNECTIVE = Pattern.compile(
+            "^(?:However|But|Thus|Therefore|Hence|Also|Moreover|Furthermore|In addition|Additionally|Instead|Similarly|Likewise|Otherwise|Nevertheless|Nonetheless|Consequently|As a result|On top of that|What's more|So),?\\s+");
     private static final Pattern OWN_VOICE = Pattern.compile("\\b(?:[Ww]e|[Oo]ur|[Hh]ere)\\b");
     private static final Pattern MID_SENTENCE_NAME = Pattern.compile("(?<=[a-z,;] )[A-Z][a-z]+\\b");
     private static final Pattern FUTURE = Pattern.compile(
@@ -59,7 +64,8 @@ public final class OfflineScriptWriter implements ScriptWriter {
     private static final Pattern DANGLING = Pattern.compile("(?:It|They|That|This|These|Those|Its|Their|Such)\\b");
     /** Something that makes a clause a sentence: an auxiliary, or a pronoun and its verb. */
     private static final Pattern FINITE = Pattern.compile(
-            "\\b(?:is|are|was|were|has|have|had|can|could|will|would|may|might|should|must|does|do|did)\\b|\\b(?:[Tt]hey|[Ii]t|[Tt]his|[Tt]hese|[A-Z][A-Za-z]+) [a-z]+(?:s|ed)\\b");
+            "\\b(?:is|are|was|were|has|have|had|can|could|will|would|may|might|should|must|does|do|did)\\b"
+                    + "|\\b(?:[Tt]hey|[Ii]t|[Ww]e)\\s+[a-z]+|\\b(?:[Tt]his|[Tt]hese|[A-Z][A-Za-z]+) [a-z]+(?:s|ed)\\b");
 
     private static String lastSentence(String text) {
         List<String> ss = sentences(text);
@@ -125,9 +131,17 @@ public final class OfflineScriptWriter implements ScriptWriter {
             this.rnd = new SplittableRandom(seed(req.arxivId()));
             this.terms = KeyTerms.find(req.paper().title(), analysis.sections(), 2).stream()
                     .filter(t -> t.mentions() >= 3 || req.paper().title().contains(t.name())).toList();
-            Matcher m = MID_SENTENCE_NAME.matcher(req.groundingText());
+            String text = req.groundingText();
+            Set<String> lower = new HashSet<>();
+            Matcher w = Pattern.compile("\\b[a-z][a-z]+\\b").matcher(text);
+            while (w.find()) {
+                lower.add(w.group());
+            }
+            Matcher m = MID_SENTENCE_NAME.matcher(text);
             while (m.find()) {
-                names.add(m.group());
+                if (!lower.contains(m.group().toLowerCase(Locale.ROOT))) {
+                    names.add(m.group()); // capitalised mid-sentence and never written in lower case: a name
+                }
             }
         }
 
@@ -167,7 +181,15 @@ public final class OfflineScriptWriter implements ScriptWriter {
             if (used.contains(c.original())) {
                 return null;
             }
+            if (LEANS_BACK.matcher(c.original()).lookingAt()) {
+                return null;
+            }
             String plain = SpokenText.plain(c.spoken());
+            Matcher connective = CONNECTIVE.matcher(plain);
+            if (connective.lookingAt() && plain.length() > connective.end()) {
+                String rest = plain.substring(connective.end());
+                plain = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+            }
             String lastProblem = null;
             String lastText = plain;
             for (String variant : shorter(plain)) {
@@ -299,14 +321,6 @@ public final class OfflineScriptWriter implements ScriptWriter {
         String subjectRef = subject == null ? "this approach" : subject;
         String category = paper.categoryName() == null || paper.categoryName().isBlank() ? "research" : paper.categoryName();
 
-        // QUOTE first, so no other part re-voices the very sentence quoted.
-        Set<String> definitions = new HashSet<>();
-        d.terms.forEach(t -> definitions.add(t.definition()));
-        Candidate quote = chooseQuote(analysis, d.grounding, d.report, fullText, definitions);
-        if (quote != null) {
-            d.used.add(quote.original());
-        }
-
         // The paper's own content is chosen first, most important first, so the recital budget goes
         // to the method and the results rather than to scene-setting.
         explainTerms(d);
@@ -347,6 +361,14 @@ public final class OfflineScriptWriter implements ScriptWriter {
         if (findings.isEmpty() && fullText) {
             findings.addAll(d.take(analysis.all().stream().filter(Candidate::fromBody).toList(), 1, Kind.FINDINGS, 10,
                     Templates.FINDINGS_LEADS, new int[] { 100 }, termsReady));
+        }
+
+        // The quote: a sentence none of the parts above re-voices (a term's defining sentence stays for its gist).
+        Set<String> definitions = new HashSet<>(d.used);
+        d.terms.forEach(t -> definitions.add(t.definition()));
+        Candidate quote = chooseQuote(analysis, d.grounding, d.report, fullText, definitions);
+        if (quote == null) {
+            quote = chooseQuote(analysis, d.grounding, d.report, fullText, Set.of());
         }
 
         // HOOK: greeting, the paper, and the problem from the introduction.
@@ -415,7 +437,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
             d.host(Kind.WHY_IT_MATTERS, 1 + i, line, p, p == 100, false);
         }
         d.parts.addAll(d.take(analysis.ranked(Cue.RELEASE), 1, Kind.WHY_IT_MATTERS, 8, Templates.RELEASE_LEADS,
-                new int[] { 40 }, t -> t.startsWith("They") || t.startsWith("The ")));
+                new int[] { 40 }, t -> t.matches("(?is).*\\b(?:release[sd]?|put out|available|open[- ]source|publicly|download)\\b.*")));
         List<Candidate> next = analysis.candidates().stream()
                 .filter(c -> c.role() == SectionRole.CONCLUSION || c.role() == SectionRole.DISCUSSION || !fullText)
                 .filter(c -> FUTURE.matcher(c.original()).find()).toList();

@@ -20,6 +20,12 @@ public final class PaperAnalysis {
             "(?i)\\b(?:fig(?:ure)?s?\\.?|tables?|eqs?\\.?|equations?|sections?|sec\\.|appendix|appendices|panel|algorithm|listing|box)\\s*~?\\(?\\d|\\b(?:shown|see|listed|given|illustrated|depicted) (?:above|below)\\b|\\b(?:above|below)\\s*[,.]?$"
                     + "|\\b(?:this|previous|earlier|next|following|preceding|last|above|below|same) (?:section|chapter|subsection|figure|table|paragraph|example)s?\\b"
                     + "|[\u2022\u25aa\u25cf]|^[A-Z][a-z]+:");
+    /** A run-in heading glued to its paragraph: "Scripts versus Programs We use the term …". */
+    private static final Pattern RUN_IN_HEADING = Pattern.compile(
+            "^(?:[A-Z][\\w'-]*\\s+(?:(?:and|or|of|the|for|to|in|on|a|an|versus|vs\\.?|with|without)\\s+|[A-Z][\\w'-]*\\s+){0,5}?)"
+                    + "(?=(?:We|Our|The|This|These|In|It|A|An|For|When|If|Most|Many|Some)\\s+[a-z])");
+    /** A list squeezed into one line: "a) Create … b) Create …". */
+    private static final Pattern ENUMERATION = Pattern.compile("(?:^|\\s)\\(?[a-hA-H1-9][).](?=\\s)");
     private static final Pattern CAPTION = Pattern.compile("^(?:Figure|Fig\\.|Table|Box|Algorithm)\\s*[\\dA-Z]+[.:]");
 
     /** One sentence of the paper and how the host could say it. */
@@ -72,6 +78,16 @@ public final class PaperAnalysis {
             double weight = sectionWeight(roles.get(si));
             for (int i = 0; i < sentences.size(); i++) {
                 String original = sentences.get(i);
+                java.util.regex.Matcher runIn = RUN_IN_HEADING.matcher(original);
+                if (runIn.lookingAt() && runIn.end() > 0 && EpisodeWords.count(original.substring(0, runIn.end())) <= 6) {
+                    original = original.substring(runIn.end());
+                }
+                if (!Character.isUpperCase(original.codePointAt(0)) && !Character.isDigit(original.codePointAt(0))) {
+                    continue; // a fragment ("…as much as they want"), not a sentence
+                }
+                if (ENUMERATION.matcher(original).results().count() >= 2) {
+                    continue;
+                }
                 int words = EpisodeWords.count(original);
                 if (words < 5 || words > 70 || SpokenText.hasMath(original) || looksLikeNoise(original)
                         || POINTS_AT.matcher(original).find()) {

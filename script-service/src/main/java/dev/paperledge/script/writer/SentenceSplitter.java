@@ -94,7 +94,9 @@ public final class SentenceSplitter {
         String word = p.substring(b, dot);
         String lower = word.toLowerCase(Locale.ROOT);
         if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
-            return false; // an initial: "J. Smith"
+            // An initial ("J. Smith"), unless a sentence plainly starts after it ("for large N. The limit …").
+            String bare = next.replaceAll("[^A-Za-z]", "");
+            return OPENERS.contains(bare) && !bare.equals("A") && b > 0 && Character.isLowerCase(prevLetter(p, b));
         }
         if (NEVER_FINAL.contains(lower) || DOTTED_INITIALS.matcher(lower).matches()) {
             return false;
@@ -104,6 +106,16 @@ public final class SentenceSplitter {
             return OPENERS.contains(bare);
         }
         return true;
+    }
+
+    /** The last letter before position {@code b}, or 'X' when there is none. */
+    private static char prevLetter(String p, int b) {
+        for (int i = b - 1; i >= 0; i--) {
+            if (Character.isLetter(p.charAt(i))) {
+                return p.charAt(i);
+            }
+        }
+        return 'X';
     }
 
     private static String nextWord(String p, int from) {

@@ -128,7 +128,9 @@ public final class SpokenText {
      * kept as they are.
      */
     public static String plain(String spoken) {
-        String t = PlainWords.standard().apply(spoken);
+        // "They therefore recommend" is said "They recommend"; "Therefore, …" becomes "So, …" below.
+        String t = spoken.replaceAll("(?<=[a-z]) (?:therefore|thus|hence|consequently)\\b,?", "");
+        t = PlainWords.standard().apply(t);
         t = t.replaceAll(";\\s+", ". ");
         t = t.replaceAll(",\\s+but\\s+", ". But ").replaceAll(",\\s+whereas\\s+", ". By contrast, ")
                 .replaceAll(",\\s+while\\s+(?=\\w+\\s+\\w+\\s+\\w+)", ". At the same time, ");

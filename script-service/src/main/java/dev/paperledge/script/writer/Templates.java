@@ -51,7 +51,7 @@ final class Templates {
     static final String[] METHOD_LEADS = { "In a nutshell, ", "Put simply, ", "Here's the core idea: ", "" };
 
     static final String[] NO_METHOD = {
-            "The abstract keeps the recipe short, so I'd really encourage you to read the full paper for the nuts and bolts of how {subject} works." };
+            "The recipe itself is detailed, so I'd really encourage you to read the full paper for the nuts and bolts of how {subject} works." };
 
     static final String[] METHOD_FILLERS = {
             "Let me pause there for a second, because that's the heart of it. If you only remember one thing about how this works, make it that.",
@@ -63,7 +63,7 @@ final class Templates {
     static final String[] FINDINGS_LEADS = { "", "According to the paper, ", "The headline? ", "Here's what they report: " };
 
     static final String[] NO_FINDINGS = {
-            "The abstract doesn't spell out the detailed results, so I won't put numbers in the authors' mouths. If you want the specifics, the full paper is the place to look." };
+            "I'll keep the results short here, because they're best taken in the authors' own careful words. The quote coming up gives you a taste, and the full paper has the details." };
 
     static final String[] FINDINGS_FILLERS = {
             "That's worth sitting with for a moment. Results like these are what turn a clever idea into something people actually start using.",

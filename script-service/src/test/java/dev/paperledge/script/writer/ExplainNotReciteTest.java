@@ -92,6 +92,35 @@ class ExplainNotReciteTest {
         }
     }
 
+    @Test
+    void aPhysicsPaperWithAnOldStyleIdGetsAPhysicsEpisodeThatStillExplains() {
+        String abs = "We show that the large N limit of certain conformal field theories in various dimensions include in their "
+                + "Hilbert space a sector describing supergravity on the product of Anti-deSitter spacetimes, spheres and other "
+                + "compact manifolds. This is shown by taking some branes in the full M/string theory and then taking a low energy "
+                + "limit where the field theory on the brane decouples from the bulk. We observe that, in this limit, we can still "
+                + "trust the near horizon geometry for large N. The enhanced supersymmetries of the near horizon geometry correspond "
+                + "to the extra supersymmetry generators present in the superconformal group (as opposed to just the super-Poincare "
+                + "group). The 't Hooft limit of 4-d N=4 super-Yang-Mills at the conformal point is shown to contain strings: they "
+                + "are IIB strings. We conjecture that compactifications of M/string theory on various Anti-deSitter spacetimes are "
+                + "dual to various conformal field theories. This leads to a new proposal for a definition of M-theory which could "
+                + "be extended to include five non-compact dimensions.";
+        var paper = OfflineScriptWriterTest.summary("The Large N Limit of Superconformal Field Theories and Supergravity", "hep-th",
+                List.of("Juan M. Maldacena"), abs);
+        ScriptRequest req = new ScriptRequest("hep-th/9711200", 1, paper, null);
+        WrittenScript w = writer.write(req);
+        EpisodeScript s = w.script();
+        OfflineScriptWriterTest.assertShowShape(s, req);
+        assertSpeakable(s, "hep-th/9711200");
+        ExplainMetrics.Figures f = ExplainMetrics.measure(s, abs);
+        assertThat(f.recitalPercent()).isLessThanOrEqualTo(10.0);
+        assertThat(f.repeatedRuns()).isZero();
+        String why = OfflineScriptWriterTest.section(s, Kind.WHY_IT_MATTERS) + OfflineScriptWriterTest.section(s, Kind.QUESTIONS);
+        assertThat(why).containsAnyOf("physicists", "nature", "universe", "measurement")
+                .doesNotContainIgnoringCase("developers").doesNotContainIgnoringCase("these systems");
+        assertThat(new ScriptGate(req, OfflineScriptWriterTest.TARGET).check(s)).isEmpty();
+        System.out.println(ScriptMarkdown.render(s));
+    }
+
     /** No citations, figure references, asides in brackets, LaTeX, first person, or sentences too long to follow. */
     static void assertSpeakable(EpisodeScript s, String label) {
         for (EpisodeScript.Section sec : s.sections()) {
