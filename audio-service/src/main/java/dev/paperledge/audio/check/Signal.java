@@ -8,8 +8,16 @@ public final class Signal {
     static final int EDGE_MS = 10;
     /** A frame this far under the section's loud frames (the 90th percentile) counts as silence. */
     static final double SILENCE_BELOW_DB = 40;
-    /** An edge this close to the part's level means the audio was cut mid-sound. */
-    static final double CLIPPED_EDGE_DB = -20;
+    /**
+     * An end this close to the chunk's speech level means the audio was cut mid-sound. Engines end
+     * quietly: flite's last 10 ms measured under -55 dB, MaryTTS's under -31 dB.
+     */
+    static final double CLIPPED_END_DB = -15;
+    /**
+     * The same for the start, looser: MaryTTS starts voicing at once, its first 10 ms measured up to
+     * -15.6 dB under its speech level ("Let's recap…", "I would love…"); flite's under -65 dB.
+     */
+    static final double CLIPPED_START_DB = -8;
 
     private Signal() {
     }
@@ -100,17 +108,17 @@ public final class Signal {
     /** Whether the first 10 ms of an engine's raw output already sound at speech level. */
     public static boolean clippedStart(float[] x, int rate) {
         int edge = Math.max(1, rate * EDGE_MS / 1000);
-        return x.length > 4 * edge && abrupt(rms(x, 0, edge), activeRms(x));
+        return x.length > 4 * edge && abrupt(rms(x, 0, edge), activeRms(x), CLIPPED_START_DB);
     }
 
     /** Whether the last 10 ms of an engine's raw output still sound at speech level (cut mid-word). */
     public static boolean clippedEnd(float[] x, int rate) {
         int edge = Math.max(1, rate * EDGE_MS / 1000);
-        return x.length > 4 * edge && abrupt(rms(x, x.length - edge, x.length), activeRms(x));
+        return x.length > 4 * edge && abrupt(rms(x, x.length - edge, x.length), activeRms(x), CLIPPED_END_DB);
     }
 
-    private static boolean abrupt(double edge, double active) {
-        return active > 1e-4 && 20 * Math.log10(Math.max(edge, 1e-9) / active) > CLIPPED_EDGE_DB;
+    private static boolean abrupt(double edge, double active, double thresholdDb) {
+        return active > 1e-4 && 20 * Math.log10(Math.max(edge, 1e-9) / active) > thresholdDb;
     }
 
     /** RMS over the samples that are not near-silent (the speech itself, not the pauses around it). */

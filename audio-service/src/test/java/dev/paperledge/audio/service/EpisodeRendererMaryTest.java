@@ -20,6 +20,10 @@ import com.mpatric.mp3agic.ID3v2;
 import com.mpatric.mp3agic.ID3v2ChapterFrameData;
 import com.mpatric.mp3agic.Mp3File;
 
+import dev.paperledge.audio.check.CheckSettings;
+import dev.paperledge.audio.check.ListeningCheck;
+import dev.paperledge.audio.check.PocketsphinxRecognizer;
+import dev.paperledge.audio.check.QualityReport;
 import dev.paperledge.audio.mix.LoudnessMeter;
 import dev.paperledge.audio.mix.Mp3Decoder;
 import dev.paperledge.audio.speech.MaryTtsEngine;
@@ -79,6 +83,34 @@ class EpisodeRendererMaryTest {
         double tp = LoudnessMeter.toDb(LoudnessMeter.truePeak(decoded.samples(), decoded.samples().length));
         assertThat(tp).isLessThanOrEqualTo(-1.0);
         assertThat(episode.loudness().outputLufs()).isCloseTo(-16.0, within(0.5));
+    }
+
+    /** MaryTTS starts voicing at once (its first 10 ms within 16 dB of its speech): not a clipped start. */
+    @Test
+    void aCleanMaryEpisodePassesTheListeningCheck() {
+        Path model = Path.of("/usr/share/pocketsphinx/model/en-us");
+        if (!"true".equals(System.getenv("PAPERLEDGE_FLITE_REQUIRED"))) {
+            Assumptions.assumeTrue(PocketsphinxRecognizer.available("pocketsphinx_continuous", model),
+                    "pocketsphinx is not installed");
+        }
+        EpisodeScript script = new EpisodeScript("2401.00004", 1, "Machine Learning - Recap", "A recap.", List.of(
+                new Section(Kind.TAKEAWAYS, "Key takeaways", "Let's recap the key takeaways. First, you do not "
+                        + "need to update every weight to adapt a large model."),
+                new Section(Kind.QUESTIONS, "Questions to ponder", "Here are a few questions to chew on. "
+                        + "I would love to hear what you think.")),
+                "test");
+        try (ListeningCheck check = new ListeningCheck(new PocketsphinxRecognizer("pocketsphinx_continuous", model,
+                java.time.Duration.ofSeconds(60)), CheckSettings.defaults(0.25));
+                EpisodeRenderer checked = new EpisodeRenderer(mary, SETTINGS.withJingle(false), check, null)) {
+            QualityReport q = checked.render(script, new EpisodeRenderer.EpisodeInfo(script.episodeTitle(), "PaperLedge",
+                    "2026", "test")).quality();
+            assertThat(q.passed()).isTrue();
+            assertThat(q.engine()).isEqualTo("marytts:cmu-slt-hsmm");
+            assertThat(q.sections()).allSatisfy(f -> {
+                assertThat(f.clipped()).isFalse();
+                assertThat(f.rerendered()).isFalse();
+            });
+        }
     }
 
     @Test
