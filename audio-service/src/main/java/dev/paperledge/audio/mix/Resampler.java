@@ -3,8 +3,9 @@ package dev.paperledge.audio.mix;
 import dev.paperledge.audio.speech.Pcm;
 
 /**
- * Band-limited sample-rate conversion (windowed sinc, Blackman window, table-driven). Engines
- * answer at 8–48 kHz; the episode is mixed at one rate.
+ * Band-limited sample-rate conversion (windowed sinc, Blackman window): polyphase with precomputed
+ * taps for rational ratios, table-driven otherwise. Engines answer at 8–48 kHz; the episode is
+ * mixed at one rate; the listening check's recogniser takes 16 kHz.
  */
 public final class Resampler {
     private static final int ZERO_CROSSINGS = 16;
@@ -36,10 +37,79 @@ public final class Resampler {
         return TABLE[i] + frac * (TABLE[i + 1] - TABLE[i]);
     }
 
+    /** Rational ratios with at most this many phases use precomputed polyphase filters. */
+    private static final int MAX_PHASES = 1024;
+
     public static Pcm resample(Pcm in, int targetRate) {
         if (in.sampleRate() == targetRate || in.samples().length == 0) {
             return in.sampleRate() == targetRate ? in : Pcm.empty(targetRate);
         }
+        int g = gcd(in.sampleRate(), targetRate);
+        int up = targetRate / g;
+        int down = in.sampleRate() / g;
+        if (up <= MAX_PHASES) {
+            return new Pcm(polyphase(in.samples(), up, down), targetRate);
+        }
+        return direct(in, targetRate);
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    /** The same windowed sinc as {@link #kernel}, computed exactly. */
+    private static double exactKernel(double x) {
+        double ax = Math.abs(x);
+        if (ax >= ZERO_CROSSINGS) {
+            return 0;
+        }
+        double sinc = ax == 0 ? 1 : Math.sin(Math.PI * ax) / (Math.PI * ax);
+        return sinc * (0.42 + 0.5 * Math.cos(Math.PI * ax / ZERO_CROSSINGS)
+                + 0.08 * Math.cos(2 * Math.PI * ax / ZERO_CROSSINGS));
+    }
+
+    /**
+     * Rational-ratio conversion (up/down in lowest terms): output n sits at input position
+     * n·down/up, whose fractional part is one of {@code up} phases, so each phase's filter taps
+     * are computed once instead of once per sample (MaryTTS's 48 kHz → 24 kHz, 24 kHz → the
+     * recogniser's 16 kHz). Same kernel and cut-off as {@link #direct}.
+     */
+    private static float[] polyphase(float[] x, int up, int down) {
+        double ratio = up / (double) down;
+        double scale = Math.min(1.0, ratio);
+        double halfWidth = ZERO_CROSSINGS / scale;
+        int taps = (int) Math.ceil(2 * halfWidth) + 2;
+        float[][] h = new float[up][taps];
+        int[] offset = new int[up];
+        for (int p = 0; p < up; p++) {
+            double frac = p / (double) up;
+            offset[p] = (int) Math.ceil(frac - halfWidth);
+            for (int j = 0; j < taps; j++) {
+                double d = frac - (offset[p] + j);
+                h[p][j] = Math.abs(d) <= halfWidth ? (float) (exactKernel(d * scale) * scale) : 0f;
+            }
+        }
+        int outLen = (int) Math.floor(x.length * ratio);
+        float[] y = new float[outLen];
+        for (int n = 0; n < outLen; n++) {
+            long pos = (long) n * down;
+            int base = (int) (pos / up);
+            int p = (int) (pos % up);
+            int first = base + offset[p];
+            float[] hp = h[p];
+            int j0 = Math.max(0, -first);
+            int j1 = Math.min(taps, x.length - first);
+            double acc = 0;
+            for (int j = j0; j < j1; j++) {
+                acc += x[first + j] * hp[j];
+            }
+            y[n] = (float) acc;
+        }
+        return y;
+    }
+
+    /** Any ratio: the kernel evaluated per sample from the table. */
+    static Pcm direct(Pcm in, int targetRate) {
         float[] x = in.samples();
         double ratio = targetRate / (double) in.sampleRate();
         int outLen = (int) Math.floor(x.length * ratio);
