@@ -394,7 +394,8 @@ public final class OfflineScriptWriter implements ScriptWriter {
         // METHOD: the key terms in plain words (added above), then what they did.
         d.host(Kind.METHOD, 0, d.pick(Templates.METHOD_TRANSITIONS), 100, true, false);
         d.parts.addAll(inPaperOrder(methods, 10));
-        if (methods.isEmpty()) {
+        boolean gistSaid = d.parts.stream().anyMatch(p -> p.kind() == Kind.METHOD && p.source() != null);
+        if (methods.isEmpty() && !gistSaid) {
             d.host(Kind.METHOD, 10, fill(d.pick(Templates.NO_METHOD), title, category, subjectRef), 100, true, false);
         }
         d.host(Kind.METHOD, 90, d.pick(Templates.METHOD_FILLERS), 5, false, true);
@@ -523,7 +524,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
                     gist = d.sayWithout(def, expansion, Kind.METHOD, d.pick(Templates.TERM_PLAIN_LEADS));
                 }
                 if (gist != null) {
-                    d.parts.add(new Part(Kind.METHOD, order + 1, gist, first ? 96 : 50, false, false, def));
+                    d.parts.add(new Part(Kind.METHOD, order + 1, gist, first ? 96 : 50, first, false, def));
                 }
             }
             order += 2;
