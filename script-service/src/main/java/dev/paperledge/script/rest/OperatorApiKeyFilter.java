@@ -20,7 +20,10 @@ public class OperatorApiKeyFilter {
         if (!changing || !ctx.getUriInfo().getPath().startsWith("/api/")) {
             return null;
         }
-        if (apiKey.equals(ctx.getHeaderString("X-API-Key"))) {
+        String given = ctx.getHeaderString("X-API-Key");
+        // Constant time, so the key cannot be guessed from how long a wrong one takes to refuse.
+        if (given != null && java.security.MessageDigest.isEqual(apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                given.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
             return null;
         }
         return Response.status(401).type("application/problem+json")

@@ -52,11 +52,22 @@ public class ScriptResource {
 
     @GET
     @Operation(summary = "Script productions, optionally only those with a status (e.g. IN_REVIEW)")
-    public List<ScriptView> list(@QueryParam("status") String status) {
-        return QuarkusTransaction.requiringNew().call(() -> (status == null
+    public Response list(@QueryParam("status") String status) {
+        Script.Status wanted = null;
+        if (status != null) {
+            try {
+                wanted = Script.Status.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return Response.status(400).type("application/problem+json").entity(Map.of("title", "Bad Request",
+                        "status", 400, "detail", "status must be one of " + java.util.Arrays.toString(Script.Status.values())))
+                        .build();
+            }
+        }
+        Script.Status filter = wanted;
+        return Response.ok(QuarkusTransaction.requiringNew().call(() -> (filter == null
                 ? Script.<Script>list("order by updatedAt desc")
-                : Script.<Script>list("status = ?1 order by updatedAt desc", Script.Status.valueOf(status)))
-                .stream().limit(200).map(ScriptView::of).toList());
+                : Script.<Script>list("status = ?1 order by updatedAt desc", filter))
+                .stream().limit(200).map(ScriptView::of).toList())).build();
     }
 
     @GET

@@ -140,8 +140,17 @@ class ScriptStageTest {
     @Test
     void approvingNeedsTheOperatorKey() {
         given().contentType("application/json").body("{}").post("/api/scripts/2612.00000/approve").then().statusCode(401);
+        given().header("X-API-Key", "paperledge-local-operator-kez").contentType("application/json").body("{}")
+                .post("/api/scripts/2612.00000/approve").then().statusCode(401);
         given().header("X-API-Key", "paperledge-local-operator-key").contentType("application/json").body("{}")
                 .post("/api/scripts/2612.00000/approve").then().statusCode(404);
+    }
+
+    @Test
+    void anUnknownStatusFilterIsABadRequestWithProblemDetails() {
+        given().get("/api/scripts?status=bogus").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("IN_REVIEW"));
+        given().get("/api/scripts?status=ready").then().statusCode(200);
     }
 
     @Test
