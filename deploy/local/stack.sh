@@ -38,7 +38,42 @@ SERVICES=(ingest-service script-service audio-service publish-service)
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 die() { printf '[stack] error: %s\n' "$*" >&2; exit 1; }
-pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# What a component's command line names: its jar (the stand-in: the testkit jar).
+jar_marker_of() {
+  if [ "$1" = arxiv-standin ]; then echo "$root/deploy/testkit/target/testkit-"
+  else echo "$root/$(base_of "$1")/target/quarkus-app/quarkus-run.jar"; fi
+}
+
+# The process exists and is not a zombie (kill -9 leaves one until it is reaped, and kill -0 still
+# answers for it).
+proc_alive() {
+  local state
+  [[ "$1" =~ ^[0-9]+$ ]] || return 1
+  state=$(sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)
+  case "$state" in ''|Z|X|x) return 1 ;; esac
+}
+# The PID file's process is alive and is that component: its command line names the component's
+# jar (a PID the system has since given to another program does not count).
+pid_running() {
+  local name=$1 pid cmdline
+  [ -f "$run/$name.pid" ] || return 1
+  pid=$(cat "$run/$name.pid" 2>/dev/null)
+  proc_alive "$pid" || return 1
+  cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+  [[ "$cmdline" == *"$(jar_marker_of "$name")"* ]]
+}
+
+# Live: running as above and listening on the component's port.
+pid_live() {
+  pid_running "$1" || return 1
+  local pid port; pid=$(cat "$run/$1.pid"); port=$(port_of "$1")
+  if command -v ss >/dev/null; then
+    ss -Hltnp "sport = :$port" 2>/dev/null | grep -q "pid=$pid,"
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
+  fi
+}
 
 standin_url="http://127.0.0.1:$PAPERLEDGE_ARXIV_STANDIN_PORT"
 use_standin() { [ -z "${PAPERLEDGE_ARXIV_BASE_URL:-}" ] || [ "${PAPERLEDGE_ARXIV_BASE_URL}" = "$standin_url" ]; }
@@ -74,10 +109,16 @@ ready_url() {
 start_one() {
   local name=$1 port; port=$(port_of "$name")
   local pidfile="$run/$name.pid"
-  if pid_alive "$pidfile"; then
+  if pid_live "$name"; then
     log "$name already running (pid $(cat "$pidfile"))"
     return
   fi
+  if pid_running "$name"; then
+    # Ours but not on its port (hung, or still starting): replace it rather than wait on it.
+    log "$name (pid $(cat "$pidfile")) does not hold :$port; stopping it"
+    stop_one "$name"
+  fi
+  rm -f "$pidfile"
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && die "port $port for $name is taken by another process"
   mkdir -p "$run" "$logs"
   local cmd
@@ -117,7 +158,7 @@ await_ready() {
   local name=$1 url; url=$(ready_url "$1")
   local deadline=$((SECONDS + ${PAPERLEDGE_START_TIMEOUT:-180}))
   until curl -fsS -o /dev/null --max-time 5 "$url" 2>/dev/null; do
-    pid_alive "$run/$name.pid" || die "$name exited during start-up; see $logs/$name.log"
+    pid_running "$name" || die "$name exited during start-up; see $logs/$name.log"
     [ $SECONDS -lt $deadline ] || die "$name not ready after ${PAPERLEDGE_START_TIMEOUT:-180}s; see $logs/$name.log"
     sleep 0.5
   done
@@ -126,11 +167,11 @@ await_ready() {
 
 stop_one() {
   local name=$1 signal=${2:-TERM} pidfile="$run/$1.pid"
-  if pid_alive "$pidfile"; then
+  if pid_running "$name"; then
     local pid; pid=$(cat "$pidfile")
     kill "-$signal" "$pid" 2>/dev/null || true
     local deadline=$((SECONDS + 30))
-    while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    while proc_alive "$pid" && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
     kill -9 "$pid" 2>/dev/null || true
     log "$name stopped ($signal)"
   fi
@@ -179,7 +220,7 @@ cmd_scale() {
 cmd_status() {
   local c rc=0
   for c in $(components) $(extras); do
-    if pid_alive "$run/$c.pid" && curl -fsS -o /dev/null --max-time 3 "$(ready_url "$c")" 2>/dev/null; then
+    if pid_live "$c" && curl -fsS -o /dev/null --max-time 3 "$(ready_url "$c")" 2>/dev/null; then
       printf '%-16s up    :%s pid %s\n' "$c" "$(port_of "$c")" "$(cat "$run/$c.pid")"
     else
       printf '%-16s down  :%s\n' "$c" "$(port_of "$c")"; rc=1
