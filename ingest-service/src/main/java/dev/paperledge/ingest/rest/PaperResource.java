@@ -52,7 +52,8 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "papers", description = "Submit arXiv papers and follow them through the pipeline")
 public class PaperResource {
-    static final String ID = "{id: [A-Za-z0-9.\\-]+(?:/[0-9]{7})?(?:v[0-9]+)?}";
+    /** An ID in a path; an old-style ID's slash may come encoded ({@code hep-th%2F9901001}, as encodeURIComponent writes it). */
+    static final String ID = "{id: [A-Za-z0-9.\\-]+(?:(?:/|%2[Ff])[0-9]{7})?(?:v[0-9]+)?}";
     static final int MAX_BATCH = 100;
 
     private final IntakeService intake;
@@ -223,7 +224,7 @@ public class PaperResource {
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @Transactional
     public Response get(@PathParam("id") String id) {
-        var parsed = ArxivId.parse(id);
+        var parsed = ArxivId.parse(slashDecoded(id));
         if (parsed.isEmpty()) {
             return invalidId(id);
         }
@@ -246,7 +247,7 @@ public class PaperResource {
     @APIResponse(responseCode = "409", description = "the paper is not FAILED",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response retry(@PathParam("id") String id) {
-        var parsed = ArxivId.parse(id);
+        var parsed = ArxivId.parse(slashDecoded(id));
         if (parsed.isEmpty()) {
             return invalidId(id);
         }
@@ -254,6 +255,11 @@ public class PaperResource {
         Paper p = reload(parsed.get().id());
         return Response.accepted(new RetryAccepted(p.arxivId, stage, PaperView.of(p, null)))
                 .location(URI.create(PaperView.location(p.arxivId))).build();
+    }
+
+    /** Path parameters arrive decoded; this covers a slash that reaches us still encoded. */
+    private static String slashDecoded(String id) {
+        return id.replace("%2F", "/").replace("%2f", "/");
     }
 
     @Transactional

@@ -81,6 +81,13 @@ class PaperApiTest {
         assertThat(p.getString("categoryName")).isEqualTo("High Energy Physics - Theory");
         assertThat(p.getInt("version")).isEqualTo(3);
         given().get("/api/papers/hep-th/9901001v3").then().statusCode(200).body("arxivId", equalTo("hep-th/9901001"));
+        // The slash encoded, as encodeURIComponent writes it, answers the same.
+        for (String path : List.of("/api/papers/hep-th%2F9901001", "/api/papers/hep-th%2f9901001v3")) {
+            given().urlEncodingEnabled(false).get(path).then().statusCode(200)
+                    .body("arxivId", equalTo("hep-th/9901001")).body("status", equalTo("INGESTED"));
+        }
+        given().urlEncodingEnabled(false).get("/api/papers/hep-th%2F9901099").then().statusCode(404)
+                .body("detail", equalTo("no paper hep-th/9901099 has been submitted"));
     }
 
     @Test
