@@ -23,8 +23,30 @@ public record EpisodeScript(String arxivId, int version, String episodeTitle, St
         HOOK, ANALOGY, METHOD, FINDINGS, QUOTE, WHY_IT_MATTERS, TAKEAWAYS, QUESTIONS, SIGN_OFF, CREDITS
     }
 
-    /** One section: its kind, a chapter title, and the words to speak. */
-    public record Section(Kind kind, String title, String text) {
+    /**
+     * One section: its kind, a chapter title, the words to speak, and where its lines come from in
+     * the paper (empty for the host's own words and for scripts written before provenance).
+     */
+    public record Section(Kind kind, String title, String text, List<Provenance> provenance) {
+        public Section {
+            provenance = provenance == null ? List.of() : List.copyOf(provenance);
+        }
+
+        public Section(Kind kind, String title, String text) {
+            this(kind, title, text, List.of());
+        }
+    }
+
+    /**
+     * Where one spoken line comes from.
+     *
+     * @param spoken    the line as the section's text says it (one or more whole sentences of it)
+     * @param section   the paper's section title, as in {@code sections.json}
+     * @param anchor    the section's anchor in the paper's HTML ({@code S3}), or null
+     * @param paragraph the paragraph's index in that section (0-based, blank-line separated)
+     * @param text      the paper's sentence the line was made from, verbatim
+     */
+    public record Provenance(String spoken, String section, String anchor, int paragraph, String text) {
     }
 
     public int wordCount() {

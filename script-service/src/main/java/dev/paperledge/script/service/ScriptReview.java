@@ -54,7 +54,8 @@ public class ScriptReview {
             for (EpisodeScript.Section s : current.sections()) {
                 String text = edits != null && edits.containsKey(s.kind()) && s.kind() != EpisodeScript.Kind.CREDITS
                         ? edits.get(s.kind()) : s.text();
-                sections.add(new EpisodeScript.Section(s.kind(), s.title(), text));
+                // An edited section loses its sources: the operator's words are not the paper's.
+                sections.add(new EpisodeScript.Section(s.kind(), s.title(), text, text.equals(s.text()) ? s.provenance() : List.of()));
             }
             EpisodeScript updated = new EpisodeScript(current.arxivId(), current.version(), current.episodeTitle(),
                     description != null ? description : current.description(), sections, current.writer());
@@ -77,7 +78,8 @@ public class ScriptReview {
             }).orElse(null);
             report.explain(new GroundingReport.Explain(f.recitalPercent(), f.repeatedRuns(),
                     was == null ? java.util.List.of() : was.sectionsUsed(), was == null ? java.util.List.of() : was.termsExplained(),
-                    was != null && was.abstractOnly(), java.util.List.of()));
+                    was != null && was.abstractOnly(), java.util.List.of(),
+                    updated.sections().stream().mapToInt(x -> x.provenance().size()).sum()));
             GroundingReport r = report.build();
             store.put(row.scriptKey, json.writeValueAsBytes(updated), "application/json");
             store.put(row.markdownKey, ScriptMarkdown.render(updated).getBytes(StandardCharsets.UTF_8), "text/markdown; charset=utf-8");

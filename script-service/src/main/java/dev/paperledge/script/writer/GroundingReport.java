@@ -34,9 +34,10 @@ public record GroundingReport(String writer, List<Check> quotes, List<Check> num
      * @param termsExplained key terms explained in plain words before use
      * @param abstractOnly   the paper's full text was not available
      * @param failedChecks   gate checks the script failed (LLM writer), empty when it passed
+     * @param sourcedLines   spoken lines that carry the passage of the paper they come from
      */
     public record Explain(double recitalPercent, int repeatedRuns, List<String> sectionsUsed, List<String> termsExplained,
-            boolean abstractOnly, List<String> failedChecks) {
+            boolean abstractOnly, List<String> failedChecks, int sourcedLines) {
         public Explain {
             sectionsUsed = sectionsUsed == null ? List.of() : List.copyOf(sectionsUsed);
             termsExplained = termsExplained == null ? List.of() : List.copyOf(termsExplained);

@@ -94,7 +94,8 @@ public final class LlmScriptWriter implements ScriptWriter {
             GroundingReport g = w.grounding().withNote("llm writer fell back to offline: " + reason);
             if (g.explain() != null) {
                 g = g.withExplain(new GroundingReport.Explain(g.explain().recitalPercent(), g.explain().repeatedRuns(),
-                        g.explain().sectionsUsed(), g.explain().termsExplained(), g.explain().abstractOnly(), failed));
+                        g.explain().sectionsUsed(), g.explain().termsExplained(), g.explain().abstractOnly(), failed,
+                        g.explain().sourcedLines()));
             }
             return new WrittenScript(w.script(), g, OfflineScriptWriter.NAME, reason);
         } finally {
@@ -139,14 +140,18 @@ public final class LlmScriptWriter implements ScriptWriter {
                 throw new UngroundedException(String.join("; ", problems.stream().map(ScriptGate.Problem::toString).toList()));
             }
         }
+        script = gate.withProvenance(script);
         Grounding grounding = new Grounding(req.groundingText());
         GroundingReport.Builder report = GroundingReport.builder(NAME).repairs(repairs);
         for (EpisodeScript.Section s : script.sections()) {
             grounding.check(s.kind().name(), s.text(), report);
         }
         ExplainMetrics.Figures f = ExplainMetrics.measure(script, req.paper().abstractText() == null ? "" : req.paper().abstractText());
-        report.explain(new GroundingReport.Explain(f.recitalPercent(), f.repeatedRuns(), List.of(), List.of(),
-                req.abstractOnly(), failed));
+        EpisodeScript sourced = script;
+        List<String> used = script.sections().stream().flatMap(x -> x.provenance().stream())
+                .map(EpisodeScript.Provenance::section).filter(x -> !"Abstract".equals(x)).distinct().toList();
+        report.explain(new GroundingReport.Explain(f.recitalPercent(), f.repeatedRuns(), used, List.of(),
+                req.abstractOnly(), failed, sourced.sections().stream().mapToInt(x -> x.provenance().size()).sum()));
         if (!failed.isEmpty()) {
             report.note("first draft failed the gate (" + String.join(", ", failed) + "); repaired once");
         }

@@ -472,11 +472,14 @@ public final class OfflineScriptWriter implements ScriptWriter {
             }
             sb.append(p.text());
         });
+        Map<Kind, List<EpisodeScript.Provenance>> sources = new EnumMap<>(Kind.class);
+        chosen.stream().filter(p -> p.source() != null).sorted(Comparator.comparing(Part::kind).thenComparingInt(Part::order))
+                .forEach(p -> sources.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(provenance(p.text(), p.source())));
         List<EpisodeScript.Section> sections = new ArrayList<>();
         for (Kind k : Kind.values()) {
             String text = texts.getOrDefault(k, new StringBuilder()).toString().strip();
             d.grounding.check(k.name(), text, d.report);
-            sections.add(new EpisodeScript.Section(k, Templates.chapterTitle(k), text));
+            sections.add(new EpisodeScript.Section(k, Templates.chapterTitle(k), text, sources.getOrDefault(k, List.of())));
         }
         String description = description(paper, title, chosen, d.grounding);
         EpisodeScript script = new EpisodeScript(req.arxivId(), req.version(), paper.episodeTitle(), description, sections, NAME);
@@ -486,9 +489,15 @@ public final class OfflineScriptWriter implements ScriptWriter {
                 .sorted(Comparator.comparingInt((Part p) -> p.source().sectionIndex()))
                 .forEach(p -> sectionsUsed.add(p.source().section()));
         List<String> termsSaid = d.explained.stream().filter(t -> chosen.stream().anyMatch(p -> p.text().contains(t))).toList();
+        int sourced = (int) sections.stream().mapToLong(x -> x.provenance().size()).sum();
         d.report.explain(new GroundingReport.Explain(f.recitalPercent(), f.repeatedRuns(), List.copyOf(sectionsUsed),
-                termsSaid, !fullText, List.of()));
+                termsSaid, !fullText, List.of(), sourced));
         return new WrittenScript(script, d.report.build(), NAME, null);
+    }
+
+    /** Where a spoken line comes from: the paper's section, its anchor, the paragraph and the sentence itself. */
+    static EpisodeScript.Provenance provenance(String spoken, Candidate c) {
+        return new EpisodeScript.Provenance(spoken, c.section(), c.anchor(), c.paragraph(), c.original());
     }
 
     /** Each key term, before it is used: an acronym's long form, or the authors' name for it, then the gist in plain words. */

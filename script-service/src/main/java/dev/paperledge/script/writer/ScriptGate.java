@@ -55,6 +55,11 @@ public final class ScriptGate {
     private final ScriptRequest request;
     private final Grounding grounding;
     private final List<Set<String>> passages = new ArrayList<>();
+    /** Where each passage sits: section title, anchor, paragraph index, text. */
+    private final List<Passage> places = new ArrayList<>();
+
+    private record Passage(String section, String anchor, int paragraph, String text) {
+    }
     private final Set<String> paperWords = new HashSet<>();
     private final Set<String> abstractRuns;
     private final int targetWords;
@@ -64,18 +69,19 @@ public final class ScriptGate {
         this.targetWords = targetWords;
         this.grounding = new Grounding(request.groundingText());
         this.abstractRuns = ExplainMetrics.runs(ExplainMetrics.tokens(abstractText()));
-        List<String> texts = new ArrayList<>();
-        texts.add(request.paper().title() + ". " + abstractText());
+        places.add(new Passage("Abstract", null, 0, abstractText()));
         for (PaperText.Section s : request.text().sections()) {
-            for (String p : (s.text() == null ? "" : s.text()).split("\\n\\s*\\n")) {
-                texts.add(p);
+            String[] paragraphs = (s.text() == null ? "" : s.text()).split("\\n\\s*\\n");
+            for (int i = 0; i < paragraphs.length; i++) {
+                places.add(new Passage(s.title(), s.anchor(), i, paragraphs[i]));
             }
         }
-        for (String t : texts) {
-            Set<String> stems = stems(t);
+        for (Passage p : places) {
+            Set<String> stems = stems(p.text());
             passages.add(stems);
             paperWords.addAll(stems);
         }
+        paperWords.addAll(stems(request.paper().title()));
         paperWords.removeAll(HostVocabulary.STEMS);
     }
 
@@ -185,6 +191,83 @@ public final class ScriptGate {
             best = Math.max(best, (double) hit / content.size());
         }
         return best;
+    }
+
+    /**
+     * The script with each line that states something about the paper tied to its best passage: the
+     * paper's sentence in that paragraph sharing the most content words. Quotes are tied to the
+     * sentence that holds them.
+     */
+    public EpisodeScript withProvenance(EpisodeScript script) {
+        List<EpisodeScript.Section> out = new ArrayList<>();
+        for (EpisodeScript.Section s : script.sections()) {
+            List<EpisodeScript.Provenance> prov = new ArrayList<>();
+            if (!HOST_SECTIONS.contains(s.kind()) || s.kind() == Kind.QUOTE) {
+                for (String sentence : s.text().split("(?<=[.!?\"\u201d])\\s+")) {
+                    source(sentence, s.kind() == Kind.QUOTE).ifPresent(prov::add);
+                }
+            }
+            out.add(new EpisodeScript.Section(s.kind(), s.title(), s.text(), prov));
+        }
+        return new EpisodeScript(script.arxivId(), script.version(), script.episodeTitle(), script.description(), out,
+                script.writer());
+    }
+
+    java.util.Optional<EpisodeScript.Provenance> source(String sentence, boolean quote) {
+        if (quote) {
+            for (String q : Grounding.quotes(sentence)) {
+                String nq = Grounding.normalise(q).replaceAll("\\.$", "");
+                for (Passage p : places) {
+                    for (String ps : SentenceSplitter.split(p.text())) {
+                        if (Grounding.normalise(ps).contains(nq)) {
+                            return java.util.Optional.of(new EpisodeScript.Provenance(sentence.strip(), p.section(), p.anchor(),
+                                    p.paragraph(), ps));
+                        }
+                    }
+                }
+            }
+            return java.util.Optional.empty();
+        }
+        Set<String> content = stems(sentence);
+        content.removeAll(HostVocabulary.STEMS);
+        boolean claim = sentence.matches("(?s).*\\d.*") || content.stream().anyMatch(paperWords::contains);
+        if (!claim || content.size() < 3 || sentence.strip().endsWith("?")) {
+            return java.util.Optional.empty();
+        }
+        int best = -1;
+        double bestShare = 0;
+        for (int i = 0; i < passages.size(); i++) {
+            double share = overlap(content, passages.get(i));
+            if (share > bestShare) {
+                bestShare = share;
+                best = i;
+            }
+        }
+        if (best < 0 || bestShare < MIN_SUPPORT) {
+            return java.util.Optional.empty();
+        }
+        Passage p = places.get(best);
+        String bestSentence = null;
+        double top = -1;
+        for (String ps : SentenceSplitter.split(p.text())) {
+            double share = overlap(content, stems(ps));
+            if (share > top) {
+                top = share;
+                bestSentence = ps;
+            }
+        }
+        return bestSentence == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new EpisodeScript.Provenance(sentence.strip(), p.section(), p.anchor(), p.paragraph(), bestSentence));
+    }
+
+    private static double overlap(Set<String> content, Set<String> passage) {
+        int hit = 0;
+        for (String w : content) {
+            if (passage.contains(w)) {
+                hit++;
+            }
+        }
+        return content.isEmpty() ? 0 : (double) hit / content.size();
     }
 
     /** Number words ("ten thousand", "forty") whose value the paper never states, as digits or in words. */

@@ -88,6 +88,13 @@ class LlmScriptWriterTest {
         assertThat(w.writer()).isEqualTo("llm");
         assertThat(w.grounding().explain().recitalPercent()).isLessThanOrEqualTo(10.0);
         assertThat(w.grounding().explain().repeatedRuns()).isZero();
+        // Each claim is tied to the passage that supports it; the quote to the sentence it quotes.
+        EpisodeScript.Section method = w.script().sections().get(2);
+        assertThat(method.provenance()).isNotEmpty();
+        assertThat(method.provenance().get(0).text()).startsWith("We propose Low-Rank Adaptation");
+        assertThat(w.script().sections().get(4).provenance()).extracting(EpisodeScript.Provenance::text).containsExactly(QUOTE);
+        assertThat(w.script().sections().get(8).provenance()).isEmpty();
+        assertThat(w.grounding().explain().sourcedLines()).isGreaterThanOrEqualTo(3);
         assertThat(w.script().writer()).isEqualTo("llm");
         assertThat(w.grounding().grounded()).isTrue();
         assertThat(w.grounding().repairs()).isZero();

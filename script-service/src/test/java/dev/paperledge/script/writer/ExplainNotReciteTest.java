@@ -52,6 +52,8 @@ class ExplainNotReciteTest {
                 }
                 assertSpeakable(s, label);
                 assertThat(new ScriptGate(req, OfflineScriptWriterTest.TARGET).check(s)).as("the gate on %s", label).isEmpty();
+                assertProvenance(s, req, label);
+                assertThat(e.sourcedLines()).as("sourced lines of %s", label).isGreaterThanOrEqualTo(req.abstractOnly() ? 1 : 3);
             }
         }
         figures.forEach(System.out::println);
@@ -119,6 +121,24 @@ class ExplainNotReciteTest {
                 .doesNotContainIgnoringCase("developers").doesNotContainIgnoringCase("these systems");
         assertThat(new ScriptGate(req, OfflineScriptWriterTest.TARGET).check(s)).isEmpty();
         System.out.println(ScriptMarkdown.render(s));
+    }
+
+    /** Every source names a spoken line of its section and a sentence found verbatim in the paper; body sources carry their anchor. */
+    static void assertProvenance(EpisodeScript s, ScriptRequest req, String label) {
+        String paper = Grounding.normalise(req.groundingText());
+        for (EpisodeScript.Section sec : s.sections()) {
+            for (EpisodeScript.Provenance p : sec.provenance()) {
+                assertThat(sec.text()).as("%s %s", label, sec.kind()).contains(p.spoken());
+                assertThat(paper).as("source of %s in %s", p.spoken(), label).contains(Grounding.normalise(p.text()));
+                assertThat(p.paragraph()).isGreaterThanOrEqualTo(0);
+                if (!req.abstractOnly() && !"Abstract".equals(p.section())) {
+                    assertThat(p.anchor()).as("anchor of %s in %s", p.section(), label).isNotBlank();
+                }
+            }
+            if (sec.kind() == Kind.CREDITS || sec.kind() == Kind.SIGN_OFF || sec.kind() == Kind.QUESTIONS) {
+                assertThat(sec.provenance()).as("host section %s of %s", sec.kind(), label).isEmpty();
+            }
+        }
     }
 
     /** No citations, figure references, asides in brackets, LaTeX, first person, or sentences too long to follow. */
