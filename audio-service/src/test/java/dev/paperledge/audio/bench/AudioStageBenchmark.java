@@ -78,6 +78,8 @@ public final class AudioStageBenchmark {
                         "stage run %d: %.1f s wall, %.1f s CPU (CPU/cores %.3f RTF) for %.1f s episode (%.1f s speech) -> RTF %.3f (synthesis %.1f s, mastering+MP3+tags %.1f s); %.1f LUFS, %.1f dBTP, %d bytes%n",
                         r, wall, cpuSecs, cpuSecs / cores / audio, audio, ep.speechMs() / 1000.0, wall / audio, ep.synthesisMs() / 1000.0,
                         ep.encodingMs() / 1000.0, ep.loudness().outputLufs(), ep.loudness().truePeakDbtp(), ep.mp3().length);
+                System.out.println("  memory after run " + r + ": " + procStatus("VmRSS") + " RSS, " + procStatus("VmHWM")
+                        + " peak");
                 if (ep.quality() != null) {
                     System.out.printf(Locale.ROOT,
                             "  listening check: %.1f s wall (RTF %.3f), %.1f s recogniser CPU (%.1f s per audio minute), "

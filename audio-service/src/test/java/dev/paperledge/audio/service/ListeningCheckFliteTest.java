@@ -145,6 +145,24 @@ class ListeningCheckFliteTest {
     }
 
     @Test
+    void aFallbackEngineSpeaksTheSecondTake() {
+        FaultyEngine broken = (FaultyEngine) damaged(Fault.NOISE, Integer.MAX_VALUE);
+        SpeechEngine fallback = flite();
+        RenderedEpisode ep;
+        try (EpisodeRenderer renderer = new EpisodeRenderer(broken, RenderSettings.defaults().withJingle(false),
+                new ListeningCheck(new PocketsphinxRecognizer("pocketsphinx_continuous", Path.of(MODEL),
+                        Duration.ofSeconds(60)), CheckSettings.defaults(0.15)), fallback)) {
+            ep = renderer.render(SCRIPT, new EpisodeRenderer.EpisodeInfo(SCRIPT.episodeTitle(), "PaperLedge", "2026",
+                    "test"));
+        }
+        QualityReport q = ep.quality();
+        assertThat(q.passed()).isTrue();
+        assertThat(q.sections().get(1).rerendered()).isTrue();
+        assertThat(q.sections().get(1).firstTakeFlags()).contains("noise");
+        assertThat(q.sections().get(1).flags()).isEmpty();
+    }
+
+    @Test
     void aSectionReplacedBySilenceIsRenderedAgainAndPassesWhenTheSecondTakeSpeaks() {
         QualityReport q = render(damaged(Fault.SILENCE, 1)).quality();
         assertThat(q.passed()).isTrue();
