@@ -135,6 +135,7 @@ public class EpisodeRenderer implements AutoCloseable {
     public RenderedEpisode render(EpisodeScript script, EpisodeInfo info) {
         long t0 = System.nanoTime();
         List<SectionPlan> plan = plan(script);
+        List<SectionPlan> secondTakes = new ArrayList<>();
         try {
             List<SectionAudio> sections = new ArrayList<>();
             Map<Integer, List<String>> firstTakes = new HashMap<>();
@@ -149,7 +150,7 @@ public class EpisodeRenderer implements AutoCloseable {
                     LOG.warnf("section '%s' came back without speech (%s); rendering it again", plan.get(i).title(),
                             e.getMessage());
                     firstTakes.put(i, List.of("too-short"));
-                    sections.add(collect(rerender(plan.get(i))));
+                    sections.add(collect(rerender(plan.get(i), secondTakes)));
                 }
             }
             long synthesisMs = (System.nanoTime() - t0) / 1_000_000;
@@ -159,8 +160,9 @@ public class EpisodeRenderer implements AutoCloseable {
             if (check != null) {
                 long tc = System.nanoTime();
                 long cpu0 = ListeningCheck.childCpuMs();
-                List<SectionFigures> figures = new ArrayList<>(listen(a, sections, allIndexes(sections.size()), 0));
-                double voiceRate = ListeningCheck.medianSecondsPerWord(takes(a, sections, allIndexes(sections.size())));
+                List<SectionTake> all = takes(a, sections, allIndexes(sections.size()));
+                double voiceRate = ListeningCheck.medianSecondsPerWord(all);
+                List<SectionFigures> figures = new ArrayList<>(listen(all, voiceRate));
                 firstTakes.forEach((i, flags) -> figures.set(i, figures.get(i).asRerenderOf(flags)));
                 // A section is rendered at most twice: one already re-rendered is judged as it is.
                 List<Integer> flagged = figures.stream().filter(f -> f.flagged() && !f.rerendered())
@@ -168,10 +170,10 @@ public class EpisodeRenderer implements AutoCloseable {
                 if (!flagged.isEmpty()) {
                     for (int i : flagged) {
                         LOG.warnf("listening check flagged %s; rendering it again", figures.get(i).describe());
-                        sections.set(i, collect(rerender(plan.get(i))));
+                        sections.set(i, collect(rerender(plan.get(i), secondTakes)));
                     }
                     a = assemble(sections, info);
-                    List<SectionFigures> second = listen(a, sections, flagged, voiceRate);
+                    List<SectionFigures> second = listen(takes(a, sections, flagged), voiceRate);
                     for (SectionFigures f : second) {
                         figures.set(f.index(), f.asRerenderOf(figures.get(f.index()).flags()));
                     }
@@ -192,9 +194,11 @@ public class EpisodeRenderer implements AutoCloseable {
                     a.loudness(), engine.id(), a.words(), toMs(a.speechSamples()), synthesisMs, a.encodingMs(), checkMs,
                     quality);
         } finally {
-            for (SectionPlan s : plan) {
-                for (CuePlan c : s.cues()) {
-                    c.parts().forEach(f -> f.cancel(true));
+            for (List<SectionPlan> plans : List.of(plan, secondTakes)) {
+                for (SectionPlan s : plans) {
+                    for (CuePlan c : s.cues()) {
+                        c.parts().forEach(f -> f.cancel(true));
+                    }
                 }
             }
         }
@@ -223,9 +227,9 @@ public class EpisodeRenderer implements AutoCloseable {
                 cpuMs, List.copyOf(figures));
     }
 
-    private List<SectionFigures> listen(Assembled a, List<SectionAudio> sections, List<Integer> which, double voiceRate) {
+    private List<SectionFigures> listen(List<SectionTake> takes, double voiceRate) {
         try {
-            return check.check(takes(a, sections, which), voiceRate, this::bare);
+            return check.check(takes, voiceRate, this::bare);
         } catch (RecognizerException e) {
             throw new RenderException("listening-check-error", "the listening check could not run: " + e.getMessage(),
                     true, e);
@@ -281,7 +285,7 @@ public class EpisodeRenderer implements AutoCloseable {
      * A second take of a flagged section: the fallback engine if one is configured, and the text in
      * shorter chunks (clause by clause), so neither the same engine call nor the same chunk repeats.
      */
-    private SectionPlan rerender(SectionPlan section) {
+    private SectionPlan rerender(SectionPlan section, List<SectionPlan> started) {
         SpeechEngine second = fallback != null ? fallback : engine;
         List<CuePlan> cues = new ArrayList<>();
         for (CuePlan cue : section.cues()) {
@@ -291,7 +295,9 @@ public class EpisodeRenderer implements AutoCloseable {
             }
             cues.add(new CuePlan(cue.section(), cue.text(), cue.spoken(), cue.words(), parts));
         }
-        return new SectionPlan(section.title(), cues);
+        SectionPlan take = new SectionPlan(section.title(), cues);
+        started.add(take);
+        return take;
     }
 
     /** Waits for a section's chunks and applies the rules every rendering must meet. */
