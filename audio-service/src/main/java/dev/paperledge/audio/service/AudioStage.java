@@ -128,6 +128,7 @@ public class AudioStage {
                     ep.loudness().truePeakDbtp(), ep.synthesisMs() + ep.encodingMs());
             metrics.summary("paperledge.speech.rtf").record(
                     (ep.synthesisMs() + ep.encodingMs() + ep.checkMs()) / (double) Math.max(1, ep.durationMs()));
+            countVerdicts(ep.quality());
             if (ep.quality() != null && ep.quality().checkCpuMs() >= 0) {
                 metrics.summary("paperledge.audio.check.cpu.per.audio.second").record(
                         ep.quality().checkCpuMs() / 1000.0 / Math.max(0.1, ep.quality().audioSeconds()));
@@ -142,6 +143,7 @@ public class AudioStage {
             outcome = "failure";
             reason = e.code();
             storeQualityQuietly(event, e.report());
+            countVerdicts(e.report());
             fail(event.arxivId(), event.version(), event.run(), attempt, e.code(), e.getMessage(), false);
             markProcessed(dedupeId);
         } catch (RenderException e) {
@@ -239,6 +241,14 @@ public class AudioStage {
         return new AudioReady(id, event.version(), event.run(), event.paper(),
                 title, firstNonBlank(event.description(), ""), audioKey, ep.durationMs(), ep.mp3().length, MIME, chaptersKey, transcriptKey,
                 ep.speechEngine(), now, qualityKey, listening);
+    }
+
+    /** Sections heard, by verdict (green, amber, red): how often the check passes, doubts and fails. */
+    private void countVerdicts(QualityReport quality) {
+        if (quality != null) {
+            quality.sections().forEach(s -> metrics.counter("paperledge.audio.check.sections", "verdict", s.verdict())
+                    .increment());
+        }
     }
 
     /** The brief per-section figures that travel in audio.ready. */

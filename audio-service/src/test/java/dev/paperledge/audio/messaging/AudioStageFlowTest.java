@@ -75,6 +75,9 @@ class AudioStageFlowTest extends StageTestBase {
                 .body(containsString("\"qualityKey\":\"" + a.qualityKey() + "\""))
                 .body(containsString("\"listening\":{\"recognizer\":\"pocketsphinx:en-us\",\"passed\":true"));
 
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("paperledge_audio_check_sections_total{verdict=\""));
+
         // The listening check heard every section before audio.ready went out, and says so.
         assertThat(a.qualityKey()).isEqualTo(ObjectKeys.audio(id, 1, 1, "quality.json"));
         assertThat(a.listening().passed()).isTrue();

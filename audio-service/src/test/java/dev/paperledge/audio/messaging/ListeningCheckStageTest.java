@@ -3,6 +3,7 @@ package dev.paperledge.audio.messaging;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -69,6 +70,8 @@ class ListeningCheckStageTest extends StageTestBase {
 
         assertThat(collect(Topics.AUDIO_READY, id, this::audioReady, Duration.ofSeconds(3), 1)).isEmpty();
         given().get("/api/audio/" + id).then().statusCode(200).body("size()", equalTo(0));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("paperledge_audio_check_sections_total{verdict=\"red\""));
         assertThatThrownBy(() -> minio.statObject(StatObjectArgs.builder().bucket("paperledge")
                 .object(ObjectKeys.audio(id, 1, 1, "episode.mp3")).build())).hasMessageContaining("does not exist");
         try (var in = minio.getObject(GetObjectArgs.builder().bucket("paperledge")
