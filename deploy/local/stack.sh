@@ -140,6 +140,9 @@ start_one() {
   if [ -z "$fulltext_url" ]; then
     if use_standin; then fulltext_url=$standin_url; else fulltext_url=https://arxiv.org; fi
   fi
+  # The "local" profile: a run on this machine, where the published operator key is allowed.
+  QUARKUS_PROFILE=local \
+  PAPERLEDGE_OPERATOR_API_KEY=${PAPERLEDGE_OPERATOR_API_KEY:-paperledge-local-operator-key} \
   QUARKUS_HTTP_PORT=$port \
   PAPERLEDGE_ARXIV_STANDIN_PORT=$PAPERLEDGE_ARXIV_STANDIN_PORT \
   PAPERLEDGE_ARXIV_FIXTURES=$PAPERLEDGE_ARXIV_FIXTURES \

@@ -1,9 +1,5 @@
 package dev.paperledge.ingest.rest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -16,10 +12,10 @@ import jakarta.ws.rs.core.Response;
 public class OperatorKeyFilter {
     public static final String HEADER = "X-API-Key";
 
-    private final byte[] key;
+    private final OperatorKey key;
 
-    public OperatorKeyFilter(@ConfigProperty(name = "paperledge.operator.api-key") String key) {
-        this.key = key.getBytes(StandardCharsets.UTF_8);
+    public OperatorKeyFilter(OperatorKey key) {
+        this.key = key;
     }
 
     @ServerRequestFilter
@@ -33,7 +29,7 @@ public class OperatorKeyFilter {
             return null;
         }
         String given = ctx.getHeaderString(HEADER);
-        if (given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), key)) {
+        if (key.matches(given)) {
             return null;
         }
         Response r = Problem.response(401, "Unauthorized",
