@@ -106,6 +106,18 @@ ready_url() {
   fi
 }
 
+# audio-service's listening check needs Debian's offline recogniser: installed once, when missing
+# (deploy/local/install-packages.sh installs it with everything the tests use).
+ensure_recogniser() {
+  [ "${PAPERLEDGE_AUDIO_CHECK_ENABLED:-true}" = false ] && return 0
+  if command -v pocketsphinx_continuous >/dev/null 2>&1 && [ -f /usr/share/pocketsphinx/model/en-us/en-us.lm.bin ]; then
+    return 0
+  fi
+  log "installing pocketsphinx and pocketsphinx-en-us (audio-service's listening check)"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pocketsphinx pocketsphinx-en-us >&2
+}
+
 start_one() {
   local name=$1 port; port=$(port_of "$name")
   local pidfile="$run/$name.pid"
@@ -131,7 +143,7 @@ start_one() {
     local jar="$root/$base/target/quarkus-app/quarkus-run.jar"
     [ -f "$jar" ] || die "$jar missing: build first (./mvnw -DskipTests install)"
     local heap=$PAPERLEDGE_SERVICE_HEAP
-    [ "$base" = audio-service ] && heap=$PAPERLEDGE_AUDIO_HEAP
+    [ "$base" = audio-service ] && heap=$PAPERLEDGE_AUDIO_HEAP && ensure_recogniser
     cmd=(java "-Xmx$heap" -XX:+ExitOnOutOfMemoryError -jar "$jar")
   fi
   # Everything a service needs comes from the environment, the Quarkus way.
