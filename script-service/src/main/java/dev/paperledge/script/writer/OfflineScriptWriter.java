@@ -47,7 +47,11 @@ public final class OfflineScriptWriter implements ScriptWriter {
     private static final Pattern LEANS_BACK = Pattern.compile("(?:This|These|That|Those|It|Its|They|Their|Such|Here|Then|Both|Each|Either)\\b");
     /** A connective that ties a sentence to the one before it in the paper; the host drops it. */
     private static final Pattern CONNECTIVE = Pattern.compile(
-            "^(?:However|But|Thus|Therefore|Hence|Also|Moreover|Furthermore|In addition|Additionally|Instead|Similarly|Likewise|Otherwise|Nevertheless|Nonetheless|Consequently|As a result|On top of that|What's more|So),?\\s+");
+            "^(?:However|But|Thus|Therefore|Hence|Also|Moreover|Furthermore|In addition|Additionally|Instead|Similarly|Likewise|Otherwise|Nevertheless|Nonetheless|Consequently|As a result|On top of that|What's more|So|First|Second|Third|Finally|Next|Lastly|(?:One )?(?:final |last )?[Nn]ote:),?\\s+");
+    /** A subordinate clause standing alone: "Even when they can exclude other dynamics." */
+    private static final Pattern LONE_CLAUSE = Pattern.compile(
+            "^(?:Even when|Even if|When|If|Although|Though|While|Because|Since|Unless|Whereas|As long as)\\b[^,;:]*[.!]$");
+    private static final Pattern SECOND_PERSON = Pattern.compile("(?i)\\b(?:you|your|yourself)\\b");
     private static final Pattern OWN_VOICE = Pattern.compile("\\b(?:[Ww]e|[Oo]ur|[Hh]ere)\\b");
     private static final Pattern MID_SENTENCE_NAME = Pattern.compile("(?<=[a-z,;] )[A-Z][a-z]+\\b");
     private static final Pattern FUTURE = Pattern.compile(
@@ -61,7 +65,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
     private static final Pattern TAIL = Pattern.compile(",\\s+(?!and\\b|or\\b)");
 
     /** A sentence that leans on the one before it. */
-    private static final Pattern DANGLING = Pattern.compile("(?:It|They|That|This|These|Those|Its|Their|Such)\\b");
+    private static final Pattern DANGLING = Pattern.compile("(?:It|They|That|This|These|Those|Its|Their|Such|But|And|Or|So)\\b");
     /** Something that makes a clause a sentence: an auxiliary, or a pronoun and its verb. */
     private static final Pattern FINITE = Pattern.compile(
             "\\b(?:is|are|was|were|has|have|had|can|could|will|would|may|might|should|must|does|do|did)\\b"
@@ -190,12 +194,17 @@ public final class OfflineScriptWriter implements ScriptWriter {
                 String rest = plain.substring(connective.end());
                 plain = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
             }
+            List<String> whole = sentences(plain).stream().filter(x -> !LONE_CLAUSE.matcher(x).matches()).toList();
+            if (whole.isEmpty()) {
+                return null;
+            }
+            plain = String.join(" ", whole);
             String lastProblem = null;
             String lastText = plain;
             for (String variant : shorter(plain)) {
                 boolean speakable = true;
                 for (String sentence : sentences(variant)) {
-                    speakable &= EpisodeWords.count(sentence) <= MAX_SENTENCE_WORDS;
+                    speakable &= EpisodeWords.count(sentence) <= MAX_SENTENCE_WORDS && !LONE_CLAUSE.matcher(sentence).matches();
                 }
                 if (!speakable) {
                     lastProblem = "a sentence too long to follow by ear";
@@ -342,6 +351,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
                 analysis.fromRoles(List.of(SectionRole.INTRODUCTION, SectionRole.SUMMARY)).stream()
                         .filter(c -> c.cue() == Cue.PROBLEM || c.cue() == Cue.CONTEXT).toList(),
                 analysis.ranked(Cue.PROBLEM, Cue.CONTEXT)));
+        resultPool.removeIf(c -> SECOND_PERSON.matcher(c.original()).find()); // advice to the reader is not a finding
         List<Part> findings = new ArrayList<>(d.take(resultPool, 1, Kind.FINDINGS, 10, Templates.FINDINGS_LEADS,
                 new int[] { 100 }, termsReady));
         List<Part> methods = new ArrayList<>(d.take(methodPool, 1, Kind.METHOD, 10, Templates.METHOD_LEADS,

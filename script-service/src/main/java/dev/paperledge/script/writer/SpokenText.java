@@ -132,8 +132,11 @@ public final class SpokenText {
         String t = spoken.replaceAll("(?<=[a-z]) (?:therefore|thus|hence|consequently)\\b,?", "");
         t = PlainWords.standard().apply(t);
         t = t.replaceAll(";\\s+", ". ");
-        t = t.replaceAll(",\\s+but\\s+", ". But ").replaceAll(",\\s+whereas\\s+", ". By contrast, ")
-                .replaceAll(",\\s+while\\s+(?=\\w+\\s+\\w+\\s+\\w+)", ". At the same time, ");
+        // ", but …" and ", whereas …" start a sentence of their own only when a clause follows, not a
+        // noun phrase ("not the true frequency, but some alias of it" stays whole).
+        t = splitBefore(t, ",\\s+but\\s+", ". But ");
+        t = splitBefore(t, ",\\s+whereas\\s+", ". By contrast, ");
+        t = splitBefore(t, ",\\s+while\\s+", ". At the same time, ");
         Matcher g = GERUND_TAIL.matcher(t);
         StringBuilder sb = new StringBuilder();
         while (g.find()) {
@@ -167,6 +170,23 @@ public final class SpokenText {
         Matcher cap = Pattern.compile("([.!?]\\s+)([a-z])").matcher(t);
         t = cap.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + r.group(2).toUpperCase(Locale.ROOT)));
         return t;
+    }
+
+    /** Something that makes words a clause: an auxiliary or modal, or a pronoun subject. */
+    private static final Pattern CLAUSE = Pattern.compile(
+            "(?i)\\b(?:is|are|was|were|be|been|has|have|had|can|could|will|would|may|might|should|must|does|do|did|they|it|we|he|she|there)\\b");
+
+    private static String splitBefore(String text, String at, String with) {
+        Matcher m = Pattern.compile(at).matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            int end = text.indexOf(". ", m.end());
+            String rest = text.substring(m.end(), end < 0 ? text.length() : end);
+            m.appendReplacement(sb, Matcher.quoteReplacement(CLAUSE.matcher(rest).find() && rest.split("\\s+").length >= 4
+                    ? with : m.group()));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
