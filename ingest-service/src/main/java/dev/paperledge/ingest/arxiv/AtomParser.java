@@ -125,7 +125,8 @@ public final class AtomParser {
             b.setErrorHandler(null);
             return b.parse(new ByteArrayInputStream(xml));
         } catch (Exception e) {
-            throw new ArxivException("arXiv's answer is not readable Atom: " + e.getMessage(), true, 0, e);
+            // The parser's own words (and any DOCTYPE it refused) stay in the log; the reason is for people.
+            throw new ArxivException("arXiv's answer is not readable Atom XML", true, 0, e);
         }
     }
 

@@ -120,7 +120,8 @@ public class HttpArxivClient implements ArxivClient {
                 last = new ArxivException("arXiv did not answer " + uri + " within " + config.requestTimeout(), false,
                         0, e);
             } catch (IOException e) {
-                last = new ArxivException("could not reach arXiv at " + uri + ": " + e, false, 0, e);
+                // The exception's text stays in the cause (logged), out of the public reason.
+                last = new ArxivException("could not reach arXiv at " + uri, false, 0, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ArxivException("interrupted while calling arXiv", false, 0, e);

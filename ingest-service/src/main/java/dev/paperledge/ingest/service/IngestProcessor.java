@@ -96,18 +96,25 @@ public class IngestProcessor {
             send(claim.arxivId(), claim.run(), event);
         } catch (ArxivException e) {
             reason = reasonOf(e);
+            if (e.getCause() != null) {
+                LOG.warnf(e, "%s: %s", claim.arxivId(), e.getMessage());
+            }
             outcome = failOrRetry(claim, e.getMessage(), !e.permanent(), reason);
         } catch (JsonProcessingException e) {
+            // Reasons are public: a sentence for people; the exception and its trace go to the log.
             reason = "internal";
-            outcome = failOrRetry(claim, "could not write the paper's JSON: " + e.getMessage(), false, reason);
+            LOG.errorf(e, "%s: could not write the paper's JSON", claim.arxivId());
+            outcome = failOrRetry(claim, "could not write the paper's data (an internal error; see the ingest-service log)",
+                    false, reason);
         } catch (ObjectStoreException e) {
             reason = "object-store";
-            outcome = failOrRetry(claim, "object store unavailable: " + e.getMessage(), true, reason);
+            LOG.warnf(e, "%s: object store unavailable", claim.arxivId());
+            outcome = failOrRetry(claim, "the object store was unavailable", true, reason);
         } catch (RuntimeException e) {
             reason = isDatabase(e) ? "database" : "internal";
             LOG.warnf(e, "%s: ingest try failed", claim.arxivId());
-            outcome = failOrRetry(claim, (reason.equals("database") ? "database unavailable: " : "ingest failed: ")
-                    + e.getMessage(), true, reason);
+            outcome = failOrRetry(claim, reason.equals("database") ? "the database was unavailable"
+                    : "ingest failed on an internal error (see the ingest-service log)", true, reason);
         } finally {
             if (outcome != null) {
                 sample.stop(Timer.builder("paperledge.stage.duration").description("Time a stage spent on a paper")

@@ -167,7 +167,8 @@ public class StatusRecordHandler {
         String cause = header(r.headers(), "dead-letter-cause");
         String text = reason == null ? "no reason given" : reason;
         if (cause != null && !cause.isBlank() && !cause.equals(reason)) {
-            text += " (cause: " + cause + ")";
+            // The cause is exception text: the log keeps it, the public reason does not.
+            LOG.infof("%s: dead letter on %s, cause: %s", arxivId, r.topic(), clean(cause, 500));
         }
         String original = header(r.headers(), "dead-letter-topic");
         String id = arxivId + "v" + (version == null ? 0 : version) + "/dlq/" + r.topic() + "/" + r.partition() + "/"

@@ -86,6 +86,22 @@ class HttpArxivClientTest {
     }
 
     @Test
+    void anUnreachableArxivIsTransientAndItsReasonCarriesNoExceptionText() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        HttpArxivClient nowhere = new HttpArxivClient(TestConfig.of("http://127.0.0.1:" + closed));
+        assertThatThrownBy(() -> nowhere.metadata(ArxivId.of("2106.09685")))
+                .isInstanceOfSatisfying(ArxivException.class, e -> {
+                    assertThat(e.permanent()).isFalse();
+                    assertThat(e.getCause()).as("the exception is kept for the log").isNotNull();
+                })
+                .hasMessageStartingWith("could not reach arXiv at http://127.0.0.1:" + closed)
+                .hasMessageNotContaining("java.").hasMessageNotContaining("Exception");
+    }
+
+    @Test
     void aSlowAnswerTimesOutAndIsRetried() throws Exception {
         standIn.delayNext(Duration.ofMillis(2500));
         long start = System.nanoTime();

@@ -58,6 +58,24 @@ class PublicPageTest {
         data.removeEpisode(id);
     }
 
+    @Test
+    void pagesAndTheFeedForbidScriptsAndSniffingButAllowWhatThePageLoads() {
+        for (String path : List.of("/", "/episodes/" + episode.slug, "/feed.xml", "/site.css")) {
+            var r = given().get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            String csp = r.header("Content-Security-Policy");
+            assertThat(csp).as(path).contains("default-src 'none'", "frame-ancestors 'none'", "base-uri 'none'")
+                    .doesNotContain("script-src", "unsafe-inline");
+        }
+        String csp = given().get("/").header("Content-Security-Policy");
+        Document page = parseStrict(given().get("/episodes/" + episode.slug).asString());
+        assertThat(csp).contains("style-src 'self'", "img-src 'self'", "media-src 'self'");
+        assertThat(page.select("script, [style], style")).as("nothing the policy would block").isEmpty();
+        assertThat(page.selectFirst("audio").attr("src")).as("audio from this origin").startsWith("/episodes/");
+        assertThat(page.select("link[rel=stylesheet]").attr("href")).isEqualTo("/site.css");
+    }
+
     static Document parseStrict(String html) {
         Parser parser = Parser.htmlParser().setTrackErrors(20);
         Document doc = Jsoup.parse(html, "http://localhost/", parser);
