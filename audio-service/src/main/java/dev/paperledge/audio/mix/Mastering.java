@@ -74,27 +74,48 @@ public final class Mastering {
     static void limit(float[] x, float[] truePeaks, float gain, int length, int rate, float ceiling) {
         int look = Math.max(1, rate / 200); // 5 ms
         double releaseCoef = Math.exp(-1.0 / (0.08 * rate)); // 80 ms
-        // Required gain per sample, then a running minimum over the look-ahead window.
-        float[] need = new float[length];
         boolean any = false;
-        for (int i = 0; i < length; i++) {
-            float a = Math.max(Math.abs(x[i]), truePeaks[i] * gain) * 1.01f;
-            need[i] = a > ceiling ? ceiling / a : 1f;
-            any |= need[i] < 1f;
+        for (int i = 0; i < length && !any; i++) {
+            any = need(x, truePeaks, gain, i, ceiling) < 1f;
         }
         if (!any) {
             return;
         }
-        float[] minAhead = slidingMinForward(need, length, look);
+        // Required gain per sample and its running minimum over the look-ahead window, streamed:
+        // only the window is kept (a ring and a monotonic deque), not three arrays of the program's
+        // length per pass (an hour-long program's worth of memory on a 512 MB heap).
+        int ring = look + 2;
+        float[] needs = new float[ring];
+        int[] dq = new int[ring];
+        int head = 0;
+        int size = 0;
         double g = 1.0;
         double attackStep = 1.0 / look;
-        for (int i = 0; i < length; i++) {
-            double target = minAhead[i];
+        for (int j = 0; j < length + look; j++) {
+            if (j < length) {
+                float n = need(x, truePeaks, gain, j, ceiling); // x[j] is not yet scaled: j is ahead of i
+                needs[j % ring] = n;
+                while (size > 0 && needs[dq[(head + size - 1) % ring] % ring] >= n) {
+                    size--;
+                }
+                dq[(head + size) % ring] = j;
+                size++;
+            }
+            int i = j - look;
+            if (i < 0) {
+                continue;
+            }
+            while (dq[head] < i) {
+                head = (head + 1) % ring;
+                size--;
+            }
+            double target = needs[dq[head] % ring];
+            float needI = needs[i % ring];
             if (target < g) {
                 // Ramp down linearly over the look-ahead so the peak sees the full reduction.
                 g = Math.max(target, g - attackStep);
-                if (need[i] < g) {
-                    g = need[i];
+                if (needI < g) {
+                    g = needI;
                 }
             } else {
                 g = target + (g - target) * releaseCoef;
@@ -103,21 +124,8 @@ public final class Mastering {
         }
     }
 
-    /** out[i] = min(in[i .. i+w]) via a monotonic deque. */
-    static float[] slidingMinForward(float[] in, int length, int w) {
-        float[] out = new float[length];
-        int[] dq = new int[length];
-        int head = 0, tail = 0;
-        for (int i = length - 1; i >= 0; i--) {
-            while (tail > head && in[dq[tail - 1]] >= in[i]) {
-                tail--;
-            }
-            dq[tail++] = i;
-            while (dq[head] > i + w) {
-                head++;
-            }
-            out[i] = in[dq[head]];
-        }
-        return out;
+    private static float need(float[] x, float[] truePeaks, float gain, int i, float ceiling) {
+        float a = Math.max(Math.abs(x[i]), truePeaks[i] * gain) * 1.01f;
+        return a > ceiling ? ceiling / a : 1f;
     }
 }
