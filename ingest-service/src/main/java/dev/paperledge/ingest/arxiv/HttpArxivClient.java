@@ -12,6 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
@@ -31,6 +37,12 @@ public class HttpArxivClient implements ArxivClient {
     private final RateLimiter limiter;
     private final HttpClient http;
     private final AtomParser parser = new AtomParser(Taxonomy.standard());
+    /** Bodies are read here so a body that trickles can be given up on at the deadline. */
+    private static final ExecutorService BODY_READERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "arxiv-body-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Inject
     public HttpArxivClient(ArxivConfig config) {
@@ -86,6 +98,9 @@ public class HttpArxivClient implements ArxivClient {
             Duration retryAfter = null;
             try {
                 limiter.acquire();
+                // One wall-clock deadline per attempt, headers and body together: the request timeout
+                // alone only bounds the wait for the headers.
+                long deadline = System.nanoTime() + config.requestTimeout().toNanos();
                 HttpRequest req = HttpRequest.newBuilder(uri)
                         .timeout(config.requestTimeout())
                         .header("User-Agent", config.userAgent())
@@ -99,7 +114,7 @@ public class HttpArxivClient implements ArxivClient {
                         if (declared > maxBytes) {
                             throw tooLarge(uri, declared, maxBytes);
                         }
-                        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                        byte[] body = readBefore(in, (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1), deadline);
                         if (body.length > maxBytes) {
                             throw tooLarge(uri, body.length, maxBytes);
                         }
@@ -117,8 +132,8 @@ public class HttpArxivClient implements ArxivClient {
                     }
                 }
             } catch (HttpTimeoutException e) {
-                last = new ArxivException("arXiv did not answer " + uri + " within " + config.requestTimeout(), false,
-                        0, e);
+                last = new ArxivException("arXiv did not answer " + uri + " in full within " + config.requestTimeout(),
+                        false, 0, e);
             } catch (IOException e) {
                 // The exception's text stays in the cause (logged), out of the public reason.
                 last = new ArxivException("could not reach arXiv at " + uri, false, 0, e);
@@ -171,5 +186,19 @@ public class HttpArxivClient implements ArxivClient {
 
     private static String trimSlash(String s) {
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** At most {@code limit} bytes of the body, or a timeout once the deadline passes (the stream is then closed). */
+    private static byte[] readBefore(InputStream in, int limit, long deadline) throws IOException, InterruptedException {
+        Future<byte[]> read = BODY_READERS.submit(() -> in.readNBytes(limit));
+        try {
+            return read.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            read.cancel(true);
+            in.close();
+            throw new HttpTimeoutException("the body was not complete by the deadline");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
     }
 }

@@ -102,6 +102,40 @@ class HttpArxivClientTest {
     }
 
     @Test
+    void aBodyThatTricklesIsCutOffAtTheDeadlineAndIsATransientFailure() throws Exception {
+        // Headers at once, then one byte every 200 ms of a 100 kB body: only a deadline on the whole read ends it.
+        com.sun.net.httpserver.HttpServer trickle = com.sun.net.httpserver.HttpServer
+                .create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        trickle.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        trickle.createContext("/", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "application/atom+xml");
+            ex.sendResponseHeaders(200, 100_000);
+            try (var out = ex.getResponseBody()) {
+                for (int i = 0; i < 100; i++) {
+                    out.write('<');
+                    out.flush();
+                    Thread.sleep(200);
+                }
+            } catch (java.io.IOException | InterruptedException e) {
+                // the client gave up: what we want
+            }
+        });
+        trickle.start();
+        try {
+            HttpArxivClient slow = new HttpArxivClient(TestConfig.of("http://127.0.0.1:" + trickle.getAddress().getPort()));
+            long start = System.nanoTime();
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                    assertThatThrownBy(() -> slow.metadata(ArxivId.of("2106.09685")))
+                            .isInstanceOfSatisfying(ArxivException.class, e -> assertThat(e.permanent()).isFalse())
+                            .hasMessageContaining("in full within"));
+            // 4 attempts of 800 ms each plus short backoffs
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+        } finally {
+            trickle.stop(0);
+        }
+    }
+
+    @Test
     void aSlowAnswerTimesOutAndIsRetried() throws Exception {
         standIn.delayNext(Duration.ofMillis(2500));
         long start = System.nanoTime();
