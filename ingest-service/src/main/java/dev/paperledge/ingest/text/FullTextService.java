@@ -65,6 +65,9 @@ public class FullTextService {
         } catch (ArxivException e) {
             notes.add("PDF unavailable: " + e.getMessage());
         } catch (PdfTextExtractor.Unusable e) {
+            if (e.getCause() != null) {
+                LOG.warnf(e.getCause(), "%s: PDF unusable (%s)", id, e.getMessage());
+            }
             notes.add("PDF unusable: " + e.getMessage());
         }
 

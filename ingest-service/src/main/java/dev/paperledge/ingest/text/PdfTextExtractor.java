@@ -1,12 +1,14 @@
 package dev.paperledge.ingest.text;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
@@ -37,18 +39,52 @@ public final class PdfTextExtractor {
     private static final Pattern END = Pattern.compile("(?i)^(?:[0-9.]+\\s+)?(references|bibliography)$");
     /** Fewer letters than this per page means the pages are images (a scan) with no text layer. */
     private static final int MIN_LETTERS_PER_PAGE = 10;
+    /** Limits for a hostile PDF (a paper is tens of pages and reads in seconds). */
+    static final int MAX_PAGES = 400;
+    static final Duration MAX_TIME = Duration.ofSeconds(60);
+    static final long MAX_CACHE_BYTES = 64L * 1024 * 1024;
+
+    private final int maxPages;
+    private final Duration maxTime;
+
+    public PdfTextExtractor() {
+        this(MAX_PAGES, MAX_TIME);
+    }
+
+    PdfTextExtractor(int maxPages, Duration maxTime) {
+        this.maxPages = maxPages;
+        this.maxTime = maxTime;
+    }
 
     public List<PaperText.Section> extract(byte[] pdf) throws Unusable {
         if (pdf.length < 5 || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
             throw new Unusable("the PDF is not a PDF file (no %PDF- header)", null);
         }
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
+        long deadline = System.nanoTime() + maxTime.toNanos();
+        // PDFBox's stream cache in memory, capped: a document that needs more is refused, not swapped in.
+        try (PDDocument doc = Loader.loadPDF(pdf, "", null, null,
+                MemoryUsageSetting.setupMainMemoryOnly(MAX_CACHE_BYTES).streamCache)) {
             if (doc.isEncrypted() && !doc.getCurrentAccessPermission().canExtractContent()) {
                 throw new Unusable("the PDF is encrypted and forbids text extraction", null);
             }
+            if (doc.getNumberOfPages() > maxPages) {
+                throw new Unusable("the PDF is too large to read: " + doc.getNumberOfPages() + " pages, more than "
+                        + maxPages, null);
+            }
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
-            String text = stripper.getText(doc);
+            // Page by page, so the time limit is checked between pages.
+            StringBuilder all = new StringBuilder();
+            for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+                if (System.nanoTime() > deadline) {
+                    throw new Unusable("the PDF is too large to read: its text took longer than "
+                            + maxTime.toSeconds() + " s to extract", null);
+                }
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                all.append(stripper.getText(doc));
+            }
+            String text = all.toString();
             long letters = text.chars().filter(Character::isLetter).count();
             if (letters < (long) MIN_LETTERS_PER_PAGE * Math.max(1, doc.getNumberOfPages())) {
                 throw new Unusable("the PDF has no text layer (image-only or empty pages)", null);
@@ -66,9 +102,12 @@ public final class PdfTextExtractor {
         } catch (InvalidPasswordException e) {
             throw new Unusable("the PDF is encrypted with a password", e);
         } catch (IOException e) {
-            throw new Unusable("the PDF is corrupt or unreadable: " + e.getMessage(), e);
+            throw new Unusable("the PDF is corrupt or unreadable", e);
         } catch (RuntimeException e) {
-            throw new Unusable("the PDF could not be read: " + e, e);
+            throw new Unusable("the PDF could not be read", e);
+        } catch (OutOfMemoryError e) {
+            // A decompression bomb: the document is dropped with the error, so its memory is free again.
+            throw new Unusable("the PDF is too large to read: it needs more memory than ingest allows", e);
         }
     }
 

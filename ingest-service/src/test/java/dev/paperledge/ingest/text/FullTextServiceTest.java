@@ -86,6 +86,17 @@ class FullTextServiceTest {
     }
 
     @Test
+    void aPdfOverThePageLimitGivesTheAbstractWithTheReason() throws Exception {
+        FullTextService roomy = new FullTextService(new HttpArxivClient(config(standIn.baseUrl(), 20_000_000)));
+        Fixtures.write(dir, "2106.09685", ".pdf", PdfTextExtractorTest.pages(PdfTextExtractor.MAX_PAGES + 1));
+        FullText t = roomy.extract(lora());
+        assertThat(t.source()).isEqualTo("ABSTRACT");
+        assertThat(t.text().sections()).hasSize(1);
+        assertThat(t.notes()).contains("PDF unusable: the PDF is too large to read: "
+                + (PdfTextExtractor.MAX_PAGES + 1) + " pages, more than " + PdfTextExtractor.MAX_PAGES);
+    }
+
+    @Test
     void aPdfOverTheSizeCapGivesTheAbstract() throws Exception {
         FullTextService tight = new FullTextService(new HttpArxivClient(config(standIn.baseUrl(), 500)));
         Fixtures.write(dir, "2106.09685", ".pdf", Pdfs.withOutline());

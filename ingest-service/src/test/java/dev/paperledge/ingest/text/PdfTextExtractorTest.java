@@ -13,6 +13,45 @@ import dev.paperledge.ingest.support.Pdfs;
 class PdfTextExtractorTest {
     private final PdfTextExtractor extractor = new PdfTextExtractor();
 
+    /** A PDF of {@code n} pages, each with a line of text. */
+    static byte[] pages(int n) throws java.io.IOException {
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            var font = new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                    org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA);
+            for (int i = 1; i <= n; i++) {
+                var page = new org.apache.pdfbox.pdmodel.PDPage();
+                doc.addPage(page);
+                try (var cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                    cs.beginText();
+                    cs.setFont(font, 12);
+                    cs.newLineAtOffset(72, 700);
+                    cs.showText("Page " + i + " of a very long document with words on it.");
+                    cs.endText();
+                }
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void aPdfWithMorePagesThanTheLimitIsTooLargeToRead() throws Exception {
+        byte[] pdf = pages(6);
+        assertThatThrownBy(() -> new PdfTextExtractor(5, java.time.Duration.ofSeconds(30)).extract(pdf))
+                .isInstanceOf(PdfTextExtractor.Unusable.class)
+                .hasMessage("the PDF is too large to read: 6 pages, more than 5");
+        assertThat(new PdfTextExtractor(6, java.time.Duration.ofSeconds(30)).extract(pdf).get(0).text())
+                .contains("Page 1 of a very long document").contains("Page 6 of");
+    }
+
+    @Test
+    void aPdfWhoseTextTakesLongerThanTheLimitIsTooLargeToRead() throws Exception {
+        byte[] pdf = pages(3);
+        assertThatThrownBy(() -> new PdfTextExtractor(400, java.time.Duration.ZERO).extract(pdf))
+                .isInstanceOf(PdfTextExtractor.Unusable.class)
+                .hasMessageStartingWith("the PDF is too large to read: its text took longer than");
+    }
+
     @Test
     void splitsAtTheOutlinesTitles() throws Exception {
         List<PaperText.Section> sections = extractor.extract(Pdfs.withOutline());
