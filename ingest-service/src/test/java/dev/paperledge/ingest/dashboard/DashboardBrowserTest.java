@@ -136,8 +136,21 @@ class DashboardBrowserTest {
         // The later stages report on the real broker, as their services would.
         stages.scriptReady(id, 1, 1);
         awaitRowStatus(id, "SCRIPTED");
+        // The script's explanation figures show under its stage.
+        new WebDriverWait(driver, WAIT).until(d -> !d.findElements(
+                By.cssSelector("tr[data-id='" + id + "'] td.stage[data-stage='script'] .explanation")).isEmpty());
+        assertThat(driver.findElement(By.cssSelector("tr[data-id='" + id + "'] td.stage[data-stage='script'] .explanation"))
+                .getText()).isEqualTo("recital 3.5% · repeats 0 · 3 sections");
         stages.audioReady(id, 1, 1);
         awaitRowStatus(id, "VOICED");
+        // The listening check: one dot per section, coloured by its verdict, figures on hover.
+        new WebDriverWait(driver, WAIT).until(d -> d.findElements(
+                By.cssSelector("tr[data-id='" + id + "'] td.stage[data-stage='audio'] .listening .dot")).size() == 2);
+        List<WebElement> dots = driver.findElements(By.cssSelector("tr[data-id='" + id + "'] td.stage[data-stage='audio'] .listening .dot"));
+        assertThat(dots.get(0).getDomAttribute("class")).isEqualTo("dot green");
+        assertThat(dots.get(1).getDomAttribute("class")).isEqualTo("dot amber");
+        assertThat(dots.get(1).getDomAttribute("title")).contains("What they found").contains("word error 30%")
+                .contains("bare engine 27%").contains("rendered twice");
         stages.published(id, 1, 1, "http://localhost:8080/episodes/" + id);
         awaitRowStatus(id, "PUBLISHED");
         assertThat(driver.findElements(By.cssSelector("tr[data-id='" + id + "'] td.stage.done"))).hasSize(4);

@@ -40,14 +40,18 @@ public class StageEvents {
 
     public ScriptReady scriptReady(String id, int version, int run) {
         ScriptReady e = new ScriptReady(id, version, run, SUMMARY, "t", "d", "scripts/k", "scripts/m", 1200, "offline",
-                Instant.now());
+                Instant.now(), new ScriptReady.Explanation(3.5, 0, List.of("Introduction", "Method", "Results"),
+                        List.of("LoRA"), false));
         scripts.sendMessageAndAwait(CloudEvents.message(e, "script-service"));
         return e;
     }
 
     public AudioReady audioReady(String id, int version, int run) {
         AudioReady e = new AudioReady(id, version, run, SUMMARY, "t", "d", "audio/k", 61_000, 1000, "audio/mpeg", null,
-                null, "marytts", Instant.now());
+                null, "marytts", Instant.now(), "audio/" + id + "/v1/r1/quality.json",
+                new AudioReady.Listening("pocketsphinx:en-us", true, 0.2, 0.25, List.of(
+                        new AudioReady.SectionCheck("The problem", "green", 0.18, null, 300, false, List.of()),
+                        new AudioReady.SectionCheck("What they found", "amber", 0.3, 0.27, 420, true, List.of()))));
         audio.sendMessageAndAwait(CloudEvents.message(e, "audio-service"));
         return e;
     }
