@@ -148,7 +148,13 @@ public interface AudioConfig {
         @WithDefault("1.8")
         double rateTolerance();
 
-        @WithDefault("5")
+        /**
+         * Shorter sections are not judged on their rate: in a few words the fixed pauses and long
+         * names dominate ("Credit to Paper authors: Jacob T. VanderPlas" ran at 1.8x the episode's
+         * seconds per word and failed a clean episode). Truncation is still caught by its clipped
+         * edge and missing words.
+         */
+        @WithDefault("15")
         int minWordsForRate();
 
         /**
