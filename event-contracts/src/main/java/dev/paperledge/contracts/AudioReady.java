@@ -14,11 +14,14 @@ import java.util.List;
  * @param qualityKey    the listening check's figures ({@code quality.json}), or null (not checked;
  *                      events from before the check have no such field)
  * @param listening     the listening check in brief, or null when there was none
+ * @param jsonTranscriptKey Podcasting 2.0 JSON transcript ({@code transcript.json}: segments with
+ *                      speaker and, for a line taken from the paper, its source passage), or null
+ *                      (events from before it have no such field)
  */
 public record AudioReady(String arxivId, int version, int run, PaperSummary paper, String episodeTitle,
         String description, String audioKey, long durationMs, long byteSize, String mimeType, String chaptersKey,
-        String transcriptKey, String speechEngine, Instant voicedAt, String qualityKey, Listening listening)
-        implements PipelineEvent {
+        String transcriptKey, String speechEngine, Instant voicedAt, String qualityKey, Listening listening,
+        String jsonTranscriptKey) implements PipelineEvent {
 
     public static final String TYPE = "paperledge.audio.ready.v1";
 
@@ -28,6 +31,14 @@ public record AudioReady(String arxivId, int version, int run, PaperSummary pape
             String transcriptKey, String speechEngine, Instant voicedAt) {
         this(arxivId, version, run, paper, episodeTitle, description, audioKey, durationMs, byteSize, mimeType,
                 chaptersKey, transcriptKey, speechEngine, voicedAt, null, null);
+    }
+
+    /** An episode with a listening check but no JSON transcript. */
+    public AudioReady(String arxivId, int version, int run, PaperSummary paper, String episodeTitle,
+            String description, String audioKey, long durationMs, long byteSize, String mimeType, String chaptersKey,
+            String transcriptKey, String speechEngine, Instant voicedAt, String qualityKey, Listening listening) {
+        this(arxivId, version, run, paper, episodeTitle, description, audioKey, durationMs, byteSize, mimeType,
+                chaptersKey, transcriptKey, speechEngine, voicedAt, qualityKey, listening, null);
     }
 
     /**
