@@ -63,6 +63,13 @@ public class IngestProcessor {
         String outcome = null; // success | failure, once final; null while the paper waits for another try
         String reason = "none";
         try {
+            if (claim.ingestTries() > backoff.maxTries()) {
+                // Every try so far was claimed and never finished: do not start another.
+                reason = "internal";
+                fail(claim, gaveUp(claim), true);
+                outcome = "failure";
+                return;
+            }
             ArxivId id = new ArxivId(claim.arxivId(), claim.requestedVersion());
             ArxivMetadata meta = arxiv.metadata(id);
             FullText text = fullText.extract(meta);
@@ -110,6 +117,13 @@ public class IngestProcessor {
             reason = "object-store";
             LOG.warnf(e, "%s: object store unavailable", claim.arxivId());
             outcome = failOrRetry(claim, "the object store was unavailable", true, reason);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // A hostile document the limits did not catch: this try fails, the worker lives on.
+            reason = "internal";
+            LOG.errorf(e, "%s: ingest try ran out of %s", claim.arxivId(),
+                    e instanceof StackOverflowError ? "stack" : "memory");
+            outcome = failOrRetry(claim, "ingest ran out of memory on this paper (see the ingest-service log)", true,
+                    reason);
         } catch (RuntimeException e) {
             reason = isDatabase(e) ? "database" : "internal";
             LOG.warnf(e, "%s: ingest try failed", claim.arxivId());
@@ -123,6 +137,16 @@ public class IngestProcessor {
                         .increment();
             }
         }
+    }
+
+    /** The reason of a paper whose every try was claimed and never finished. */
+    private String gaveUp(PaperStore.Claim claim) {
+        int tries = claim.ingestTries() - 1;
+        String reason = "ingest gave up after " + tries + " attempt" + (tries == 1 ? "" : "s")
+                + ": none of them finished (the service stopped or ran out of memory on this paper, or a try"
+                + " outlived its lease); see the ingest-service log";
+        LOG.warnf("%s: %d claims of run %d never finished; failing it", claim.arxivId(), tries, claim.run());
+        return claim.lastError() == null ? reason : reason + ". The last error: " + claim.lastError();
     }
 
     /** A short, bounded reason class for metrics (never free text). */
@@ -150,7 +174,7 @@ public class IngestProcessor {
      * like permanent errors at once, the paper fails. Returns the final outcome or null (queued).
      */
     private String failOrRetry(PaperStore.Claim claim, String reason, boolean transientError, String reasonClass) {
-        int tries = claim.ingestTries() + 1;
+        int tries = claim.ingestTries(); // the claim counted this try
         if (transientError && backoff.another(tries)) {
             java.time.Duration wait = backoff.delay(tries);
             LOG.warnf("%s: transient ingest error (try %d of %d), next try in %d ms: %s", claim.arxivId(), tries,

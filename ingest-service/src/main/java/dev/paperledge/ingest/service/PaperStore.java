@@ -23,8 +23,13 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class PaperStore {
 
-    /** A claimed unit of work: the paper and the run the claim is for. */
-    public record Claim(String arxivId, int run, Integer requestedVersion, String pendingEvent, int ingestTries) {
+    /**
+     * A claimed unit of work: the paper and the run the claim is for. {@code ingestTries} counts the
+     * ingest tries of the current attempt including this claim (a claim for ingest is a try, whether
+     * or not it ever finishes); {@code lastError} is the latest transient error before it.
+     */
+    public record Claim(String arxivId, int run, Integer requestedVersion, String pendingEvent, int ingestTries,
+            String lastError) {
     }
 
     private final StatusProjection projection;
@@ -35,10 +40,13 @@ public class PaperStore {
         this.changes = changes;
     }
 
-    /** Claims the oldest paper waiting for ingest, if any. */
+    /**
+     * Claims the oldest paper waiting for ingest, if any, and counts the claim as a try: a worker that
+     * dies on a paper (a crash, a kill, an out-of-memory end) or outlives its lease has still used one.
+     */
     @Transactional
     public Optional<Claim> claimForIngest(Duration lease) {
-        return claim("""
+        return claim(true, """
                 SELECT arxiv_id FROM ingest.paper
                 WHERE status = 'REQUESTED' AND ingested_event IS NULL
                   AND (lease_until IS NULL OR lease_until < now())
@@ -49,7 +57,7 @@ public class PaperStore {
     /** Claims a paper whose ingested event was stored but never acknowledged by the broker. */
     @Transactional
     public Optional<Claim> claimForRepublish(Duration lease) {
-        return claim("""
+        return claim(false, """
                 SELECT arxiv_id FROM ingest.paper
                 WHERE ingested_event IS NOT NULL AND event_sent_at IS NULL
                   AND (lease_until IS NULL OR lease_until < now())
@@ -57,14 +65,18 @@ public class PaperStore {
     }
 
     @SuppressWarnings("unchecked")
-    private Optional<Claim> claim(String sql, Duration lease) {
+    private Optional<Claim> claim(boolean countsATry, String sql, Duration lease) {
         List<String> ids = Panache.getEntityManager().createNativeQuery(sql).getResultList();
         if (ids.isEmpty()) {
             return Optional.empty();
         }
         Paper p = Paper.findById(ids.get(0));
         p.leaseUntil = Instant.now().plus(lease);
-        return Optional.of(new Claim(p.arxivId, p.run, p.requestedVersion, p.ingestedEvent, p.ingestTries));
+        if (countsATry) {
+            p.ingestTries++;
+        }
+        return Optional.of(new Claim(p.arxivId, p.run, p.requestedVersion, p.ingestedEvent, p.ingestTries,
+                p.lastError));
     }
 
     /**
@@ -144,7 +156,6 @@ public class PaperStore {
             return false;
         }
         Instant now = Instant.now();
-        p.ingestTries++;
         p.leaseUntil = null;
         p.nextAttemptAt = next;
         p.lastError = error;

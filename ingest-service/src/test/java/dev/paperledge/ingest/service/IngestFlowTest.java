@@ -183,7 +183,7 @@ class IngestFlowTest {
         }
         Api.submit(id).then().statusCode(202);
         JsonPath p = Api.awaitIngested(id, WAIT);
-        assertThat(p.getInt("ingestTries")).isEqualTo(1);
+        assertThat(p.getInt("ingestTries")).isEqualTo(2); // tries started: the failed one and this one
         assertThat(p.getInt("attempt")).isEqualTo(1);
         assertThat(p.getList("timeline.status")).doesNotContain("FAILED");
         assertThat(p.getString("stages[0].state")).isEqualTo("done");

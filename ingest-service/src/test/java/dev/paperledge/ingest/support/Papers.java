@@ -64,6 +64,15 @@ public final class Papers {
         });
     }
 
+    /** A paper submitted and waiting for the ingest worker, recorded without nudging the worker. */
+    public static void waiting(String id) {
+        requested(id, 1, Instant.now());
+        QuarkusTransaction.requiringNew().run(() -> {
+            Paper p = Paper.findById(id);
+            p.nextAttemptAt = null;
+        });
+    }
+
     /** Sets a paper's title directly (e.g. markup, to check the escaping). */
     public static void title(String id, String title) {
         QuarkusTransaction.requiringNew().run(() -> {
