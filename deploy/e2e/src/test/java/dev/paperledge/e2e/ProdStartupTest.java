@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The built jars in the prod profile refuse to start without an operator key (ingest names
- * PAPERLEDGE_OPERATOR_API_KEY; script names its property), and ingest also with the published local one. Infrastructure addresses point at
+ * The built jars in the prod profile refuse to start without an operator key or with the published
+ * local one, and say which variable to set. Infrastructure addresses point at
  * closed ports, so a service that did start would touch nothing.
  */
 class ProdStartupTest {
@@ -28,9 +28,10 @@ class ProdStartupTest {
     }
 
     @Test
-    void scriptRefusesToStartWithoutAKey() throws Exception {
-        assertThat(start("script-service", null)).contains("Failed to load config value")
-                .contains("paperledge.operator.api-key");
+    void scriptRefusesToStartWithoutAKeyOrWithThePublishedOne() throws Exception {
+        assertThat(start("script-service", null)).contains("No operator key: set PAPERLEDGE_OPERATOR_API_KEY");
+        assertThat(start("script-service", "paperledge-local-operator-key"))
+                .contains("PAPERLEDGE_OPERATOR_API_KEY is the published local default");
     }
 
     /** Starts the jar in the prod profile and returns its output; fails if it is still up after a minute. */

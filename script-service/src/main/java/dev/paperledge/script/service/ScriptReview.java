@@ -46,6 +46,29 @@ public class ScriptReview {
             throw new NotInReview("script " + row.arxivId + "v" + row.version + " run " + row.run + " is " + row.status
                     + ", not IN_REVIEW");
         }
+        // Claim the approval in one conditional update, so of two operators approving at once exactly
+        // one goes on and the other is told; the loser's edits never overwrite the winner's.
+        Instant now = Instant.now();
+        int claimed = QuarkusTransaction.requiringNew().call(() -> Script.update(
+                "approvedAt = ?1 where id = ?2 and status = ?3 and approvedAt is null", now, row.id, Script.Status.IN_REVIEW));
+        if (claimed == 0) {
+            throw new NotInReview("script " + row.arxivId + "v" + row.version + " run " + row.run
+                    + " is already being approved by another operator call");
+        }
+        try {
+            applyEdits(row, edits, description);
+            production.emitReady(row.arxivId, row.version, row.run, null);
+        } catch (Exception | Error e) {
+            // Not (known to be) emitted: give the script back to review so the approval can be tried
+            // again (the audio stage takes a run once, so a second emit of the same run is harmless).
+            QuarkusTransaction.requiringNew().run(() -> Script.update("approvedAt = null where id = ?1 and status = ?2",
+                    row.id, Script.Status.IN_REVIEW));
+            throw e;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> Script.<Script>findById(row.id));
+    }
+
+    private void applyEdits(Script row, Map<EpisodeScript.Kind, String> edits, String description) throws Exception {
         boolean edited = (edits != null && !edits.isEmpty()) || description != null;
         if (edited) {
             EpisodeScript current = json.readValue(store.get(row.scriptKey).orElseThrow(
@@ -96,8 +119,5 @@ public class ScriptReview {
                 s.updatedAt = Instant.now();
             });
         }
-        QuarkusTransaction.requiringNew().run(() -> Script.<Script>findById(row.id).approvedAt = Instant.now());
-        production.emitReady(row.arxivId, row.version, row.run, null);
-        return QuarkusTransaction.requiringNew().call(() -> Script.<Script>findById(row.id));
     }
 }

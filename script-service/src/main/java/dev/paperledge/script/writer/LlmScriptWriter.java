@@ -51,18 +51,27 @@ public final class LlmScriptWriter implements ScriptWriter {
     private final OfflineScriptWriter offline;
     private final int maxChunkChars;
     private final int maxCalls;
+    private final java.time.Duration deadline;
     private final ThreadLocal<int[]> calls = ThreadLocal.withInitial(() -> new int[1]);
+    private final ThreadLocal<long[]> deadlineAt = ThreadLocal.withInitial(() -> new long[1]);
 
     public LlmScriptWriter(Supplier<ChatModel> model, OfflineScriptWriter offline, int maxChunkChars) {
-        this(model, offline, maxChunkChars, 12);
+        this(model, offline, maxChunkChars, 12, java.time.Duration.ofMinutes(10));
     }
 
-    /** @param maxCalls model calls allowed for one paper: notes, outline, script and repair together */
-    public LlmScriptWriter(Supplier<ChatModel> model, OfflineScriptWriter offline, int maxChunkChars, int maxCalls) {
+    /**
+     * @param maxCalls model calls allowed for one paper: notes, outline, script and repair together
+     * @param deadline wall-clock time allowed for all of one paper's model calls: the client's own
+     *                 timeout bounds each wait for bytes, so a server that trickles its answer could
+     *                 otherwise hold the stage for ever
+     */
+    public LlmScriptWriter(Supplier<ChatModel> model, OfflineScriptWriter offline, int maxChunkChars, int maxCalls,
+            java.time.Duration deadline) {
         this.model = model;
         this.offline = offline;
         this.maxChunkChars = maxChunkChars;
         this.maxCalls = Math.max(3, maxCalls);
+        this.deadline = deadline;
     }
 
     private static String styleGuide() {
@@ -84,6 +93,7 @@ public final class LlmScriptWriter implements ScriptWriter {
     @Override
     public WrittenScript write(ScriptRequest req) {
         calls.get()[0] = 0;
+        deadlineAt.get()[0] = System.nanoTime() + deadline.toNanos();
         List<String> failed = new ArrayList<>();
         try {
             return writeWithModel(req, failed);
@@ -100,6 +110,7 @@ public final class LlmScriptWriter implements ScriptWriter {
             return new WrittenScript(w.script(), g, OfflineScriptWriter.NAME, reason);
         } finally {
             calls.remove();
+            deadlineAt.remove();
         }
     }
 
@@ -223,11 +234,47 @@ public final class LlmScriptWriter implements ScriptWriter {
                         UserMessage.from(prompt))
                 .responseFormat(ResponseFormat.JSON)
                 .build();
-        String text = model.get().chat(request).aiMessage().text();
+        String text = withinDeadline(task, () -> model.get().chat(request).aiMessage().text());
         if (text == null || text.isBlank()) {
             throw new IllegalStateException("the model returned no text for " + task);
         }
         return text;
+    }
+
+    /** Runs one model call, giving up (and interrupting it) when the paper's deadline passes. */
+    private String withinDeadline(String task, java.util.concurrent.Callable<String> call) {
+        long left = deadlineAt.get()[0] - System.nanoTime();
+        if (left <= 0) {
+            throw new DeadlineExceeded(task, deadline);
+        }
+        java.util.concurrent.FutureTask<String> f = new java.util.concurrent.FutureTask<>(call);
+        Thread t = new Thread(f, "llm-" + task.toLowerCase(java.util.Locale.ROOT));
+        t.setDaemon(true);
+        t.start();
+        try {
+            return f.get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            f.cancel(true);
+            t.interrupt();
+            throw new DeadlineExceeded(task, deadline);
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the model at " + task, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The paper's model calls together took longer than {@code paperledge.script.llm.deadline}. */
+    static final class DeadlineExceeded extends RuntimeException {
+        DeadlineExceeded(String task, java.time.Duration deadline) {
+            super("the model's answers for this paper took longer than the deadline of " + deadline.toSeconds()
+                    + " s (paperledge.script.llm.deadline), at " + task);
+        }
     }
 
     static <T> T parse(String text, Class<T> type) throws JsonProcessingException {
@@ -260,7 +307,7 @@ public final class LlmScriptWriter implements ScriptWriter {
         }
         String kind = e instanceof UngroundedException ? "failed the gate after one repair (ungrounded, recited, repeated or unsupported)"
                 : e instanceof JsonProcessingException ? "malformed JSON from the model"
-                : isTimeout(e) ? "timeout" : "error";
+                : e instanceof DeadlineExceeded || isTimeout(e) ? "timeout" : "error";
         String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return kind + ": " + (msg.length() > 300 ? msg.substring(0, 300) : msg);
     }

@@ -18,6 +18,8 @@ public class ScriptWriters {
     int maxChunkChars;
     @ConfigProperty(name = "paperledge.script.llm.max-calls", defaultValue = "12")
     int maxCalls;
+    @ConfigProperty(name = "paperledge.script.llm.deadline", defaultValue = "10m")
+    java.time.Duration deadline;
     /** The extension's model (a client proxy: nothing is built or called unless the LLM writer writes). */
     @Inject
     ChatModel chatModel;
@@ -28,7 +30,7 @@ public class ScriptWriters {
         OfflineScriptWriter offline = new OfflineScriptWriter(targetWords);
         return switch (writer.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "offline" -> offline;
-            case "llm" -> new LlmScriptWriter(() -> chatModel, offline, maxChunkChars, maxCalls);
+            case "llm" -> new LlmScriptWriter(() -> chatModel, offline, maxChunkChars, maxCalls, deadline);
             default -> throw new IllegalArgumentException("paperledge.script.writer must be offline or llm, not " + writer);
         };
     }

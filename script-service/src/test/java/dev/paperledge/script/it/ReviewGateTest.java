@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.paperledge.contracts.EpisodeScript;
-import dev.paperledge.contracts.PaperIngested;
 import dev.paperledge.contracts.ScriptReady;
 import dev.paperledge.contracts.Topics;
 import dev.paperledge.contracts.serde.ScriptReadyDeserializer;
@@ -37,13 +36,9 @@ class ReviewGateTest {
 
     @Test
     void aScriptWaitsInReviewUntilAnOperatorApprovesItWithAnEditedSection() throws Exception {
-        pipeline.awaitConsumerReady();
         String id = PipelineTestSupport.uniqueId();
-        PaperIngested event = pipeline.ingested(id, 1, Fixtures.seeds().get(1).summary(), null);
         try (KafkaConsumer<String, ScriptReady> ready = PipelineTestSupport.tail(Topics.SCRIPTS_READY, ScriptReadyDeserializer.class)) {
-            pipeline.send(event);
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/scripts/" + id).then()
-                    .statusCode(200).body("[0].status", equalTo("IN_REVIEW")));
+            holdInReview(id, 1);
             given().get("/api/scripts?status=IN_REVIEW").then().statusCode(200);
             assertThat(PipelineTestSupport.collect(ready, id, 1, Duration.ofSeconds(2))).isEmpty();
 
@@ -63,5 +58,51 @@ class ReviewGateTest {
             given().header("X-API-Key", KEY).contentType(ContentType.JSON).body("{}")
                     .post("/api/scripts/" + id + "/approve").then().statusCode(409);
         }
+    }
+
+    @Test
+    void twoOperatorsApprovingAtOnceGetOneApprovalAndOneConflict() throws Exception {
+        String id = PipelineTestSupport.uniqueId();
+        try (KafkaConsumer<String, ScriptReady> ready = PipelineTestSupport.tail(Topics.SCRIPTS_READY, ScriptReadyDeserializer.class)) {
+            holdInReview(id, 2);
+
+            List<String> hooks = List.of("Hey PaperLedge learning crew, Ernis here, with the first operator's hook.",
+                    "Hey PaperLedge learning crew, Ernis here, with the second operator's hook.");
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(hooks.size());
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(hooks.size());
+            try {
+                List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+                for (String hook : hooks) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return given().header("X-API-Key", KEY).contentType(ContentType.JSON)
+                                .body(Map.of("sections", Map.of("HOOK", hook)))
+                                .post("/api/scripts/" + id + "/approve").then().extract().statusCode();
+                    }));
+                }
+                List<Integer> codes = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<Integer> a : answers) {
+                    codes.add(a.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                assertThat(codes).containsExactlyInAnyOrder(200, 409);
+                String winner = hooks.get(codes.indexOf(200));
+
+                List<ConsumerRecord<String, ScriptReady>> got = PipelineTestSupport.collect(ready, id, 1, Duration.ofSeconds(30));
+                assertThat(got).hasSize(1);
+                EpisodeScript script = json.readValue(pipeline.object(got.get(0).value().scriptKey()), EpisodeScript.class);
+                assertThat(script.sections().get(0).text()).as("the approved script is the winner's, whole").isEqualTo(winner);
+                assertThat(PipelineTestSupport.collect(ready, id, 1, Duration.ofSeconds(3))).as("no second emit").isEmpty();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Sends a seed paper's ingested event and waits until its script is held for review. */
+    private void holdInReview(String id, int seed) throws Exception {
+        pipeline.awaitConsumerReady();
+        pipeline.send(pipeline.ingested(id, 1, Fixtures.seeds().get(seed).summary(), null));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/scripts/" + id).then()
+                .statusCode(200).body("[0].status", equalTo("IN_REVIEW")));
     }
 }

@@ -149,6 +149,18 @@ class LlmScriptWriterTest {
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(15_000);
     }
 
+    @Test
+    void anAnswerTrickledSlowerThanThePapersDeadlineFallsBackToTheOfflineWriter() throws Exception {
+        // Every chunk arrives within the client's 3 s read timeout, the whole answer only after 30 s.
+        OpenAiStub.server.stubFor(post(urlEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(completion(outline())).withChunkedDribbleDelay(30, 30_000)));
+        long t0 = System.nanoTime();
+        WrittenScript w = writer.write(request);
+        assertFallback(w, "deadline of 8 s");
+        assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(7_000L, 15_000L);
+    }
+
     private void assertFallback(WrittenScript w, String reason) {
         assertThat(w.writer()).isEqualTo("offline");
         assertThat(w.script().writer()).isEqualTo("offline");

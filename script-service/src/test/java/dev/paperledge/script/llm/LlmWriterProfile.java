@@ -10,7 +10,9 @@ public class LlmWriterProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         // The writer is called directly; this profile does not take part in the shared pipeline.
         return Map.of("paperledge.script.writer", "llm", "mp.messaging.incoming.papers-in.enabled", "false",
-                "mp.messaging.incoming.retries-in.enabled", "false");
+                "mp.messaging.incoming.retries-in.enabled", "false",
+                // Short enough that a trickling answer (under the 3 s client timeout per read) meets it.
+                "paperledge.script.llm.deadline", "8s");
     }
 
     @Override
