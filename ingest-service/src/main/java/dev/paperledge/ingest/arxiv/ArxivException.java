@@ -15,6 +15,27 @@ public class ArxivException extends Exception {
         this.httpStatus = httpStatus;
     }
 
+    /** A document over its size cap (counted in the bytes as received: the client never asks for compression). */
+    public static final class TooLarge extends ArxivException {
+        private final long size;
+        private final long limit;
+
+        public TooLarge(String reason, long size, long limit) {
+            super(reason, true, 200, null);
+            this.size = size;
+            this.limit = limit;
+        }
+
+        /** The size seen: the declared Content-Length, or the bytes read when that passed the limit. */
+        public long size() {
+            return size;
+        }
+
+        public long limit() {
+            return limit;
+        }
+    }
+
     public static ArxivException permanent(String reason) {
         return new ArxivException(reason, true, 0, null);
     }

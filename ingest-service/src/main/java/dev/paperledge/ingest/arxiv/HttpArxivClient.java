@@ -110,6 +110,13 @@ public class HttpArxivClient implements ArxivClient {
                 int status = resp.statusCode();
                 try (InputStream in = resp.body()) {
                     if (status == 200) {
+                        // No Accept-Encoding is sent, so the size caps count the document's own bytes;
+                        // a body compressed anyway is refused rather than read as the document.
+                        String encoding = resp.headers().firstValue("Content-Encoding").orElse("identity").strip();
+                        if (!encoding.isEmpty() && !encoding.equalsIgnoreCase("identity")) {
+                            throw new ArxivException("arXiv sent " + uri + " with Content-Encoding " + clean(encoding)
+                                    + ", which was not asked for", true, status, null);
+                        }
                         long declared = resp.headers().firstValueAsLong("Content-Length").orElse(-1);
                         if (declared > maxBytes) {
                             throw tooLarge(uri, declared, maxBytes);
@@ -163,8 +170,8 @@ public class HttpArxivClient implements ArxivClient {
     }
 
     private static ArxivException tooLarge(URI uri, long size, long max) {
-        return new ArxivException("document at " + uri + " is larger than the " + max + "-byte limit (" + size
-                + " bytes)", true, 200, null);
+        return new ArxivException.TooLarge("document at " + uri + " is larger than the " + max + "-byte limit ("
+                + size + " bytes)", size, max);
     }
 
     private static Optional<Duration> seconds(String value) {
@@ -182,6 +189,12 @@ public class HttpArxivClient implements ArxivClient {
             Thread.currentThread().interrupt();
             throw new ArxivException("interrupted while waiting to retry arXiv", false, 0, e);
         }
+    }
+
+    /** A header value fit for a reason: printable ASCII, at most 40 characters. */
+    private static String clean(String value) {
+        String v = value.replaceAll("[^\\x20-\\x7e]", "?");
+        return v.length() > 40 ? v.substring(0, 40) + "…" : v;
     }
 
     private static String trimSlash(String s) {

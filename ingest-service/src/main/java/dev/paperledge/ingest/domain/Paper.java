@@ -55,6 +55,10 @@ public class Paper extends PanacheEntityBase {
     @Column(name = "text_source")
     public String textSource;
 
+    /** Why better text sources were not used (HTML, PDF), as recorded in metadata.json. */
+    @Column(name = "text_notes")
+    public String textNotes;
+
     @Column(name = "metadata_key")
     public String metadataKey;
 

@@ -15,11 +15,12 @@ import dev.paperledge.ingest.status.Progress;
  * {@code status} is FAILED. {@code stages} (ingest, script, audio, publish: state, attempt, timing,
  * last error) on the list, single and dashboard views; {@code timeline} (one row per status
  * transition) only on the single view. {@code lastError} and {@code nextAttemptAt}: a transient
- * ingest error while the paper waits for its next automatic try.
+ * ingest error while the paper waits for its next automatic try. {@code textNotes}: why better text
+ * sources than {@code textSource} were not used (a missing or unusable HTML or PDF, and why).
  */
 public record PaperView(String arxivId, Integer version, int run, PaperStatus status, Stage failedStage,
         String reason, Boolean retryable, int attempt, String title, String primaryCategory, String categoryName,
-        String textSource, String metadataKey, String textKey, boolean eventSent, Instant createdAt,
+        String textSource, String textNotes, String metadataKey, String textKey, boolean eventSent, Instant createdAt,
         Instant updatedAt, Instant runStartedAt, String lastError, Instant nextAttemptAt, int ingestTries,
         String episodeUrl, String href, List<Progress.StageView> stages, List<Step> timeline) {
 
@@ -36,7 +37,7 @@ public record PaperView(String arxivId, Integer version, int run, PaperStatus st
         Instant started = p.runStartedAt == null ? p.createdAt : p.runStartedAt;
         return new PaperView(p.arxivId, p.version, p.run, p.status, p.failedStage, p.failureReason,
                 p.failureRetryable, p.attempt, p.title, p.primaryCategory, p.categoryName, p.textSource,
-                p.metadataKey, p.textKey, p.eventSentAt != null, p.createdAt, p.updatedAt, started,
+                p.textNotes, p.metadataKey, p.textKey, p.eventSentAt != null, p.createdAt, p.updatedAt, started,
                 p.status == PaperStatus.REQUESTED ? p.lastError : null,
                 p.status == PaperStatus.REQUESTED ? p.nextAttemptAt : null, p.ingestTries, p.episodeUrl,
                 location(p.arxivId),

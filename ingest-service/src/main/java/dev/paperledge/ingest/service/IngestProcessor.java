@@ -94,7 +94,7 @@ public class IngestProcessor {
             String eventJson = json.writeValueAsString(event);
             boolean current = Retrying.db(claim.arxivId() + ": recording the ingest result", DB_RETRY,
                     () -> papers.recordIngested(claim, meta.version(), meta.title(), meta.primaryCategory(),
-                            meta.categoryName(), text.source(), metadataKey, textKey, eventJson));
+                            meta.categoryName(), text.source(), text.notes(), metadataKey, textKey, eventJson));
             if (!current) {
                 LOG.infof("%s: run %d was superseded while ingesting; result dropped", claim.arxivId(), claim.run());
                 return;

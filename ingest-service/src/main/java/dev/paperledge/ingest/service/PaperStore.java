@@ -85,7 +85,7 @@ public class PaperStore {
      */
     @Transactional
     public boolean recordIngested(Claim c, int version, String title, String category, String categoryName,
-            String textSource, String metadataKey, String textKey, String eventJson) {
+            String textSource, String textNotes, String metadataKey, String textKey, String eventJson) {
         Paper p = Paper.findById(c.arxivId(), LockModeType.PESSIMISTIC_WRITE);
         if (p == null || p.run != c.run()) {
             return false;
@@ -95,6 +95,7 @@ public class PaperStore {
         p.primaryCategory = category;
         p.categoryName = categoryName;
         p.textSource = textSource;
+        p.textNotes = textNotes == null || textNotes.isBlank() ? null : textNotes;
         p.metadataKey = metadataKey;
         p.textKey = textKey;
         p.ingestedEvent = eventJson;

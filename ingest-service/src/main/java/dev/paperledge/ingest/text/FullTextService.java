@@ -11,6 +11,7 @@ import dev.paperledge.ingest.arxiv.ArxivException;
 import dev.paperledge.ingest.arxiv.ArxivId;
 import dev.paperledge.ingest.arxiv.ArxivMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Gets a paper's text from the best source there is: arXiv's HTML rendering, else the PDF, else the
@@ -21,11 +22,19 @@ public class FullTextService {
     private static final Logger LOG = Logger.getLogger(FullTextService.class);
 
     private final ArxivClient arxiv;
-    private final HtmlTextExtractor html = new HtmlTextExtractor();
-    private final PdfTextExtractor pdf = new PdfTextExtractor();
+    private final HtmlTextExtractor html;
+    private final PdfTextExtractor pdf;
 
-    public FullTextService(ArxivClient arxiv) {
+    @Inject
+    public FullTextService(ArxivClient arxiv, HtmlTextExtractor html, PdfTextExtractor pdf) {
         this.arxiv = arxiv;
+        this.html = html;
+        this.pdf = pdf;
+    }
+
+    /** With the default limits. */
+    public FullTextService(ArxivClient arxiv) {
+        this(arxiv, new HtmlTextExtractor(), new PdfTextExtractor());
     }
 
     public FullText extract(ArxivMetadata meta) {
@@ -48,8 +57,12 @@ public class FullTextService {
                             String.join("; ", notes));
                 }
             }
+        } catch (ArxivException.TooLarge e) {
+            notes.add("HTML unusable: " + tooLarge("the HTML full text", e));
         } catch (ArxivException e) {
             notes.add("HTML unavailable: " + e.getMessage());
+        } catch (UnusableDocument e) {
+            notes.add("HTML unusable: " + unusable(id, "HTML", e));
         }
 
         try {
@@ -62,18 +75,28 @@ public class FullTextService {
                         withAbstract(abstractSection, sections)), doc.bytes(), "source.pdf", "application/pdf",
                         String.join("; ", notes));
             }
+        } catch (ArxivException.TooLarge e) {
+            notes.add("PDF unusable: " + tooLarge("the PDF", e));
         } catch (ArxivException e) {
             notes.add("PDF unavailable: " + e.getMessage());
-        } catch (PdfTextExtractor.Unusable e) {
-            if (e.getCause() != null) {
-                LOG.warnf(e.getCause(), "%s: PDF unusable (%s)", id, e.getMessage());
-            }
-            notes.add("PDF unusable: " + e.getMessage());
+        } catch (UnusableDocument e) {
+            notes.add("PDF unusable: " + unusable(id, "PDF", e));
         }
 
         LOG.infof("%s: abstract only (%s)", id, String.join("; ", notes));
         return new FullText(new PaperText(meta.arxivId(), meta.version(), "ABSTRACT", List.of(abstractSection)),
                 null, null, null, String.join("; ", notes));
+    }
+
+    private static String tooLarge(String what, ArxivException.TooLarge e) {
+        return what + " is too large to read: " + e.size() + " bytes, larger than the " + e.limit() + "-byte limit";
+    }
+
+    private static String unusable(ArxivId id, String kind, UnusableDocument e) {
+        if (e.getCause() != null) {
+            LOG.warnf(e.getCause(), "%s: %s unusable (%s)", id, kind, e.getMessage());
+        }
+        return e.getMessage();
     }
 
     /** The abstract from the metadata first, then the document's sections without its own abstract. */

@@ -1,16 +1,23 @@
 package dev.paperledge.ingest.text;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.parser.StreamParser;
 import org.jsoup.select.Elements;
 
 import dev.paperledge.contracts.PaperText;
@@ -22,8 +29,18 @@ import dev.paperledge.contracts.PaperText;
  * paragraphs of their own ("Figure 2: …"), footnotes and the bibliography left out. Math that reads
  * as plain text ({@code N=100}, {@code \alpha}) becomes that text; any other formula stays as
  * {@code $alttext$}, which writers recognise and do not speak.
+ *
+ * <p>A hostile page is bounded: it is parsed element by element and given up on past
+ * {@code maxElements} elements, past {@code maxDepth} levels of nesting (a real LaTeXML paper has
+ * about 30) or after {@code maxTime} of parsing and extraction together; then it is
+ * {@link UnusableDocument} ("the HTML full text is too large to read: …") and the caller falls back.
  */
 public final class HtmlTextExtractor {
+    /** Limits for a hostile page (LaTeXML papers: depth under 30, some thousands of elements, well under a second). */
+    static final int MAX_DEPTH = 256;
+    static final int MAX_ELEMENTS = 500_000;
+    static final Duration MAX_TIME = Duration.ofSeconds(30);
+
     private static final Pattern SIMPLE_MATH = Pattern.compile("[A-Za-z0-9 .,=+\\-<>()/%:]{1,24}");
     private static final Pattern TEX_COMMAND = Pattern.compile("\\\\([A-Za-z]+)\\s*");
     private static final Map<String, String> READABLE_COMMANDS = Map.ofEntries(
@@ -35,15 +52,45 @@ public final class HtmlTextExtractor {
             Map.entry("geq", ">="), Map.entry("le", "<="), Map.entry("ge", ">="), Map.entry("pm", "+/-"),
             Map.entry("%", "%"));
 
+    private final int maxDepth;
+    private final int maxElements;
+    private final Duration maxTime;
+
+    public HtmlTextExtractor() {
+        this(MAX_DEPTH, MAX_ELEMENTS, MAX_TIME);
+    }
+
+    public HtmlTextExtractor(int maxDepth, int maxElements, Duration maxTime) {
+        this.maxDepth = maxDepth;
+        this.maxElements = maxElements;
+        this.maxTime = maxTime;
+    }
+
     /** The sections in reading order, or an empty list when the page has no LaTeXML sections. */
-    public List<PaperText.Section> extract(byte[] html) {
-        Document doc = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
+    public List<PaperText.Section> extract(byte[] html) throws UnusableDocument {
+        try {
+            return sections(html);
+        } catch (RuntimeException e) {
+            throw new UnusableDocument("the HTML full text could not be read", e);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // The page is dropped with the error, so its memory is free again.
+            throw new UnusableDocument("the HTML full text is too large to read: it needs more memory than ingest allows",
+                    e);
+        }
+    }
+
+    private List<PaperText.Section> sections(byte[] html) throws UnusableDocument {
+        long deadline = System.nanoTime() + maxTime.toNanos();
+        Document doc = parse(html, deadline);
         Element article = doc.selectFirst("article.ltx_document");
         Element root = article != null ? article : doc.body();
         if (root == null) {
             return List.of();
         }
-        root.select("math").forEach(m -> m.replaceWith(new TextNode(readable(m))));
+        for (Element m : root.select("math")) {
+            m.replaceWith(new TextNode(readable(m)));
+        }
+        inTime(deadline);
         root.select("section.ltx_bibliography, .ltx_bibliography, .ltx_note, .ltx_TOC, nav, script, style, "
                 + ".ltx_page_footer, .ltx_role_footnote").remove();
 
@@ -51,16 +98,17 @@ public final class HtmlTextExtractor {
         Element abs = root.selectFirst("div.ltx_abstract");
         if (abs != null) {
             abs.select("h6, .ltx_title_abstract").remove();
-            String text = paragraphs(abs);
+            String text = paragraphs(abs, deadline);
             if (!text.isBlank()) {
                 out.add(new PaperText.Section("Abstract", text, abs.id().isBlank() ? null : abs.id()));
             }
         }
         Elements sections = root.select("section.ltx_section, div.ltx_section, section.ltx_appendix");
         for (Element section : sections) {
+            inTime(deadline);
             Element heading = section.selectFirst("> h2.ltx_title_section, > h2.ltx_title, > h2.ltx_title_appendix, > h2");
             String title = heading == null ? "" : title(heading);
-            String text = paragraphs(section);
+            String text = paragraphs(section, deadline);
             if (!text.isBlank()) {
                 out.add(new PaperText.Section(title.isBlank() ? "Section " + (out.size() + 1) : title, text,
                         section.id().isBlank() ? null : section.id()));
@@ -68,6 +116,53 @@ public final class HtmlTextExtractor {
         }
         boolean hasBody = out.stream().anyMatch(s -> !s.title().equals("Abstract"));
         return hasBody ? out : List.of();
+    }
+
+    /**
+     * Parses element by element, counting elements and checking depth and time as they complete. The
+     * parser itself stops nesting a level past the limit (deeper tags become siblings), so a page
+     * that reaches that level is known to be too deep, and a deep page costs no more than a flat one.
+     */
+    private Document parse(byte[] html, long deadline) throws UnusableDocument {
+        Parser parser = Parser.htmlParser().setMaxDepth(maxDepth + 2);
+        try (StreamParser stream = new StreamParser(parser).parse(
+                new InputStreamReader(new ByteArrayInputStream(html), StandardCharsets.UTF_8), "")) {
+            int n = 0;
+            for (Iterator<Element> it = stream.iterator(); it.hasNext();) {
+                Element e = it.next();
+                if (++n > maxElements) {
+                    throw new UnusableDocument("the HTML full text is too large to read: more than " + maxElements
+                            + " elements", null);
+                }
+                if (deeperThan(e, maxDepth)) {
+                    throw new UnusableDocument("the HTML full text is too large to read: elements nested more than "
+                            + maxDepth + " levels deep", null);
+                }
+                if ((n & 255) == 0) {
+                    inTime(deadline);
+                }
+            }
+            return stream.complete();
+        } catch (IOException | UncheckedIOException e) {
+            throw new UnusableDocument("the HTML full text could not be read", e);
+        }
+    }
+
+    private static boolean deeperThan(Element e, int levels) {
+        int depth = 0;
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (++depth > levels) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void inTime(long deadline) throws UnusableDocument {
+        if (System.nanoTime() > deadline) {
+            throw new UnusableDocument("the HTML full text is too large to read: it took longer than "
+                    + maxTime.toSeconds() + " s to extract", null);
+        }
     }
 
     /** A formula as text: plain when it reads as such, else {@code $alttext$}. */
@@ -94,9 +189,13 @@ public final class HtmlTextExtractor {
     }
 
     /** Paragraph text of a section: subsection headings as their own lines, captions as paragraphs. */
-    private static String paragraphs(Element section) {
+    private String paragraphs(Element section, long deadline) throws UnusableDocument {
         StringBuilder sb = new StringBuilder();
+        int n = 0;
         for (Element e : section.select("h3, h4, h5, div.ltx_para, p.ltx_p, figcaption")) {
+            if ((++n & 255) == 0) {
+                inTime(deadline);
+            }
             if (e.tagName().equals("p") && e.parents().stream().anyMatch(p -> p.hasClass("ltx_para"))) {
                 continue; // already taken with its div.ltx_para
             }

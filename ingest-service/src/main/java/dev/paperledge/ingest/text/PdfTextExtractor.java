@@ -24,13 +24,6 @@ import dev.paperledge.contracts.PaperText;
  */
 public final class PdfTextExtractor {
 
-    /** Why a PDF gave no text; the caller falls back to the abstract and records the reason. */
-    public static final class Unusable extends Exception {
-        public Unusable(String reason, Throwable cause) {
-            super(reason, cause);
-        }
-    }
-
     private static final Pattern NUMBERED = Pattern.compile("^(?:[0-9]{1,2}(?:\\.[0-9]{1,2}){0,2}\\.?|[IVX]{1,5}\\.)\\s+([A-Z][^.!?]{1,80})$");
     private static final List<String> KNOWN = List.of("abstract", "introduction", "background", "related work",
             "method", "methods", "methodology", "approach", "model", "experiments", "experimental setup",
@@ -46,29 +39,36 @@ public final class PdfTextExtractor {
 
     private final int maxPages;
     private final Duration maxTime;
+    private final long maxCacheBytes;
 
     public PdfTextExtractor() {
         this(MAX_PAGES, MAX_TIME);
     }
 
     PdfTextExtractor(int maxPages, Duration maxTime) {
-        this.maxPages = maxPages;
-        this.maxTime = maxTime;
+        this(maxPages, maxTime, MAX_CACHE_BYTES);
     }
 
-    public List<PaperText.Section> extract(byte[] pdf) throws Unusable {
+    /** At most {@code maxPages} pages, {@code maxTime} of extraction, {@code maxCacheBytes} of stream cache. */
+    public PdfTextExtractor(int maxPages, Duration maxTime, long maxCacheBytes) {
+        this.maxPages = maxPages;
+        this.maxTime = maxTime;
+        this.maxCacheBytes = maxCacheBytes;
+    }
+
+    public List<PaperText.Section> extract(byte[] pdf) throws UnusableDocument {
         if (pdf.length < 5 || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
-            throw new Unusable("the PDF is not a PDF file (no %PDF- header)", null);
+            throw new UnusableDocument("the PDF is not a PDF file (no %PDF- header)", null);
         }
         long deadline = System.nanoTime() + maxTime.toNanos();
         // PDFBox's stream cache in memory, capped: a document that needs more is refused, not swapped in.
         try (PDDocument doc = Loader.loadPDF(pdf, "", null, null,
-                MemoryUsageSetting.setupMainMemoryOnly(MAX_CACHE_BYTES).streamCache)) {
+                MemoryUsageSetting.setupMainMemoryOnly(maxCacheBytes).streamCache)) {
             if (doc.isEncrypted() && !doc.getCurrentAccessPermission().canExtractContent()) {
-                throw new Unusable("the PDF is encrypted and forbids text extraction", null);
+                throw new UnusableDocument("the PDF is encrypted and forbids text extraction", null);
             }
             if (doc.getNumberOfPages() > maxPages) {
-                throw new Unusable("the PDF is too large to read: " + doc.getNumberOfPages() + " pages, more than "
+                throw new UnusableDocument("the PDF is too large to read: " + doc.getNumberOfPages() + " pages, more than "
                         + maxPages, null);
             }
             PDFTextStripper stripper = new PDFTextStripper();
@@ -77,7 +77,7 @@ public final class PdfTextExtractor {
             StringBuilder all = new StringBuilder();
             for (int page = 1; page <= doc.getNumberOfPages(); page++) {
                 if (System.nanoTime() > deadline) {
-                    throw new Unusable("the PDF is too large to read: its text took longer than "
+                    throw new UnusableDocument("the PDF is too large to read: its text took longer than "
                             + maxTime.toSeconds() + " s to extract", null);
                 }
                 stripper.setStartPage(page);
@@ -87,7 +87,7 @@ public final class PdfTextExtractor {
             String text = all.toString();
             long letters = text.chars().filter(Character::isLetter).count();
             if (letters < (long) MIN_LETTERS_PER_PAGE * Math.max(1, doc.getNumberOfPages())) {
-                throw new Unusable("the PDF has no text layer (image-only or empty pages)", null);
+                throw new UnusableDocument("the PDF has no text layer (image-only or empty pages)", null);
             }
             List<String> lines = text.lines().map(HtmlTextExtractor::normalise).toList();
             List<String> outline = outlineTitles(doc);
@@ -100,14 +100,14 @@ public final class PdfTextExtractor {
             }
             return sections;
         } catch (InvalidPasswordException e) {
-            throw new Unusable("the PDF is encrypted with a password", e);
+            throw new UnusableDocument("the PDF is encrypted with a password", e);
         } catch (IOException e) {
-            throw new Unusable("the PDF is corrupt or unreadable", e);
+            throw new UnusableDocument("the PDF is corrupt or unreadable", e);
         } catch (RuntimeException e) {
-            throw new Unusable("the PDF could not be read", e);
+            throw new UnusableDocument("the PDF could not be read", e);
         } catch (OutOfMemoryError e) {
             // A decompression bomb: the document is dropped with the error, so its memory is free again.
-            throw new Unusable("the PDF is too large to read: it needs more memory than ingest allows", e);
+            throw new UnusableDocument("the PDF is too large to read: it needs more memory than ingest allows", e);
         }
     }
 

@@ -225,6 +225,32 @@ class HttpArxivClientTest {
     }
 
     @Test
+    void aCompressedBodyThatWasNotAskedForIsRefusedSoTheCapsCountTheDocumentsOwnBytes() throws Exception {
+        HttpServer gzip = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> acceptEncoding = new CopyOnWriteArrayList<>();
+        gzip.createContext("/", ex -> {
+            acceptEncoding.add(String.valueOf(ex.getRequestHeaders().getFirst("Accept-Encoding")));
+            byte[] body = new byte[] { 0x1f, (byte) 0x8b, 8, 0 };
+            ex.getResponseHeaders().set("Content-Type", "text/html");
+            ex.getResponseHeaders().set("Content-Encoding", "gzip");
+            ex.sendResponseHeaders(200, body.length);
+            try (var out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        gzip.start();
+        try {
+            HttpArxivClient c = new HttpArxivClient(TestConfig.of("http://127.0.0.1:" + gzip.getAddress().getPort()));
+            assertThatThrownBy(() -> c.fullText(ArxivId.of("2106.09685"), "html"))
+                    .isInstanceOfSatisfying(ArxivException.class, e -> assertThat(e.permanent()).isTrue())
+                    .hasMessageContaining("with Content-Encoding gzip, which was not asked for");
+            assertThat(acceptEncoding).containsOnly("null");
+        } finally {
+            gzip.stop(0);
+        }
+    }
+
+    @Test
     void rateLimiterSpacesCallsFromOneThread() throws Exception {
         RateLimiter limiter = new RateLimiter(Duration.ofMillis(100));
         long start = System.nanoTime();

@@ -37,4 +37,22 @@ public final class Html {
                 </article></div></div></body></html>
                 """).formatted(title).getBytes(StandardCharsets.UTF_8);
     }
+
+    /** A LaTeXML-shaped page whose section holds {@code depth} nested divs (no closing tags), then a paragraph. */
+    public static byte[] deeplyNested(int depth) {
+        StringBuilder sb = new StringBuilder("<!DOCTYPE html><html><body><article class=\"ltx_document\">"
+                + "<section id=\"S1\" class=\"ltx_section\"><h2 class=\"ltx_title_section\">Deep</h2>");
+        sb.append("<div>".repeat(depth)).append("<div class=\"ltx_para\"><p class=\"ltx_p\">Far down.</p>");
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A LaTeXML-shaped page of at least {@code bytes} bytes of tiny paragraphs (about one element per 9 bytes). */
+    public static byte[] manyElements(int bytes) {
+        StringBuilder sb = new StringBuilder("<!DOCTYPE html><html><body><article class=\"ltx_document\">"
+                + "<section id=\"S1\" class=\"ltx_section\"><h2 class=\"ltx_title_section\">Wide</h2>");
+        while (sb.length() < bytes) {
+            sb.append("<p>a</p>\n");
+        }
+        return sb.append("</section></article></body></html>").toString().getBytes(StandardCharsets.UTF_8);
+    }
 }

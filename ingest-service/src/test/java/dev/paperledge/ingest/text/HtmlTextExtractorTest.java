@@ -1,7 +1,9 @@
 package dev.paperledge.ingest.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ class HtmlTextExtractorTest {
     private final HtmlTextExtractor extractor = new HtmlTextExtractor();
 
     @Test
-    void readsLatexmlSectionsWithoutNumbersBibliographyOrFigures() {
+    void readsLatexmlSectionsWithoutNumbersBibliographyOrFigures() throws Exception {
         List<PaperText.Section> sections = extractor.extract(Html.paper("Low-Rank Things"));
         assertThat(sections).extracting(PaperText.Section::title)
                 .containsExactly("Abstract", "Introduction", "Method", "Results");
@@ -28,7 +30,7 @@ class HtmlTextExtractorTest {
     }
 
     @Test
-    void realLatexmlPapersGiveSectionsCaptionsReadableMathAndNoBibliography() {
+    void realLatexmlPapersGiveSectionsCaptionsReadableMathAndNoBibliography() throws Exception {
         for (String id : List.of("1703.09824", "1204.6231", "1609.00037")) {
             List<PaperText.Section> sections = extractor.extract(Fixtures.read(id + ".html"));
             String all = sections.stream().map(PaperText.Section::text).reduce("", (a, b) -> a + "\n\n" + b);
@@ -56,7 +58,7 @@ class HtmlTextExtractorTest {
     }
 
     @Test
-    void simpleMathReadsAsTextAndFormulasAreMarked() {
+    void simpleMathReadsAsTextAndFormulasAreMarked() throws Exception {
         String html = """
                 <html><body><article class="ltx_document"><section id="S1" class="ltx_section">
                 <h2 class="ltx_title ltx_title_section">Intro</h2><div class="ltx_para"><p class="ltx_p">With
@@ -68,7 +70,7 @@ class HtmlTextExtractorTest {
     }
 
     @Test
-    void olderRenderingsWithDivSectionsWork() {
+    void olderRenderingsWithDivSectionsWork() throws Exception {
         String html = """
                 <html><body><div class="ltx_page_content"><div class="ltx_document">
                 <div class="ltx_section"><h2 class="ltx_title ltx_title_section"><span class="ltx_tag ltx_tag_section">1</span> Intro</h2>
@@ -78,8 +80,36 @@ class HtmlTextExtractorTest {
     }
 
     @Test
-    void aPageWithoutSectionsGivesNothing() {
+    void aPageWithoutSectionsGivesNothing() throws Exception {
         assertThat(extractor.extract("<html><body><p>Just a landing page.</p></body></html>".getBytes())).isEmpty();
         assertThat(extractor.extract(new byte[] { 0, 1, 2, 3 })).isEmpty();
+    }
+
+    @Test
+    void aDeeplyNestedPageIsUnusableQuicklyAndAPageJustUnderTheLimitReads() throws Exception {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> extractor.extract(Html.deeplyNested(1_000_000)))
+                .isInstanceOf(UnusableDocument.class)
+                .hasMessage("the HTML full text is too large to read: elements nested more than 256 levels deep");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        // article, section, div x N, p: 240 divs stay within 256 levels.
+        assertThat(extractor.extract(Html.deeplyNested(240)).get(0).text()).isEqualTo("Far down.");
+    }
+
+    @Test
+    void aPageWithTooManyElementsIsUnusable() {
+        assertThatThrownBy(() -> new HtmlTextExtractor(256, 10_000, Duration.ofSeconds(30))
+                .extract(Html.manyElements(200_000)))
+                .isInstanceOf(UnusableDocument.class)
+                .hasMessage("the HTML full text is too large to read: more than 10000 elements");
+        assertThatThrownBy(() -> extractor.extract(Html.manyElements(6_000_000)))
+                .isInstanceOf(UnusableDocument.class).hasMessageContaining("more than 500000 elements");
+    }
+
+    @Test
+    void aPageOverTheTimeLimitIsUnusable() {
+        assertThatThrownBy(() -> new HtmlTextExtractor(256, 500_000, Duration.ZERO).extract(Html.manyElements(100_000)))
+                .isInstanceOf(UnusableDocument.class)
+                .hasMessage("the HTML full text is too large to read: it took longer than 0 s to extract");
     }
 }

@@ -38,7 +38,7 @@ class PdfTextExtractorTest {
     void aPdfWithMorePagesThanTheLimitIsTooLargeToRead() throws Exception {
         byte[] pdf = pages(6);
         assertThatThrownBy(() -> new PdfTextExtractor(5, java.time.Duration.ofSeconds(30)).extract(pdf))
-                .isInstanceOf(PdfTextExtractor.Unusable.class)
+                .isInstanceOf(UnusableDocument.class)
                 .hasMessage("the PDF is too large to read: 6 pages, more than 5");
         assertThat(new PdfTextExtractor(6, java.time.Duration.ofSeconds(30)).extract(pdf).get(0).text())
                 .contains("Page 1 of a very long document").contains("Page 6 of");
@@ -48,7 +48,7 @@ class PdfTextExtractorTest {
     void aPdfWhoseTextTakesLongerThanTheLimitIsTooLargeToRead() throws Exception {
         byte[] pdf = pages(3);
         assertThatThrownBy(() -> new PdfTextExtractor(400, java.time.Duration.ZERO).extract(pdf))
-                .isInstanceOf(PdfTextExtractor.Unusable.class)
+                .isInstanceOf(UnusableDocument.class)
                 .hasMessageStartingWith("the PDF is too large to read: its text took longer than");
     }
 
@@ -81,20 +81,20 @@ class PdfTextExtractorTest {
     @Test
     void anEncryptedPdfIsAClearFailure() {
         assertThatThrownBy(() -> extractor.extract(Pdfs.encrypted()))
-                .isInstanceOf(PdfTextExtractor.Unusable.class).hasMessageContaining("encrypted");
+                .isInstanceOf(UnusableDocument.class).hasMessageContaining("encrypted");
     }
 
     @Test
     void garbageBytesAreAClearFailure() {
         assertThatThrownBy(() -> extractor.extract(Pdfs.garbage()))
-                .isInstanceOf(PdfTextExtractor.Unusable.class).hasMessageContaining("corrupt");
+                .isInstanceOf(UnusableDocument.class).hasMessageContaining("corrupt");
         assertThatThrownBy(() -> extractor.extract("<html>not a pdf</html>".getBytes()))
-                .isInstanceOf(PdfTextExtractor.Unusable.class).hasMessageContaining("not a PDF");
+                .isInstanceOf(UnusableDocument.class).hasMessageContaining("not a PDF");
     }
 
     @Test
     void anImageOnlyPdfIsAClearFailure() {
         assertThatThrownBy(() -> extractor.extract(Pdfs.imageOnly()))
-                .isInstanceOf(PdfTextExtractor.Unusable.class).hasMessageContaining("no text layer");
+                .isInstanceOf(UnusableDocument.class).hasMessageContaining("no text layer");
     }
 }
