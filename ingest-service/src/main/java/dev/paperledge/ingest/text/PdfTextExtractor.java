@@ -1,19 +1,32 @@
 package dev.paperledge.ingest.text;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
 import dev.paperledge.contracts.PaperText;
 
@@ -21,6 +34,11 @@ import dev.paperledge.contracts.PaperText;
  * Sections from a PDF through PDFBox: the text is split at the outline's top-level titles when the
  * PDF has an outline, else at lines that look like headings ("1 Introduction", "3.2 Results",
  * "Conclusion"). The references are left out.
+ *
+ * <p>A hostile PDF is bounded ({@link Limits}): pages, wall-clock time, PDFBox's in-memory stream
+ * cache, the decompressed size of all page and form contents (read once, counting, before any text
+ * is extracted: a small Flate stream that inflates to gigabytes is refused after the limit) and the
+ * characters per page (PDFBox keeps every character of a page with its position until the page ends).
  */
 public final class PdfTextExtractor {
 
@@ -36,49 +54,98 @@ public final class PdfTextExtractor {
     static final int MAX_PAGES = 400;
     static final Duration MAX_TIME = Duration.ofSeconds(60);
     static final long MAX_CACHE_BYTES = 64L * 1024 * 1024;
+    static final long MAX_CONTENT_BYTES = 256L * 1024 * 1024;
+    static final int MAX_PAGE_CHARS = 100_000;
 
-    private final int maxPages;
-    private final Duration maxTime;
-    private final long maxCacheBytes;
+    /**
+     * @param maxPages        pages
+     * @param maxTime         wall-clock time for reading the whole document
+     * @param maxCacheBytes   PDFBox's in-memory stream cache
+     * @param maxContentBytes decompressed page and form contents, all together
+     * @param maxPageChars    characters on one page
+     */
+    public record Limits(int maxPages, Duration maxTime, long maxCacheBytes, long maxContentBytes, int maxPageChars) {
+        public static final Limits DEFAULT = new Limits(MAX_PAGES, MAX_TIME, MAX_CACHE_BYTES, MAX_CONTENT_BYTES,
+                MAX_PAGE_CHARS);
+    }
+
+    private final Limits limits;
 
     public PdfTextExtractor() {
-        this(MAX_PAGES, MAX_TIME);
+        this(Limits.DEFAULT);
     }
 
     PdfTextExtractor(int maxPages, Duration maxTime) {
-        this(maxPages, maxTime, MAX_CACHE_BYTES);
+        this(new Limits(maxPages, maxTime, MAX_CACHE_BYTES, MAX_CONTENT_BYTES, MAX_PAGE_CHARS));
     }
 
-    /** At most {@code maxPages} pages, {@code maxTime} of extraction, {@code maxCacheBytes} of stream cache. */
-    public PdfTextExtractor(int maxPages, Duration maxTime, long maxCacheBytes) {
-        this.maxPages = maxPages;
-        this.maxTime = maxTime;
-        this.maxCacheBytes = maxCacheBytes;
+    public PdfTextExtractor(Limits limits) {
+        this.limits = limits;
+    }
+
+    /** A limit reached inside PDFBox's content processing (unchecked, so it passes through PDFBox). */
+    private static final class LimitReached extends RuntimeException {
+        LimitReached(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** Counts each page's characters and watches the clock while PDFBox collects them. */
+    private final class BoundedStripper extends PDFTextStripper {
+        private final long deadline;
+        private int pageChars;
+
+        BoundedStripper(long deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        protected void startPage(PDPage page) throws IOException {
+            pageChars = 0;
+            super.startPage(page);
+        }
+
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            if (++pageChars > limits.maxPageChars()) {
+                throw new LimitReached("the PDF is too large to read: a page has more than " + limits.maxPageChars()
+                        + " characters");
+            }
+            if ((pageChars & 1023) == 0 && System.nanoTime() > deadline) {
+                throw new LimitReached(tooSlow());
+            }
+            super.processTextPosition(text);
+        }
+    }
+
+    private String tooSlow() {
+        return "the PDF is too large to read: its text took longer than " + limits.maxTime().toSeconds()
+                + " s to extract";
     }
 
     public List<PaperText.Section> extract(byte[] pdf) throws UnusableDocument {
         if (pdf.length < 5 || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
             throw new UnusableDocument("the PDF is not a PDF file (no %PDF- header)", null);
         }
-        long deadline = System.nanoTime() + maxTime.toNanos();
+        long deadline = System.nanoTime() + limits.maxTime().toNanos();
         // PDFBox's stream cache in memory, capped: a document that needs more is refused, not swapped in.
         try (PDDocument doc = Loader.loadPDF(pdf, "", null, null,
-                MemoryUsageSetting.setupMainMemoryOnly(maxCacheBytes).streamCache)) {
+                MemoryUsageSetting.setupMainMemoryOnly(limits.maxCacheBytes()).streamCache)) {
             if (doc.isEncrypted() && !doc.getCurrentAccessPermission().canExtractContent()) {
                 throw new UnusableDocument("the PDF is encrypted and forbids text extraction", null);
             }
-            if (doc.getNumberOfPages() > maxPages) {
+            if (doc.getNumberOfPages() > limits.maxPages()) {
                 throw new UnusableDocument("the PDF is too large to read: " + doc.getNumberOfPages() + " pages, more than "
-                        + maxPages, null);
+                        + limits.maxPages(), null);
             }
-            PDFTextStripper stripper = new PDFTextStripper();
+            contentWithinLimit(doc, deadline);
+            PDFTextStripper stripper = new BoundedStripper(deadline);
             stripper.setSortByPosition(true);
             // Page by page, so the time limit is checked between pages.
             StringBuilder all = new StringBuilder();
             for (int page = 1; page <= doc.getNumberOfPages(); page++) {
                 if (System.nanoTime() > deadline) {
-                    throw new UnusableDocument("the PDF is too large to read: its text took longer than "
-                            + maxTime.toSeconds() + " s to extract", null);
+                    throw new UnusableDocument(tooSlow(), null);
                 }
                 stripper.setStartPage(page);
                 stripper.setEndPage(page);
@@ -99,15 +166,63 @@ public final class PdfTextExtractor {
                 sections = List.of(new PaperText.Section("Text", String.join(" ", lines).strip()));
             }
             return sections;
+        } catch (LimitReached e) {
+            throw new UnusableDocument(e.getMessage(), null);
         } catch (InvalidPasswordException e) {
             throw new UnusableDocument("the PDF is encrypted with a password", e);
         } catch (IOException e) {
             throw new UnusableDocument("the PDF is corrupt or unreadable", e);
         } catch (RuntimeException e) {
             throw new UnusableDocument("the PDF could not be read", e);
-        } catch (OutOfMemoryError e) {
+        } catch (OutOfMemoryError | StackOverflowError e) {
             // A decompression bomb: the document is dropped with the error, so its memory is free again.
             throw new UnusableDocument("the PDF is too large to read: it needs more memory than ingest allows", e);
+        }
+    }
+
+    /**
+     * Reads every page's content and every form XObject it uses (nested forms too, each once),
+     * decompressing and counting, and refuses the document past the limit or the deadline.
+     */
+    private void contentWithinLimit(PDDocument doc, long deadline) throws IOException, UnusableDocument {
+        long[] total = { 0 };
+        Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<PDResources> resources = new ArrayDeque<>();
+        for (PDPage page : doc.getPages()) {
+            if (page.hasContents()) {
+                count(page.getContents(), total, deadline);
+            }
+            if (page.getResources() != null) {
+                resources.add(page.getResources());
+            }
+            while (!resources.isEmpty()) {
+                PDResources res = resources.poll();
+                for (COSName name : res.getXObjectNames()) {
+                    PDXObject x = res.getXObject(name);
+                    if (x instanceof PDFormXObject form && seen.add(form.getCOSObject())) {
+                        count(form.getContentStream().createInputStream(), total, deadline);
+                        if (form.getResources() != null) {
+                            resources.add(form.getResources());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void count(InputStream content, long[] total, long deadline) throws IOException, UnusableDocument {
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = content) {
+            for (int n; (n = in.read(buffer)) > 0;) {
+                total[0] += n;
+                if (total[0] > limits.maxContentBytes()) {
+                    throw new UnusableDocument("the PDF is too large to read: its page contents inflate to more than "
+                            + limits.maxContentBytes() / (1024 * 1024) + " MiB", null);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new UnusableDocument(tooSlow(), null);
+                }
+            }
         }
     }
 

@@ -25,7 +25,10 @@ public class TextExtractors {
     @Singleton
     PdfTextExtractor pdf(@ConfigProperty(name = "paperledge.text.pdf.max-pages") int maxPages,
             @ConfigProperty(name = "paperledge.text.pdf.max-time") Duration maxTime,
-            @ConfigProperty(name = "paperledge.text.pdf.max-memory") MemorySize maxMemory) {
-        return new PdfTextExtractor(maxPages, maxTime, maxMemory.asLongValue());
+            @ConfigProperty(name = "paperledge.text.pdf.max-memory") MemorySize maxMemory,
+            @ConfigProperty(name = "paperledge.text.pdf.max-content") MemorySize maxContent,
+            @ConfigProperty(name = "paperledge.text.pdf.max-page-chars") int maxPageChars) {
+        return new PdfTextExtractor(new PdfTextExtractor.Limits(maxPages, maxTime, maxMemory.asLongValue(),
+                maxContent.asLongValue(), maxPageChars));
     }
 }

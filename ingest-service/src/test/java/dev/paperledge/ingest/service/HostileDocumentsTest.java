@@ -2,7 +2,11 @@ package dev.paperledge.ingest.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -93,5 +97,50 @@ class HostileDocumentsTest {
         String next = paper(Html.paper("After"), null);
         ingest(next, "HTML");
         assertThat(Api.paper(next).getString("textNotes")).isNull();
+    }
+
+    @Test
+    void decompressionBombPdfsAreSkippedWithAReasonTheHeapStaysBoundedAndTheServiceGoesOn() throws Exception {
+        byte[] inflating = Pdfs.inflatingTo(1L << 30); // ~1 MB that inflates to 1 GiB
+        byte[] text = Pdfs.endlessText(200L << 20); // inflates to 200 MiB of text-showing operators
+        String a = paper(null, inflating);
+        String b = paper(null, text);
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        long before = usedHeapAfterGc();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+
+        JsonPath pa = ingest(a, "ABSTRACT");
+        assertThat(pa.getString("textNotes")).isEqualTo(
+                "no HTML rendering; PDF unusable: the PDF is too large to read: its page contents inflate to more than 256 MiB");
+        notesInMetadata(a, "inflate to more than 256 MiB");
+        JsonPath pb = ingest(b, "ABSTRACT");
+        assertThat(pb.getString("textNotes")).isEqualTo(
+                "no HTML rendering; PDF unusable: the PDF is too large to read: a page has more than 100000 characters");
+
+        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        // The young pools' peaks are mostly garbage not yet collected; the old pool's peak is what stayed live.
+        long peakOld = heap.stream().filter(pool -> !pool.getName().matches("(?i).*(eden|survivor).*"))
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        long after = usedHeapAfterGc();
+        System.out.printf("decompression bombs: PDFs of %d and %d bytes; used heap after GC %d MiB before, %d MiB after;"
+                + " peak of the heap pools while ingesting %d MiB, of the old pool %d MiB (max heap %d MiB)%n",
+                inflating.length, text.length, before >> 20, after >> 20, peak >> 20, peakOld >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+        assertThat(after - before).as("heap retained after the bombs").isLessThan(64L << 20);
+        assertThat(peak).as("peak heap while ingesting the bombs").isLessThan(Runtime.getRuntime().maxMemory() / 2);
+
+        // The service keeps serving: the next paper is read from its PDF.
+        String next = paper(null, Pdfs.withOutline());
+        assertThat(ingest(next, "PDF").getString("textNotes")).isEqualTo("no HTML rendering");
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        Runtime r = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return r.totalMemory() - r.freeMemory();
     }
 }

@@ -2,13 +2,21 @@ package dev.paperledge.ingest.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
@@ -116,5 +124,46 @@ public final class Pdfs {
         new Random(7).nextBytes(b);
         System.arraycopy("%PDF-1.7\n".getBytes(), 0, b, 0, 9);
         return b;
+    }
+
+    /**
+     * A decompression bomb: one page whose content stream is a small Flate stream that inflates to
+     * {@code inflated} bytes, {@code head} once and then {@code unit} over and over (spaces: nothing
+     * to show, only to decompress; a text-showing operator: characters without end).
+     */
+    public static byte[] bomb(long inflated, String head, String unit) {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.LETTER);
+            doc.addPage(page);
+            PDResources resources = new PDResources();
+            COSName font = resources.add(new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+            page.setResources(resources);
+            COSStream content = doc.getDocument().createCOSStream();
+            try (OutputStream raw = content.createRawOutputStream();
+                    DeflaterOutputStream z = new DeflaterOutputStream(raw, new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
+                z.write(head.replace("{font}", font.getName()).getBytes(StandardCharsets.US_ASCII));
+                byte[] chunk = unit.repeat((1 << 20) / unit.length()).getBytes(StandardCharsets.US_ASCII);
+                for (long n = 0; n < inflated; n += chunk.length) {
+                    z.write(chunk);
+                }
+            }
+            content.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+            page.getCOSObject().setItem(COSName.CONTENTS, content);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            doc.save(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A page of about 1 MB that inflates to {@code inflated} bytes of spaces. */
+    public static byte[] inflatingTo(long inflated) {
+        return bomb(inflated, "", " ");
+    }
+
+    /** A page whose content shows {@code inflated} bytes' worth of characters. */
+    public static byte[] endlessText(long inflated) {
+        return bomb(inflated, "BT /{font} 1 Tf 10 10 Td ", "(aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa) Tj ");
     }
 }

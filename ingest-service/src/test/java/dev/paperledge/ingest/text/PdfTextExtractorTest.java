@@ -97,4 +97,21 @@ class PdfTextExtractorTest {
         assertThatThrownBy(() -> extractor.extract(Pdfs.imageOnly()))
                 .isInstanceOf(UnusableDocument.class).hasMessageContaining("no text layer");
     }
+
+    @Test
+    void aPageThatInflatesToAGigabyteIsRefusedAtTheContentLimit() {
+        byte[] bomb = Pdfs.inflatingTo(1L << 30);
+        assertThat(bomb.length).isLessThan(2_000_000);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> extractor.extract(bomb)).isInstanceOf(UnusableDocument.class)
+                .hasMessage("the PDF is too large to read: its page contents inflate to more than 256 MiB");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aPageWithEndlessTextIsRefusedAtTheCharacterLimit() {
+        byte[] bomb = Pdfs.endlessText(100L << 20);
+        assertThatThrownBy(() -> extractor.extract(bomb)).isInstanceOf(UnusableDocument.class)
+                .hasMessage("the PDF is too large to read: a page has more than 100000 characters");
+    }
 }
