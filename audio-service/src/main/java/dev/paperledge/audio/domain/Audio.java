@@ -31,6 +31,9 @@ public class Audio extends PanacheEntityBase {
     public String chaptersKey;
     @Column(name = "transcript_key")
     public String transcriptKey;
+    /** The Podcasting 2.0 JSON transcript ({@code transcript.json}), or null for productions made before it. */
+    @Column(name = "json_transcript_key")
+    public String jsonTranscriptKey;
     @Column(name = "duration_ms")
     public long durationMs;
     @Column(name = "byte_size")

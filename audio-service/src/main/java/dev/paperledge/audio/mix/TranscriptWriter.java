@@ -7,7 +7,10 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Writes the Podcasting 2.0 chapters JSON (version 1.2.0) and the WebVTT transcript. */
+/**
+ * Writes the Podcasting 2.0 chapters JSON (version 1.2.0), the WebVTT transcript and the Podcasting
+ * 2.0 JSON transcript (version 1.0.0).
+ */
 public final class TranscriptWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,13 +26,57 @@ public final class TranscriptWriter {
         }
         List<Map<String, Object>> chapters = new java.util.ArrayList<>();
         for (Timeline.Chapter c : timeline.chapters()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("startTime", c.startMs() / 1000.0);
-            m.put("endTime", c.endMs() / 1000.0);
+            Map<String, Object> m = span(c.startMs(), c.endMs());
             m.put("title", c.title());
+            if (c.url() != null) {
+                m.put("url", c.url());
+            }
             chapters.add(m);
         }
         root.put("chapters", chapters);
+        return write(root);
+    }
+
+    /**
+     * {"version":"1.0.0","segments":[{"startTime":1.2,"endTime":4.5,"speaker":"Ernis","body":"…",
+     * "source":{"section":"…","paragraph":0,"text":"…","url":"…"}}, …]}: one segment per WebVTT cue,
+     * same times (seconds), the body as the script wrote it; {@code source} only on a line from the
+     * paper, its {@code text} the paper's sentence verbatim.
+     */
+    public static String json(Timeline timeline) {
+        List<Map<String, Object>> segments = new java.util.ArrayList<>();
+        for (Timeline.Cue cue : timeline.cues()) {
+            Map<String, Object> m = span(cue.startMs(), cue.endMs());
+            m.put("speaker", cue.speaker());
+            m.put("body", cue.text());
+            Timeline.Source s = cue.source();
+            if (s != null) {
+                Map<String, Object> source = new LinkedHashMap<>();
+                source.put("section", s.section());
+                source.put("paragraph", s.paragraph());
+                source.put("text", s.text());
+                if (s.url() != null) {
+                    source.put("url", s.url());
+                }
+                m.put("source", source);
+            }
+            segments.add(m);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("version", "1.0.0");
+        root.put("segments", segments);
+        return write(root);
+    }
+
+    /** A chapter's or segment's start and end, in seconds as Podcasting 2.0 wants them. */
+    private static Map<String, Object> span(long startMs, long endMs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("startTime", startMs / 1000.0);
+        m.put("endTime", endMs / 1000.0);
+        return m;
+    }
+
+    private static String write(Map<String, Object> root) {
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -30,6 +30,10 @@ public interface AudioConfig {
      */
     Optional<String> lexicon();
 
+    /** The host's name on the JSON transcript's segments (the show's host, as the feed names them). */
+    @WithDefault("Ernis")
+    String speaker();
+
     /** Album name in the ID3 tag. */
     @WithDefault("PaperLedge")
     String album();
@@ -176,6 +180,6 @@ public interface AudioConfig {
         int cores = Runtime.getRuntime().availableProcessors();
         return new RenderSettings(sampleRate(), bitrateKbps(), mp3Quality(), targetLufs(), truePeakDbtp(),
                 sentencePauseMs(), clausePauseMs(), sectionPauseMs(), jingle(),
-                parallelism() <= 0 ? cores : parallelism(), minSecondsPerWord(), 240);
+                parallelism() <= 0 ? cores : parallelism(), minSecondsPerWord(), 240, speaker());
     }
 }

@@ -201,9 +201,12 @@ public class AudioStage {
         String audioKey = ObjectKeys.audio(id, event.version(), event.run(), "episode.mp3");
         String chaptersKey = ObjectKeys.audio(id, event.version(), event.run(), "chapters.json");
         String transcriptKey = ObjectKeys.audio(id, event.version(), event.run(), "transcript.vtt");
+        String jsonTranscriptKey = ObjectKeys.audio(id, event.version(), event.run(), "transcript.json");
         store.put(chaptersKey, ep.chaptersJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "application/json+chapters");
         store.put(transcriptKey, ep.transcriptVtt().getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/vtt");
+        store.put(jsonTranscriptKey, ep.transcriptJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json");
         String qualityKey = ep.quality() == null ? null : putQuality(event, ep.quality());
         AudioReady.Listening listening = ep.quality() == null ? null : listening(ep.quality());
         String listeningJson = toJson(listening);
@@ -225,6 +228,7 @@ public class AudioStage {
             a.audioKey = audioKey;
             a.chaptersKey = chaptersKey;
             a.transcriptKey = transcriptKey;
+            a.jsonTranscriptKey = jsonTranscriptKey;
             a.durationMs = ep.durationMs();
             a.byteSize = ep.mp3().length;
             a.mimeType = MIME;
@@ -240,7 +244,7 @@ public class AudioStage {
         });
         return new AudioReady(id, event.version(), event.run(), event.paper(),
                 title, firstNonBlank(event.description(), ""), audioKey, ep.durationMs(), ep.mp3().length, MIME, chaptersKey, transcriptKey,
-                ep.speechEngine(), now, qualityKey, listening);
+                ep.speechEngine(), now, qualityKey, listening, jsonTranscriptKey);
     }
 
     /** Sections heard, by verdict (green, amber, red): how often the check passes, doubts and fails. */

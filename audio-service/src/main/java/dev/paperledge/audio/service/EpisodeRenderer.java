@@ -27,6 +27,7 @@ import dev.paperledge.audio.mix.Mastering;
 import dev.paperledge.audio.mix.Mp3Decoder;
 import dev.paperledge.audio.mix.Mp3Encoder;
 import dev.paperledge.audio.mix.Mp3Frames;
+import dev.paperledge.audio.mix.PaperLinks;
 import dev.paperledge.audio.mix.Resampler;
 import dev.paperledge.audio.mix.Timeline;
 import dev.paperledge.audio.mix.TranscriptWriter;
@@ -105,23 +106,26 @@ public class EpisodeRenderer implements AutoCloseable {
         return engine;
     }
 
-    /** One transcript cue and the engine chunks that speak it. */
-    private record CuePlan(int section, String text, String spoken, int words, List<Future<Part>> parts) {
+    /** One transcript cue, who says it, where in the paper it comes from, and the engine chunks that speak it. */
+    private record CuePlan(int section, String text, String spoken, int words, String speaker, Timeline.Source source,
+            List<Future<Part>> parts) {
     }
 
-    private record SectionPlan(String title, List<CuePlan> cues) {
+    /** A section's cues; {@code url} is its chapter's link into the paper. */
+    private record SectionPlan(String title, String url, List<CuePlan> cues) {
     }
 
     /** An engine chunk as it goes into the program, and whether the engine cut it mid-sound. */
     record Part(float[] samples, boolean clipped) {
     }
 
-    /** A spoken cue: its text as written, as spoken, and its audio parts. */
-    private record CueAudio(String text, String spoken, int words, List<float[]> parts) {
+    /** A spoken cue: its text as written, as spoken, its speaker and source, and its audio parts. */
+    private record CueAudio(String text, String spoken, int words, String speaker, Timeline.Source source,
+            List<float[]> parts) {
     }
 
     /** A section's audio, ready to be placed in the program. */
-    private record SectionAudio(String title, List<CueAudio> cues, boolean clipped) {
+    private record SectionAudio(String title, String url, List<CueAudio> cues, boolean clipped) {
         String spoken() {
             return String.join(" ", cues.stream().map(CueAudio::spoken).toList());
         }
@@ -191,7 +195,7 @@ public class EpisodeRenderer implements AutoCloseable {
             }
             return new RenderedEpisode(a.mp3(), a.durationMs(), a.timeline(),
                     TranscriptWriter.chaptersJson(a.timeline(), info.title()), TranscriptWriter.webVtt(a.timeline()),
-                    a.loudness(), engine.id(), a.words(), toMs(a.speechSamples()), synthesisMs, a.encodingMs(), checkMs,
+                    TranscriptWriter.json(a.timeline()), a.loudness(), engine.id(), a.words(), toMs(a.speechSamples()), synthesisMs, a.encodingMs(), checkMs,
                     quality);
         } finally {
             for (List<SectionPlan> plans : List.of(plan, secondTakes)) {
@@ -293,9 +297,10 @@ public class EpisodeRenderer implements AutoCloseable {
             for (String chunk : SentenceSplitter.pieces(cue.spoken(), RERENDER_CHUNK_CHARS)) {
                 parts.add(pool.submit(() -> synthesize(second, chunk)));
             }
-            cues.add(new CuePlan(cue.section(), cue.text(), cue.spoken(), cue.words(), parts));
+            cues.add(new CuePlan(cue.section(), cue.text(), cue.spoken(), cue.words(), cue.speaker(), cue.source(),
+                    parts));
         }
-        SectionPlan take = new SectionPlan(section.title(), cues);
+        SectionPlan take = new SectionPlan(section.title(), section.url(), cues);
         started.add(take);
         return take;
     }
@@ -323,12 +328,12 @@ public class EpisodeRenderer implements AutoCloseable {
                         engine.id(), seconds, cue.words(), section.title(), abbreviate(cue.text())), false);
             }
             sectionSpeech += cueSpeech;
-            cues.add(new CueAudio(cue.text(), cue.spoken(), cue.words(), parts));
+            cues.add(new CueAudio(cue.text(), cue.spoken(), cue.words(), cue.speaker(), cue.source(), parts));
         }
         if (sectionSpeech == 0) {
             throw new RenderException("section-empty", "section '" + section.title() + "' produced no audio", false);
         }
-        return new SectionAudio(section.title(), cues, clipped);
+        return new SectionAudio(section.title(), section.url(), cues, clipped);
     }
 
     /** Joins the sections with pauses and jingles, masters, encodes and tags. */
@@ -368,7 +373,8 @@ public class EpisodeRenderer implements AutoCloseable {
                     program.addAll(part, 0, part.length);
                     speechSamples += part.length;
                 }
-                cues.add(new Timeline.Cue(cue.text(), toMs(cueStart), toMs(program.size())));
+                cues.add(new Timeline.Cue(cue.text(), toMs(cueStart), toMs(program.size()), cue.speaker(),
+                        cue.source()));
                 ends[c] = program.size();
                 words += cue.words();
             }
@@ -414,7 +420,8 @@ public class EpisodeRenderer implements AutoCloseable {
         for (int i = 0; i < chapterSpans.size(); i++) {
             long start = i == 0 ? 0 : toMs(chapterSpans.get(i)[0]);
             long end = i + 1 < chapterSpans.size() ? toMs(chapterSpans.get(i + 1)[0]) : durationMs;
-            chapters.add(new Timeline.Chapter(sections.get(i).title(), start, end, toMs(chapterSpans.get(i)[0])));
+            chapters.add(new Timeline.Chapter(sections.get(i).title(), start, end, toMs(chapterSpans.get(i)[0]),
+                    sections.get(i).url()));
         }
         Timeline timeline = new Timeline(chapters, cues, durationMs);
         byte[] mp3 = Id3Tagger.tag(frames, new Id3Tagger.Tags(info.title(), "PaperLedge", info.album(), info.year(),
@@ -426,9 +433,16 @@ public class EpisodeRenderer implements AutoCloseable {
                 encodingMs);
     }
 
-    /** Splits and normalises the script and submits every chunk to the pool, in speaking order. */
+    /**
+     * Splits and normalises the script and submits every chunk to the pool, in speaking order. Each
+     * cue keeps the script's words (the transcript's) and, for a line from the paper, its source.
+     */
     private List<SectionPlan> plan(EpisodeScript script) {
         List<SectionPlan> plan = new ArrayList<>();
+        PaperLinks links = PaperLinks.of(script.arxivId(), script.version());
+        if (links == null) {
+            LOG.warnf("script %s: not an arXiv identifier, so no links into the paper", script.arxivId());
+        }
         for (EpisodeScript.Section section : script.sections()) {
             String title = section.title() == null || section.title().isBlank()
                     ? (section.kind() == null ? "Section " + (plan.size() + 1) : section.kind().name())
@@ -440,8 +454,10 @@ public class EpisodeRenderer implements AutoCloseable {
                 continue;
             }
             List<CuePlan> cues = new ArrayList<>();
+            SectionSources sources = new SectionSources(section, links);
             for (String sentence : SentenceSplitter.sentences(text)) {
                 for (String piece : SentenceSplitter.pieces(sentence, settings.cueMaxChars())) {
+                    Timeline.Source source = sources.next(piece);
                     String spoken = normalizer.normalize(piece);
                     if (!TextNormalizer.speakable(spoken)) {
                         continue;
@@ -450,7 +466,8 @@ public class EpisodeRenderer implements AutoCloseable {
                     for (String chunk : SentenceSplitter.pieces(spoken, engine.maxChunkChars())) {
                         parts.add(pool.submit(() -> synthesize(engine, chunk)));
                     }
-                    cues.add(new CuePlan(plan.size(), piece, spoken, TextNormalizer.words(spoken), parts));
+                    cues.add(new CuePlan(plan.size(), piece, spoken, TextNormalizer.words(spoken), settings.speaker(),
+                            source, parts));
                 }
             }
             if (cues.isEmpty()) {
@@ -458,7 +475,7 @@ public class EpisodeRenderer implements AutoCloseable {
                         + "' has no words a speech engine can say (only symbols or unsupported script): \""
                         + abbreviate(text) + "\"", false);
             }
-            plan.add(new SectionPlan(title, cues));
+            plan.add(new SectionPlan(title, sources.chapterUrl(), cues));
         }
         if (plan.isEmpty()) {
             throw new RenderException("script-empty", "the script of " + script.arxivId() + " has no text to speak", false);

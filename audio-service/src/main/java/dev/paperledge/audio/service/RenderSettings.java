@@ -16,23 +16,29 @@ package dev.paperledge.audio.service;
  * @param parallelism         chunks synthesized at once (bounded by the engine and the cores)
  * @param minSecondsPerWord   audio shorter than this per word is treated as a failed synthesis
  * @param cueMaxChars         longest transcript cue; longer sentences are split at clauses
+ * @param speaker             the host's name on the transcript's segments
  */
 public record RenderSettings(int sampleRate, int bitrateKbps, int mp3Quality, double targetLufs, double truePeakDbtp,
         int sentencePauseMs, int clausePauseMs, int sectionPauseMs, boolean jingle, int parallelism,
-        double minSecondsPerWord, int cueMaxChars) {
+        double minSecondsPerWord, int cueMaxChars, String speaker) {
 
     public static RenderSettings defaults() {
         return new RenderSettings(24000, 64, 7, -16.0, -1.0, 280, 120, 900, true,
-                Runtime.getRuntime().availableProcessors(), 0.1, 240);
+                Runtime.getRuntime().availableProcessors(), 0.1, 240, "Ernis");
     }
 
     public RenderSettings withJingle(boolean on) {
         return new RenderSettings(sampleRate, bitrateKbps, mp3Quality, targetLufs, truePeakDbtp, sentencePauseMs,
-                clausePauseMs, sectionPauseMs, on, parallelism, minSecondsPerWord, cueMaxChars);
+                clausePauseMs, sectionPauseMs, on, parallelism, minSecondsPerWord, cueMaxChars, speaker);
     }
 
     public RenderSettings withParallelism(int p) {
         return new RenderSettings(sampleRate, bitrateKbps, mp3Quality, targetLufs, truePeakDbtp, sentencePauseMs,
-                clausePauseMs, sectionPauseMs, jingle, p, minSecondsPerWord, cueMaxChars);
+                clausePauseMs, sectionPauseMs, jingle, p, minSecondsPerWord, cueMaxChars, speaker);
+    }
+
+    public RenderSettings withSpeaker(String name) {
+        return new RenderSettings(sampleRate, bitrateKbps, mp3Quality, targetLufs, truePeakDbtp, sentencePauseMs,
+                clausePauseMs, sectionPauseMs, jingle, parallelism, minSecondsPerWord, cueMaxChars, name);
     }
 }

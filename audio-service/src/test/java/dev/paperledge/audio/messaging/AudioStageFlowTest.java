@@ -18,8 +18,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.paperledge.audio.mix.Mp3Decoder;
 import dev.paperledge.audio.speech.Pcm;
+import dev.paperledge.audio.support.JsonTranscripts;
 import dev.paperledge.contracts.AudioReady;
 import dev.paperledge.contracts.CloudEvents;
 import dev.paperledge.contracts.EpisodeScript;
@@ -44,7 +47,10 @@ class AudioStageFlowTest extends StageTestBase {
     void aScriptBecomesOneEpisodeWhoseStoredSizeIsTheEventsByteSizeEvenWhenDeliveredTwice() throws Exception {
         String id = newId();
         EpisodeScript script = new EpisodeScript(id, 1, "Machine Learning - A Tiny Paper", "A tiny episode.", List.of(
-                new Section(Kind.HOOK, "Introduction", "Hey PaperLedge learning crew, Ernis here."),
+                new Section(Kind.HOOK, "Introduction", "Hey PaperLedge learning crew, Ernis here. The authors show "
+                        + "that a small model can learn quickly.", List.of(new EpisodeScript.Provenance(
+                                "The authors show that a small model can learn quickly.", "Results", "S4", 0,
+                                "A 7B model reaches 92.1% after one epoch."))),
                 new Section(Kind.SIGN_OFF, "Sign-off", "Thanks for listening, see you soon.")), "test");
         ScriptReady evt = publishScript(id, script);
 
@@ -67,10 +73,25 @@ class AudioStageFlowTest extends StageTestBase {
         }
         Pcm decoded = Mp3Decoder.decode(mp3);
         assertThat(decoded.seconds() * 1000).isCloseTo((double) a.durationMs(), within(a.durationMs() * 0.05));
-        try (var in = minio.getObject(GetObjectArgs.builder().bucket("paperledge").object(a.transcriptKey()).build())) {
-            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).startsWith("WEBVTT").contains("Ernis here.");
-        }
+        String vtt = read(a.transcriptKey());
+        assertThat(vtt).startsWith("WEBVTT").contains("Ernis here.");
+
+        // The Podcasting 2.0 JSON transcript: beside the VTT, cue for cue, the sourced line linked to its passage.
+        assertThat(a.jsonTranscriptKey()).isEqualTo(ObjectKeys.audio(id, 1, 1, "transcript.json"));
+        assertThat(minio.statObject(StatObjectArgs.builder().bucket("paperledge").object(a.jsonTranscriptKey()).build())
+                .contentType()).isEqualTo("application/json");
+        JsonNode segments = JsonTranscripts.assertValidAndInStepWith(read(a.jsonTranscriptKey()), vtt);
+        assertThat(segments).hasSize(3);
+        assertThat(segments.get(0).has("source")).isFalse();
+        assertThat(segments.get(1).path("body").asText()).isEqualTo("The authors show that a small model can learn quickly.");
+        assertThat(segments.get(1).path("source").path("text").asText()).isEqualTo("A 7B model reaches 92.1% after one epoch.");
+        assertThat(segments.get(1).path("source").path("url").asText()).isEqualTo("https://arxiv.org/html/" + id + "v1#S4");
+        assertThat(segments.get(2).has("source")).isFalse();
+        assertThat(json.readTree(read(a.chaptersKey())).path("chapters")).extracting(c -> c.path("url").asText())
+                .containsExactly("https://arxiv.org/html/" + id + "v1#S4", "https://arxiv.org/abs/" + id + "v1");
+
         given().get("/api/audio/" + id).then().statusCode(200)
+                .body(containsString("\"jsonTranscriptKey\":\"" + a.jsonTranscriptKey() + "\""))
                 .body(containsString("\"byteSize\":" + a.byteSize()))
                 .body(containsString("\"qualityKey\":\"" + a.qualityKey() + "\""))
                 .body(containsString("\"listening\":{\"recognizer\":\"pocketsphinx:en-us\",\"passed\":true"));
@@ -118,6 +139,12 @@ class AudioStageFlowTest extends StageTestBase {
         assertThat(again).hasSize(1);
         assertThat(again.get(0).attempt()).isEqualTo(2);
         assertThat(collect(Topics.AUDIO_READY, id, this::audioReady, Duration.ofSeconds(1), 1)).isEmpty();
+    }
+
+    String read(String key) throws Exception {
+        try (var in = minio.getObject(GetObjectArgs.builder().bucket("paperledge").object(key).build())) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** End offsets of the partitions that the send wrote to (the ones that grew). */
