@@ -8,6 +8,7 @@ import dev.paperledge.ingest.domain.Paper;
 import dev.paperledge.ingest.domain.PaperStatus;
 import dev.paperledge.ingest.domain.StageProgress;
 import dev.paperledge.ingest.domain.StageTransition;
+import dev.paperledge.ingest.status.EventTrust;
 import dev.paperledge.ingest.status.Progress;
 
 /**
@@ -39,7 +40,8 @@ public record PaperView(String arxivId, Integer version, int run, PaperStatus st
                 p.failureRetryable, p.attempt, p.title, p.primaryCategory, p.categoryName, p.textSource,
                 p.textNotes, p.metadataKey, p.textKey, p.eventSentAt != null, p.createdAt, p.updatedAt, started,
                 p.status == PaperStatus.REQUESTED ? p.lastError : null,
-                p.status == PaperStatus.REQUESTED ? p.nextAttemptAt : null, p.ingestTries, p.episodeUrl,
+                p.status == PaperStatus.REQUESTED ? p.nextAttemptAt : null, p.ingestTries,
+                EventTrust.isHttpUrl(p.episodeUrl) ? p.episodeUrl : null,
                 location(p.arxivId),
                 stageRows == null ? null
                         : Progress.stages(stageRows.stream().filter(r -> r.id.run == p.run).toList(),

@@ -3,6 +3,7 @@ package dev.paperledge.ingest.status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.header.Header;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperledge.contracts.AudioReady;
 import dev.paperledge.contracts.EpisodePublished;
 import dev.paperledge.contracts.PaperIngested;
+import dev.paperledge.contracts.PipelineEvent;
 import dev.paperledge.contracts.RetryRequested;
 import dev.paperledge.contracts.ScriptReady;
 import dev.paperledge.contracts.Stage;
@@ -55,11 +57,22 @@ public class StatusRecordHandler {
             Headers headers) {
     }
 
-    /** Applies the record; null when it was skipped as unreadable or not a status topic. */
+    /** An event that is readable but not to be believed (see {@link EventTrust}). */
+    private static final class Refused extends Exception {
+        Refused(String reason) {
+            super(reason);
+        }
+    }
+
+    /** Applies the record; null when it was skipped as unreadable or refused, or is not a status topic. */
     public Outcome apply(Rec r) {
         Call call;
         try {
             call = parse(r);
+        } catch (Refused e) {
+            LOG.warnf("status: refused the record on %s-%d@%d (key %s): %s", r.topic(), r.partition(), r.offset(),
+                    r.key() == null ? "none" : clean(r.key(), 80), e.getMessage());
+            return null;
         } catch (Exception e) {
             LOG.warnf("status: skipped an unreadable record on %s-%d@%d: %s", r.topic(), r.partition(), r.offset(),
                     e.getClass().getSimpleName());
@@ -102,19 +115,19 @@ public class StatusRecordHandler {
         }
         switch (r.topic()) {
             case Topics.PAPERS_INGESTED: {
-                PaperIngested e = read(r.value(), PaperIngested.class);
+                PaperIngested e = trusted(read(r.value(), PaperIngested.class));
                 return () -> projection.ingested(e);
             }
             case Topics.SCRIPTS_READY: {
-                ScriptReady e = read(r.value(), ScriptReady.class);
+                ScriptReady e = trusted(read(r.value(), ScriptReady.class));
                 return () -> projection.succeeded(e, "script by " + e.writer() + ", " + e.wordCount() + " words");
             }
             case Topics.AUDIO_READY: {
-                AudioReady e = read(r.value(), AudioReady.class);
+                AudioReady e = trusted(read(r.value(), AudioReady.class));
                 return () -> projection.succeeded(e, "audio " + e.durationMs() / 1000 + " s by " + e.speechEngine());
             }
             case Topics.EPISODES_PUBLISHED: {
-                EpisodePublished e = read(r.value(), EpisodePublished.class);
+                EpisodePublished e = trusted(read(r.value(), EpisodePublished.class));
                 return () -> projection.succeeded(e, "published");
             }
             case Topics.PIPELINE_FAILURES: {
@@ -176,6 +189,15 @@ public class StatusRecordHandler {
         return new DeadLetter(id, arxivId, run, stage, clean(text, 500),
                 original == null ? r.topic() : clean(original, 60) + " → " + r.topic(),
                 r.timestamp() > 0 ? Instant.ofEpochMilli(r.timestamp()) : Instant.now());
+    }
+
+    private static <T extends PipelineEvent> T trusted(T event) throws Refused {
+        List<String> problems = EventTrust.problems(event);
+        if (!problems.isEmpty()) {
+            throw new Refused(event.eventType() + " for " + clean(String.valueOf(event.arxivId()), 80) + ": "
+                    + String.join("; ", problems));
+        }
+        return event;
     }
 
     private <T> T read(String value, Class<T> type) throws Exception {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.paperledge.contracts.AudioReady;
 import dev.paperledge.contracts.EpisodePublished;
+import dev.paperledge.contracts.ObjectKeys;
 import dev.paperledge.contracts.PaperSummary;
 import dev.paperledge.contracts.RetryRequested;
 import dev.paperledge.contracts.ScriptReady;
@@ -45,12 +46,13 @@ class StatusProjectionTest {
     ObjectMapper json;
 
     static ScriptReady script(String id, int run) {
-        return new ScriptReady(id, 1, run, SUMMARY, "t", "d", "scripts/k", "scripts/m", 100, "offline", Instant.now());
+        return new ScriptReady(id, 1, run, SUMMARY, "t", "d", ObjectKeys.script(id, 1, run, "script.json"),
+                ObjectKeys.script(id, 1, run, "script.md"), 100, "offline", Instant.now());
     }
 
     static AudioReady audio(String id, int run) {
-        return new AudioReady(id, 1, run, SUMMARY, "t", "d", "audio/k", 61_000, 1000, "audio/mpeg", null, null, "marytts",
-                Instant.now());
+        return new AudioReady(id, 1, run, SUMMARY, "t", "d", ObjectKeys.audio(id, 1, run, "episode.mp3"), 61_000, 1000,
+                "audio/mpeg", null, null, "marytts", Instant.now());
     }
 
     static EpisodePublished published(String id, int run) {

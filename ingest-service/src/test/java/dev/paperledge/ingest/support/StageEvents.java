@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import dev.paperledge.contracts.AudioReady;
 import dev.paperledge.contracts.CloudEvents;
 import dev.paperledge.contracts.EpisodePublished;
+import dev.paperledge.contracts.ObjectKeys;
 import dev.paperledge.contracts.PaperSummary;
 import dev.paperledge.contracts.ScriptReady;
 import dev.paperledge.contracts.Stage;
@@ -39,16 +40,23 @@ public class StageEvents {
     MutinyEmitter<StageFailed> failures;
 
     public ScriptReady scriptReady(String id, int version, int run) {
-        ScriptReady e = new ScriptReady(id, version, run, SUMMARY, "t", "d", "scripts/k", "scripts/m", 1200, "offline",
+        ScriptReady e = new ScriptReady(id, version, run, SUMMARY, "t", "d", ObjectKeys.script(id, version, run,
+                "script.json"), ObjectKeys.script(id, version, run, "script.md"), 1200, "offline",
                 Instant.now(), new ScriptReady.Explanation(3.5, 0, List.of("Introduction", "Method", "Results"),
                         List.of("LoRA"), false));
+        return send(e);
+    }
+
+    /** Sends a script-ready event as given (e.g. one that should be refused). */
+    public ScriptReady send(ScriptReady e) {
         scripts.sendMessageAndAwait(CloudEvents.message(e, "script-service"));
         return e;
     }
 
     public AudioReady audioReady(String id, int version, int run) {
-        AudioReady e = new AudioReady(id, version, run, SUMMARY, "t", "d", "audio/k", 61_000, 1000, "audio/mpeg", null,
-                null, "marytts", Instant.now(), "audio/" + id + "/v1/r1/quality.json",
+        AudioReady e = new AudioReady(id, version, run, SUMMARY, "t", "d", ObjectKeys.audio(id, version, run,
+                "episode.mp3"), 61_000, 1000, "audio/mpeg", null, null, "marytts", Instant.now(),
+                ObjectKeys.audio(id, version, run, "quality.json"),
                 new AudioReady.Listening("pocketsphinx:en-us", true, 0.2, 0.25, List.of(
                         new AudioReady.SectionCheck("The problem", "green", 0.18, null, 300, false, List.of()),
                         new AudioReady.SectionCheck("What they found", "amber", 0.3, 0.27, 420, true, List.of()))));
@@ -59,6 +67,11 @@ public class StageEvents {
     public EpisodePublished published(String id, int version, int run, String episodeUrl) {
         EpisodePublished e = new EpisodePublished(id, version, run, "urn:paperledge:" + id, episodeUrl, "\"r1\"",
                 Instant.now());
+        return send(e);
+    }
+
+    /** Sends an episode-published event as given. */
+    public EpisodePublished send(EpisodePublished e) {
         published.sendMessageAndAwait(CloudEvents.message(e, "publish-service"));
         return e;
     }
