@@ -241,10 +241,12 @@ public class PaperResource {
     @Path(ID + "/retry")
     @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @SecurityRequirement(name = "SecurityScheme")
-    @Operation(summary = "Retry a failed paper", description = "From the stage that failed: ingest runs again "
-            + "here; a later stage gets a RetryRequested (attempt + 1) on pipeline.retries.")
+    @Operation(summary = "Retry a failed or stuck paper", description = "From the stage that failed: ingest runs "
+            + "again here; a later stage gets a RetryRequested (attempt + 1) on pipeline.retries. A later stage that "
+            + "has shown no progress for paperledge.retry.stuck-after (30 min) is retried the same way.")
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = RetryAccepted.class)))
-    @APIResponse(responseCode = "409", description = "the paper is not FAILED",
+    @APIResponse(responseCode = "409", description = "nothing to retry: published, still ingesting, or a stage "
+            + "running that has not been quiet for long enough (the detail says which)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response retry(@PathParam("id") String id) {
         var parsed = ArxivId.parse(slashDecoded(id));

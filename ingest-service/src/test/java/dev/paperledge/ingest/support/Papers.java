@@ -73,6 +73,14 @@ public final class Papers {
         });
     }
 
+    /** As if nothing had happened to the paper since {@code since} (no event, no change). */
+    public static void quietSince(String id, Instant since) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Paper p = Paper.findById(id);
+            p.updatedAt = since;
+        });
+    }
+
     /** Sets a paper's title directly (e.g. markup, to check the escaping). */
     public static void title(String id, String title) {
         QuarkusTransaction.requiringNew().run(() -> {
