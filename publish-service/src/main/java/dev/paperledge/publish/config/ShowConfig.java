@@ -52,6 +52,9 @@ public interface ShowConfig {
 
     interface Page {
         int size();
+
+        /** A transcript larger than this is not read into the episode page (its link still works). */
+        long transcriptMaxBytes();
     }
 
     interface Feed {

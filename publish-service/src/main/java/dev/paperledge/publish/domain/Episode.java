@@ -50,6 +50,11 @@ public class Episode extends PanacheEntityBase {
     public String chaptersKey;
     @Column(name = "transcript_key")
     public String transcriptKey;
+    /** Podcasting 2.0 JSON transcript, or null (episodes from before it). */
+    @Column(name = "json_transcript_key")
+    public String jsonTranscriptKey;
+    /** The listening check ({@code AudioReady.Listening} as JSON), or null when there was none. */
+    public String listening;
     @Column(name = "speech_engine")
     public String speechEngine;
     /** First publication: the item's pubDate, never moved by a re-production. */
@@ -60,6 +65,20 @@ public class Episode extends PanacheEntityBase {
     /** ETag of the first feed revision carrying the current production. */
     @Column(name = "feed_revision")
     public String feedRevision;
+
+    /** Where this episode's objects live: {@code audio/<id>/}. */
+    public static String objectPrefix(String slug) {
+        return "audio/" + slug + "/";
+    }
+
+    /**
+     * Whether a key names one of this paper's own objects (under {@code audio/<id>/}, no {@code ..}
+     * or empty segments): keys come from events and are not trusted further than that.
+     */
+    public static boolean ownsKey(String slug, String key) {
+        return key != null && key.startsWith(objectPrefix(slug)) && !key.contains("..") && !key.contains("//")
+                && !key.contains("\\") && key.length() > objectPrefix(slug).length();
+    }
 
     public List<String> authorList() {
         return authors == null || authors.isBlank() ? List.of() : Arrays.asList(authors.split("\n"));

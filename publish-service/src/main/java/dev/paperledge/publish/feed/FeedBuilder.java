@@ -186,10 +186,16 @@ public class FeedBuilder {
 
     PodcastModule itemPodcast(Episode e) {
         PodcastModule podcast = new PodcastModule();
+        List<PodcastModule.Transcript> transcripts = new ArrayList<>(2);
         if (e.transcriptKey != null) {
-            podcast.setTranscripts(List.of(new PodcastModule.Transcript(show.transcriptUrl(e.slug), "text/vtt",
-                    show.language(), "captions")));
+            transcripts.add(new PodcastModule.Transcript(show.transcriptUrl(e.slug), "text/vtt", show.language(),
+                    "captions"));
         }
+        if (e.jsonTranscriptKey != null) {
+            transcripts.add(new PodcastModule.Transcript(show.jsonTranscriptUrl(e.slug), "application/json",
+                    show.language(), "captions"));
+        }
+        podcast.setTranscripts(transcripts);
         if (e.chaptersKey != null) {
             podcast.setChapters(new PodcastModule.Chapters(show.chaptersUrl(e.slug), "application/json+chapters"));
         }

@@ -33,6 +33,10 @@ public record ShowSettings(String title, String description, String author, Stri
         return episodePageUrl(slug) + "/transcript.vtt";
     }
 
+    public String jsonTranscriptUrl(String slug) {
+        return episodePageUrl(slug) + "/transcript.json";
+    }
+
     public String chaptersUrl(String slug) {
         return episodePageUrl(slug) + "/chapters.json";
     }

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 @Path("/")
 public class MediaResource {
     public static final String CHAPTERS_TYPE = "application/json+chapters";
+    public static final String JSON_TRANSCRIPT_TYPE = "application/json";
     private final ObjectStore store;
 
     public MediaResource(ObjectStore store) {
@@ -40,10 +41,14 @@ public class MediaResource {
     }
 
     @GET
-    @Path("episodes/{slug}/transcript.vtt")
-    @Operation(summary = "The episode's WebVTT transcript")
-    public Response transcript(@PathParam("slug") String slug, @HeaderParam("Range") String range,
-            @HeaderParam("If-Range") String ifRange) {
+    @Path("episodes/{slug}/transcript.{format: vtt|json}")
+    @Operation(summary = "The episode's transcript: WebVTT (.vtt) or Podcasting 2.0 JSON (.json: lines with speaker,"
+            + " times and sources)")
+    public Response transcript(@PathParam("slug") String slug, @PathParam("format") String format,
+            @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange) {
+        if (format.equals("json")) {
+            return serve(slug, e -> e.jsonTranscriptKey, "transcript-json", e -> JSON_TRANSCRIPT_TYPE, range, ifRange);
+        }
         return serve(slug, e -> e.transcriptKey, "transcript", e -> "text/vtt; charset=utf-8", range, ifRange);
     }
 
@@ -59,7 +64,8 @@ public class MediaResource {
             String rangeHeader, String ifRange) {
         Episode e = Episode.bySlug(slug).orElseThrow(NotFoundException::new);
         String key = keyOf.apply(e);
-        if (key == null) {
+        if (key == null || !Episode.ownsKey(e.slug, key)) {
+            // only the paper's own objects, whatever an (older, unchecked) event named
             throw new NotFoundException();
         }
         ObjectStore.ObjectInfo info = store.stat(key).orElseThrow(NotFoundException::new);

@@ -1,13 +1,20 @@
 package dev.paperledge.publish.rest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.paperledge.contracts.AudioReady;
 import dev.paperledge.publish.config.ShowConfig;
 import dev.paperledge.publish.domain.Episode;
 import dev.paperledge.publish.feed.FeedBuilder;
@@ -26,8 +33,9 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * The public page: episodes listed like the show's own site (date, title, description, player,
- * transcript, credits), paged, and a page per episode with its transcript. Server-rendered; no
- * script needed.
+ * transcript, credits), paged, and a page per episode with its transcript (lines with their sources
+ * in the paper) and listening check. Server-rendered and complete without script; the episode
+ * page's one static script ({@code /episode.js}) follows the audio in the transcript.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
@@ -38,29 +46,48 @@ public class PageResource {
 
     /** What the templates show of an episode. */
     public record EpisodeView(String slug, String isoDate, String dateLabel, String title, String description,
-            String audioUrl, String transcriptUrl, String creditLine, String paperUrl, String duration, int number) {
+            String audioUrl, String transcriptUrl, String jsonTranscriptUrl, String creditLine, String paperUrl, String duration, int number) {
     }
 
     /** Links to neighbouring pages; zero when there is none. */
     public record Paging(int page, int pages, int newer, int older) {
     }
 
+    /** A transcript line as the page shows it: the speaker named only where it changes. */
+    public record LineView(Transcripts.Line line, boolean newSpeaker) {
+    }
+
+    /** The listening check in words and figures (the verdict is text, not colour alone). */
+    public record CheckView(String recognizer, boolean passed, String wer, String baselineWer,
+            List<SectionView> sections) {
+    }
+
+    /** One section of the check; {@code verdict} is green, amber, red or unknown (a CSS class). */
+    public record SectionView(String title, String verdict, String verdictLabel, String mark, String wer,
+            String bareWer, String longestSilence, String notes) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(ShowSettings show, List<EpisodeView> episodes, Paging paging);
 
-        static native TemplateInstance episode(ShowSettings show, EpisodeView episode, List<Transcripts.Cue> cues,
-                String aiNote);
+        static native TemplateInstance episode(ShowSettings show, EpisodeView episode, List<LineView> lines,
+                boolean sourced, CheckView check, String aiNote);
     }
 
+    private static final Logger LOG = Logger.getLogger(PageResource.class);
     private final ShowSettings show;
     private final ObjectStore store;
+    private final ObjectMapper json;
     private final int pageSize;
+    private final long transcriptMaxBytes;
 
-    public PageResource(ShowSettings show, ObjectStore store, ShowConfig config) {
+    public PageResource(ShowSettings show, ObjectStore store, ObjectMapper json, ShowConfig config) {
         this.show = show;
         this.store = store;
+        this.json = json;
         this.pageSize = Math.max(1, config.page().size());
+        this.transcriptMaxBytes = config.page().transcriptMaxBytes();
     }
 
     @GET
@@ -78,23 +105,101 @@ public class PageResource {
 
     @GET
     @Path("episodes/{slug}")
-    @Operation(summary = "One episode's page (HTML) with its transcript")
+    @Operation(summary = "One episode's page (HTML) with its transcript, sources and listening check")
     public TemplateInstance episode(@PathParam("slug") String slug) {
         Episode e = Episode.bySlug(slug).orElseThrow(NotFoundException::new);
-        List<Transcripts.Cue> cues = List.of();
-        if (e.transcriptKey != null && store.stat(e.transcriptKey).isPresent()) {
-            cues = Transcripts.cues(new String(store.readAll(e.transcriptKey), StandardCharsets.UTF_8));
+        List<Transcripts.Line> lines = lines(e);
+        List<LineView> views = new ArrayList<>(lines.size());
+        String speaker = null;
+        for (Transcripts.Line l : lines) {
+            views.add(new LineView(l, l.speaker() != null && !l.speaker().equals(speaker)));
+            speaker = l.speaker();
         }
-        return Templates.episode(show, view(e), cues, FeedBuilder.AI_NOTE);
+        boolean sourced = lines.stream().anyMatch(l -> l.source() != null);
+        return Templates.episode(show, view(e), views, sourced, check(e), FeedBuilder.AI_NOTE);
+    }
+
+    /** From the JSON transcript when it is there and sound, else from the WebVTT; none when neither. */
+    List<Transcripts.Line> lines(Episode e) {
+        Optional<String> fromJson = text(e, e.jsonTranscriptKey);
+        if (fromJson.isPresent()) {
+            try {
+                return Transcripts.fromJson(fromJson.get());
+            } catch (Transcripts.Unusable u) {
+                LOG.warnf("JSON transcript %s of %s is unusable (%s): showing the WebVTT", e.jsonTranscriptKey,
+                        e.arxivId, u.getMessage());
+            }
+        }
+        return text(e, e.transcriptKey).map(Transcripts::fromVtt).orElse(List.of());
+    }
+
+    private Optional<String> text(Episode e, String key) {
+        if (key == null || !Episode.ownsKey(e.slug, key)) {
+            return Optional.empty();
+        }
+        Optional<ObjectStore.ObjectInfo> info = store.stat(key);
+        if (info.isEmpty()) {
+            return Optional.empty();
+        }
+        if (info.get().size() > transcriptMaxBytes) {
+            LOG.warnf("transcript %s of %s has %d bytes, over paperledge.page.transcript-max-bytes (%d): not shown",
+                    key, e.arxivId, info.get().size(), transcriptMaxBytes);
+            return Optional.empty();
+        }
+        return Optional.of(new String(store.readAll(key), StandardCharsets.UTF_8));
+    }
+
+    /** The listening check stored with the episode, or null when there was none (or it is unreadable). */
+    CheckView check(Episode e) {
+        if (e.listening == null) {
+            return null;
+        }
+        AudioReady.Listening l;
+        try {
+            l = json.readValue(e.listening, AudioReady.Listening.class);
+        } catch (JsonProcessingException x) {
+            LOG.warnf("listening check of %s is unreadable: %s", e.arxivId, x.getOriginalMessage());
+            return null;
+        }
+        List<SectionView> sections = new ArrayList<>();
+        for (AudioReady.SectionCheck s : l.sections() == null ? List.<AudioReady.SectionCheck>of() : l.sections()) {
+            String verdict = s.verdict() == null ? "unknown" : s.verdict().toLowerCase(Locale.ROOT);
+            String mark = switch (verdict) {
+                case "green" -> "✓";
+                case "amber" -> "!";
+                case "red" -> "✗";
+                default -> "?";
+            };
+            if (mark.equals("?")) {
+                verdict = "unknown";
+            }
+            List<String> notes = new ArrayList<>();
+            if (s.rerendered()) {
+                notes.add("rendered a second time");
+            }
+            if (s.flags() != null && !s.flags().isEmpty()) {
+                notes.add("flagged: " + String.join(", ", s.flags()));
+            }
+            sections.add(new SectionView(s.title() == null ? "" : s.title(), verdict,
+                    verdict.substring(0, 1).toUpperCase(Locale.ROOT) + verdict.substring(1), mark, percent(s.wer()),
+                    s.bareWer() == null ? "not measured" : percent(s.bareWer()),
+                    String.format(Locale.ROOT, "%.1f s", s.longestSilenceMs() / 1000.0),
+                    notes.isEmpty() ? "none" : String.join("; ", notes)));
+        }
+        return new CheckView(l.recognizer() == null ? "a speech recogniser" : l.recognizer(), l.passed(),
+                percent(l.wer()), percent(l.baselineWer()), sections);
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
     }
 
     static EpisodeView view(Episode e) {
         String base = "/episodes/" + e.slug;
-        long s = e.durationMs / 1000;
-        String duration = s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format("%d:%02d", s / 60, s % 60);
+        String duration = Transcripts.clock(e.durationMs / 1000.0);
         return new EpisodeView(e.slug, ISO_DATE.format(e.publishedAt), SITE_DATE.format(e.publishedAt), e.title,
                 e.description, base + "/audio.mp3", e.transcriptKey == null ? null : base + "/transcript.vtt",
+                e.jsonTranscriptKey == null ? null : base + "/transcript.json",
                 e.creditLine(), e.absUrl, duration, e.episodeNumber);
     }
 }

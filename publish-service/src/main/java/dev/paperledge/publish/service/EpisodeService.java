@@ -5,31 +5,37 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.paperledge.contracts.AudioReady;
 import dev.paperledge.contracts.ObjectKeys;
 import dev.paperledge.contracts.PaperSummary;
 import dev.paperledge.publish.domain.Episode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
- * Records episodes and rebuilds the feed in one transaction under the feed lock: one episode per
- * paper, guid/number/slug/first publication fixed on first sight, a newer production replacing the
- * rest in place, an older one ignored.
+ * Records episodes under the feed lock: one episode per paper, guid/number/slug/first publication
+ * fixed on first sight, a newer production replacing the rest in place, an older one ignored. The
+ * feed is rebuilt from the database after each commit, never from uncommitted state.
  */
 @ApplicationScoped
 public class EpisodeService {
     private static final Logger LOG = Logger.getLogger(EpisodeService.class);
     public static final String GUID_PREFIX = "paperledge:arxiv:";
 
-    /** The outcome: the episode as now in the feed and the feed revision carrying it; stale when ignored. */
-    public record Outcome(Episode episode, FeedSnapshot feed, boolean stale) {
+    /** The outcome: the episode as now recorded; stale when the event was older and ignored. */
+    public record Outcome(Episode episode, boolean stale) {
     }
 
     private final FeedService feeds;
+    private final ObjectMapper json;
 
-    public EpisodeService(FeedService feeds) {
+    public EpisodeService(FeedService feeds, ObjectMapper json) {
         this.feeds = feeds;
+        this.json = json;
     }
 
     public static String guidFor(String arxivId) {
@@ -40,6 +46,11 @@ public class EpisodeService {
         return ObjectKeys.idPart(arxivId);
     }
 
+    /**
+     * Records the episode; the feed is not touched here. The caller rebuilds it after this
+     * transaction commits ({@link FeedService#rebuild()}), so {@code feed.xml} never shows an
+     * episode the database does not have; that rebuild gives a changed episode its feed revision.
+     */
     @Transactional
     public Outcome publish(AudioReady evt) {
         feeds.lock();
@@ -47,9 +58,8 @@ public class EpisodeService {
         if (e != null && compare(evt.version(), evt.run(), e.version, e.run) < 0) {
             LOG.infof("ignoring %s v%d run %d: episode already carries the newer v%d run %d", evt.arxivId(),
                     evt.version(), evt.run(), e.version, e.run);
-            return new Outcome(e, feeds.current(), true);
+            return new Outcome(e, true);
         }
-        boolean changed = false;
         if (e == null) {
             e = new Episode();
             e.arxivId = evt.arxivId();
@@ -59,29 +69,26 @@ public class EpisodeService {
             e.publishedAt = Instant.now();
             apply(e, evt);
             e.persist();
-            changed = true;
         } else if (compare(evt.version(), evt.run(), e.version, e.run) > 0) {
             apply(e, evt);
-            changed = true;
+            e.feedRevision = null; // the next feed revision carries this production
         }
-        FeedSnapshot feed = feeds.rebuildLocked();
-        if (changed || e.feedRevision == null) {
-            e.feedRevision = feed.revision();
-        }
-        return new Outcome(e, feed, false);
+        return new Outcome(e, false);
     }
 
-    /** Removes an episode (operators; tests clean up) and rebuilds the feed. */
-    @Transactional
+    /** Removes an episode (operators; tests clean up), then rebuilds the feed once that is committed. */
     public boolean remove(String arxivId) {
-        feeds.lock();
-        boolean deleted = Episode.deleteById(arxivId);
+        boolean deleted = QuarkusTransaction.requiringNew().call(() -> {
+            feeds.lock();
+            return Episode.deleteById(arxivId);
+        });
         if (deleted) {
-            feeds.rebuildLocked();
+            feeds.rebuild();
         }
         return deleted;
     }
 
+    @Transactional
     public Optional<Episode> find(String arxivId) {
         return Episode.findByIdOptional(arxivId);
     }
@@ -90,7 +97,7 @@ public class EpisodeService {
         return v1 != v2 ? Integer.compare(v1, v2) : Integer.compare(r1, r2);
     }
 
-    private static void apply(Episode e, AudioReady evt) {
+    private void apply(Episode e, AudioReady evt) {
         PaperSummary p = evt.paper();
         e.version = evt.version();
         e.run = evt.run();
@@ -108,6 +115,12 @@ public class EpisodeService {
         e.mimeType = evt.mimeType() == null || evt.mimeType().isBlank() ? "audio/mpeg" : evt.mimeType();
         e.chaptersKey = evt.chaptersKey();
         e.transcriptKey = evt.transcriptKey();
+        e.jsonTranscriptKey = evt.jsonTranscriptKey();
+        try {
+            e.listening = evt.listening() == null ? null : json.writeValueAsString(evt.listening());
+        } catch (JsonProcessingException x) {
+            throw new IllegalStateException("cannot record the listening check of " + evt.arxivId(), x);
+        }
         e.speechEngine = evt.speechEngine();
         e.updatedAt = Instant.now();
     }

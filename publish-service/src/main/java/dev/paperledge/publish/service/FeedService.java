@@ -62,16 +62,21 @@ public class FeedService {
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + FEED_LOCK + ")) l").getSingleResult();
     }
 
-    /** Rebuilds and stores the feed from the episodes now in the database. */
-    @Transactional
+    /**
+     * Rebuilds and stores the feed from the episodes committed in the database, under the lock (so
+     * stores never interleave across instances), and gives episodes recorded since the last
+     * rebuild this revision. Call it after the transaction that changed episodes has committed: the
+     * stored feed is then always derived from committed state, and redoing it is harmless.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public FeedSnapshot rebuild() {
         lock();
-        return rebuildLocked();
+        FeedSnapshot snap = rebuildLocked();
+        Episode.update("feedRevision = ?1 where feedRevision is null", snap.revision());
+        return snap;
     }
 
-    /** Rebuild within the caller's transaction, which already holds {@link #lock()}. */
-    public FeedSnapshot rebuildLocked() {
-        em.flush();
+    private FeedSnapshot rebuildLocked() {
         List<Episode> episodes = Episode.newestFirst();
         byte[] content = builder.build(episodes);
         String revision = revisionOf(content);

@@ -18,6 +18,7 @@ import dev.paperledge.contracts.ObjectKeys;
 import dev.paperledge.contracts.RetryRequested;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.contracts.StageFailed;
+import dev.paperledge.publish.domain.Episode;
 import dev.paperledge.publish.domain.ProcessedEvent;
 import dev.paperledge.publish.domain.PublishInput;
 import dev.paperledge.publish.storage.ObjectStore;
@@ -31,8 +32,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
- * The publish stage: checks what an AudioReady points to, records the episode, rebuilds the feed,
- * announces EpisodePublished (after the broker's ack), then marks the event processed. A
+ * The publish stage: checks what an AudioReady points to, records the episode, rebuilds the feed
+ * once that is committed, announces EpisodePublished (after the broker's ack), then marks the event processed. A
  * redelivered event is dropped; a crash before the mark redoes the same work and re-emits the same
  * event id. Permanent problems emit StageFailed(retryable=false) and return; transient ones emit
  * StageFailed(retryable=true) and rethrow (the record goes to the dead-letter topic).
@@ -113,13 +114,16 @@ public class PublishService {
                 count("stale", "older production");
                 return Optional.empty();
             }
-            EpisodePublished out = new EpisodePublished(evt.arxivId(), evt.version(), evt.run(), outcome.episode().guid,
-                    feeds.show().episodePageUrl(outcome.episode().slug), outcome.episode().feedRevision,
-                    outcome.episode().updatedAt);
+            // the episode is committed: only now does the stored feed show it
+            feeds.rebuild();
+            Episode episode = episodes.find(evt.arxivId()).orElseThrow(
+                    () -> new IllegalStateException("episode " + evt.arxivId() + " vanished while publishing"));
+            EpisodePublished out = new EpisodePublished(evt.arxivId(), evt.version(), evt.run(), episode.guid,
+                    feeds.show().episodePageUrl(episode.slug), episode.feedRevision, episode.updatedAt);
             published.sendMessageAndAwait(CloudEvents.message(out, SOURCE));
             count("success", "published");
             LOG.infof("published %s v%d run %d as episode %d (feed %s)", evt.arxivId(), evt.version(), evt.run(),
-                    outcome.episode().episodeNumber, out.feedRevision());
+                    episode.episodeNumber, out.feedRevision());
             return Optional.of(out);
         } catch (PermanentPublishFailure f) {
             LOG.warnf("cannot publish %s: %s", evt.arxivId(), f.getMessage());
@@ -146,8 +150,9 @@ public class PublishService {
 
     /** Everything the item will point to must exist, and the enclosure length must be the real size. */
     void validate(AudioReady evt) {
+        String slug;
         try {
-            ObjectKeys.idPart(evt.arxivId());
+            slug = ObjectKeys.idPart(evt.arxivId());
         } catch (IllegalArgumentException e) {
             throw new PermanentPublishFailure("not a usable arXiv id: " + evt.arxivId());
         }
@@ -164,6 +169,13 @@ public class PublishService {
             throw new PermanentPublishFailure("AudioReady for " + evt.arxivId() + " says the MP3 has " + evt.byteSize()
                     + " bytes; an enclosure needs its real length");
         }
+        for (String key : new String[] { evt.audioKey(), evt.transcriptKey(), evt.chaptersKey(), evt.jsonTranscriptKey(),
+                evt.qualityKey() }) {
+            if (key != null && !Episode.ownsKey(slug, key)) {
+                throw new PermanentPublishFailure("object " + key + " named by AudioReady is not one of "
+                        + evt.arxivId() + "'s own (under " + Episode.objectPrefix(slug) + ")");
+            }
+        }
         ObjectStore.ObjectInfo audio = store.stat(evt.audioKey()).orElseThrow(() -> new PermanentPublishFailure(
                 "audio object " + evt.audioKey() + " is not in the object store: re-run the audio stage"));
         if (audio.size() == 0) {
@@ -173,7 +185,7 @@ public class PublishService {
             throw new PermanentPublishFailure("audio object " + evt.audioKey() + " has " + audio.size()
                     + " bytes but AudioReady says " + evt.byteSize() + ": the enclosure length would be wrong; re-run the audio stage");
         }
-        for (String key : new String[] { evt.transcriptKey(), evt.chaptersKey() }) {
+        for (String key : new String[] { evt.transcriptKey(), evt.chaptersKey(), evt.jsonTranscriptKey() }) {
             if (key != null && store.stat(key).isEmpty()) {
                 throw new PermanentPublishFailure("object " + key + " named by AudioReady is not in the object store");
             }

@@ -22,6 +22,7 @@ import com.rometools.rome.io.WireFeedInput;
 
 import dev.paperledge.publish.domain.Episode;
 import dev.paperledge.publish.support.Episodes;
+import dev.paperledge.publish.support.PodcastTags;
 
 class FeedBuilderTest {
     static final ShowSettings SHOW = new ShowSettings("PaperLedge", "Research papers, told as stories.", "PaperLedge",
@@ -107,6 +108,28 @@ class FeedBuilderTest {
         assertThat(ip.getChapters()).isEqualTo(new PodcastModule.Chapters(
                 "https://pod.example.org/episodes/2106.09685/chapters.json", "application/json+chapters"));
         assertThat(ip.getPersons()).extracting(PodcastModule.Person::role).containsExactly("host");
+    }
+
+    @Test
+    void anItemListsBothTranscriptsWhenThereIsAJsonOneAndOnlyWhatExists() throws Exception {
+        Instant published = Instant.parse("2025-03-16T09:00:00Z");
+        Episode both = Episodes.episode("1703.09824", 2, published, "Sources", List.of("A. Author"));
+        both.jsonTranscriptKey = "audio/1703.09824/v1/r1/transcript.json";
+        Episode vttOnly = Episodes.episode("1703.00001", 1, published.minusSeconds(60), "Before", List.of("A. Author"));
+        Episode none = Episodes.episode("1703.00002", 3, published.minusSeconds(120), "Silent", List.of("A. Author"));
+        none.transcriptKey = null;
+        byte[] xml = new FeedBuilder(SHOW).build(List.of(both, vttOnly, none));
+        var items = PodcastTags.itemsByGuid(xml);
+        assertThat(items.get("paperledge:arxiv:1703.09824").getTranscripts()).containsExactly(
+                new PodcastModule.Transcript("https://pod.example.org/episodes/1703.09824/transcript.vtt", "text/vtt",
+                        "en", "captions"),
+                new PodcastModule.Transcript("https://pod.example.org/episodes/1703.09824/transcript.json",
+                        "application/json", "en", "captions"));
+        assertThat(items.get("paperledge:arxiv:1703.00001").getTranscripts()).extracting(PodcastModule.Transcript::type)
+                .containsExactly("text/vtt");
+        assertThat(items.get("paperledge:arxiv:1703.00002").getTranscripts()).isEmpty();
+        assertThat(new String(xml, StandardCharsets.UTF_8)).contains(
+                "<podcast:transcript url=\"https://pod.example.org/episodes/1703.09824/transcript.json\" type=\"application/json\"");
     }
 
     @Test

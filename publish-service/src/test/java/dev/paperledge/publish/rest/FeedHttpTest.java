@@ -26,6 +26,7 @@ import dev.paperledge.publish.feed.PodcastModule;
 import dev.paperledge.publish.support.Episodes;
 import dev.paperledge.publish.support.PodcastTags;
 import dev.paperledge.publish.support.TestData;
+import dev.paperledge.publish.support.TestMp3;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -93,6 +94,30 @@ class FeedHttpTest {
         }
         Channel after = parse(given().get("/feed.xml").asByteArray());
         assertThat(after.getItems()).noneMatch(i -> i.getGuid().getValue().contains("test-bulk/" + prefix));
+    }
+
+    @Test
+    void theFeedNamesBothTranscriptsAtUrlsThatServeThemWithTheirTypes() {
+        String id = Episodes.randomId();
+        Episode e = data.publish(data.production(id, 1, TestMp3.sine(1, 440),
+                TestData.paper(id, "Both transcripts", List.of("A. Author")), TestData.JSON_TRANSCRIPT, null));
+        try {
+            byte[] xml = given().get("/feed.xml").asByteArray();
+            List<PodcastModule.Transcript> transcripts = PodcastTags.itemsByGuid(xml).get(e.guid).getTranscripts();
+            assertThat(transcripts).extracting(PodcastModule.Transcript::type).containsExactly("text/vtt",
+                    "application/json");
+            assertThat(transcripts).allSatisfy(t -> {
+                assertThat(t.url()).startsWith("http://localhost:18080/episodes/" + e.slug + "/");
+                assertThat(t.language()).isEqualTo("en");
+                assertThat(t.rel()).isEqualTo("captions");
+                Response r = given().get(t.url());
+                assertThat(r.statusCode()).as(t.url()).isEqualTo(200);
+                assertThat(r.contentType()).as(t.url()).startsWith(t.type());
+            });
+            assertThat(given().get(transcripts.get(1).url()).asString()).isEqualTo(TestData.JSON_TRANSCRIPT);
+        } finally {
+            data.removeEpisode(id);
+        }
     }
 
     @Test

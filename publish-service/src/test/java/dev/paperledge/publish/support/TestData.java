@@ -33,6 +33,23 @@ public class TestData {
             {"version":"1.2.0","chapters":[{"startTime":0,"title":"Hook"},{"startTime":1.5,"title":"Analogy"}]}
             """;
 
+    /**
+     * A Podcasting 2.0 JSON transcript as the audio stage writes it: four lines of two seconds, the
+     * second and fourth taken from the paper (the fourth with markup and a link that is no link).
+     */
+    public static final String JSON_TRANSCRIPT = """
+            {"version":"1.0.0","segments":[
+             {"startTime":0,"endTime":2,"speaker":"Ernis","body":"Hey PaperLedge learning crew, Ernis here!"},
+             {"startTime":2,"endTime":4,"speaker":"Ernis","body":"The authors report a 12.5% gain.",
+              "source":{"section":"3 Method","paragraph":2,"text":"We observe a gain of 12.5% over the baseline.",
+                        "url":"https://arxiv.org/html/1703.09824v1#S3"}},
+             {"startTime":4,"endTime":6,"speaker":"Ada","body":"So what does that mean for us?"},
+             {"startTime":6,"endTime":8,"speaker":"Ernis","body":"It means <em>less</em> & \\"more\\".",
+              "source":{"section":"5 <b>Results</b>","text":"Table 2: <script>alert(1)</script> wins.",
+                        "url":"javascript:alert(1)"}}
+            ]}
+            """;
+
     @Inject
     ObjectStore store;
     @Inject
@@ -47,19 +64,45 @@ public class TestData {
 
     /** Writes MP3, transcript and chapters as the audio stage would and returns its AudioReady. */
     public AudioReady production(String id, int run, byte[] mp3, PaperSummary paper) {
+        return production(id, run, mp3, paper, null, null);
+    }
+
+    /**
+     * A production as the audio stage makes it now: also the JSON transcript (when not null) and the
+     * listening check (when not null).
+     */
+    public AudioReady production(String id, int run, byte[] mp3, PaperSummary paper, String jsonTranscript,
+            AudioReady.Listening listening) {
         String audioKey = ObjectKeys.audio(id, 1, run, "episode.mp3");
         String vttKey = ObjectKeys.audio(id, 1, run, "transcript.vtt");
         String chaptersKey = ObjectKeys.audio(id, 1, run, "chapters.json");
         store.put(audioKey, mp3, "audio/mpeg", Map.of());
         store.put(vttKey, VTT.getBytes(StandardCharsets.UTF_8), "text/vtt", Map.of());
         store.put(chaptersKey, CHAPTERS.getBytes(StandardCharsets.UTF_8), "application/json+chapters", Map.of());
+        String jsonKey = null;
+        if (jsonTranscript != null) {
+            jsonKey = ObjectKeys.audio(id, 1, run, "transcript.json");
+            store.put(jsonKey, jsonTranscript.getBytes(StandardCharsets.UTF_8), "application/json", Map.of());
+        }
         return new AudioReady(id, 1, run, paper, paper.episodeTitle(), "A gentle summary of " + paper.title() + ".",
-                audioKey, 3000, mp3.length, "audio/mpeg", chaptersKey, vttKey, "test-sine", Instant.now());
+                audioKey, 3000, mp3.length, "audio/mpeg", chaptersKey, vttKey, "test-sine", Instant.now(),
+                listening == null ? null : ObjectKeys.audio(id, 1, run, "quality.json"), listening, jsonKey);
     }
 
-    /** Publishes directly through the service (no Kafka), as the consumer would. */
+    /** A listening check of three sections: green, amber after a second take, and one with markup in its title. */
+    public static AudioReady.Listening listening() {
+        return new AudioReady.Listening("pocketsphinx 5 en-us", true, 0.183, 0.152, List.of(
+                new AudioReady.SectionCheck("Hook", "green", 0.12, 0.11, 420, false, List.of()),
+                new AudioReady.SectionCheck("3 Method", "amber", 0.264, 0.2, 1850, true, List.of("wer")),
+                new AudioReady.SectionCheck("<i>Wrap</i> up", "red", 0.51, null, 2300, false,
+                        List.of("silence", "rate"))));
+    }
+
+    /** Publishes directly through the services (no Kafka), as the stage does: record, then rebuild the feed. */
     public Episode publish(AudioReady evt) {
-        return episodes.publish(evt).episode();
+        episodes.publish(evt);
+        feeds.rebuild();
+        return episodes.find(evt.arxivId()).orElseThrow();
     }
 
     /** Many episodes at once, straight into the table (numbers taken under the feed lock). */
