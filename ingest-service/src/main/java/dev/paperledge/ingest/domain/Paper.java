@@ -69,6 +69,10 @@ public class Paper extends PanacheEntityBase {
     @Column(name = "ingested_event")
     public String ingestedEvent;
 
+    /** ingest's StageFailed JSON, kept until the broker acknowledged it (the re-publisher sends it). */
+    @Column(name = "failure_event")
+    public String failureEvent;
+
     @Column(name = "event_sent_at")
     public Instant eventSentAt;
 

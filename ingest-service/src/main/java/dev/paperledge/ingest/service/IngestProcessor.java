@@ -213,15 +213,42 @@ public class IngestProcessor {
     private void fail(PaperStore.Claim claim, String reason, boolean retryable) {
         LOG.warnf("%s: ingest failed (%s): %s", claim.arxivId(), retryable ? "transient" : "permanent", reason);
         Retrying.db(claim.arxivId() + ": recording the failure", DB_RETRY,
-                () -> papers.markFailed(claim.arxivId(), claim.run(), reason, retryable)).ifPresent(p -> {
-            try {
-                publisher.failed(new StageFailed(p.arxivId, p.version == null ? versionOf(claim) : p.version, p.run,
-                        dev.paperledge.contracts.Stage.INGEST, reason, p.attempt, retryable, Instant.now()));
-            } catch (RuntimeException e) {
-                // The failure is recorded in the paper's row; the event only informs other listeners.
-                LOG.warnf("%s: could not send the failure event: %s", claim.arxivId(), e.toString());
-            }
+                () -> papers.markFailed(claim.arxivId(), claim.run(), reason, retryable,
+                        p -> failureJson(new StageFailed(p.arxivId, p.version == null ? versionOf(claim) : p.version,
+                                p.run, dev.paperledge.contracts.Stage.INGEST, reason, p.attempt, retryable,
+                                Instant.now()))))
+                .ifPresent(eventJson -> sendFailure(claim.arxivId(), eventJson));
+    }
+
+    private String failureJson(StageFailed event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends a recorded failure event and forgets it once the broker acknowledged it; if the broker
+     * does not, it stays in the paper's row for the re-publisher. Returns whether it went out.
+     */
+    public boolean sendFailure(String arxivId, String eventJson) {
+        try {
+            publisher.failed(json.readValue(eventJson, StageFailed.class));
+        } catch (JsonProcessingException e) {
+            LOG.errorf(e, "%s: unreadable stored failure event dropped", arxivId);
+            papers.failureSent(arxivId, eventJson);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: broker did not acknowledge the failure event (%s); the re-publisher will retry", arxivId,
+                    e.toString());
+            return false;
+        }
+        Retrying.db(arxivId + ": recording the broker's ack of the failure", DB_RETRY, () -> {
+            papers.failureSent(arxivId, eventJson);
+            return true;
         });
+        return true;
     }
 
     private static int versionOf(PaperStore.Claim claim) {

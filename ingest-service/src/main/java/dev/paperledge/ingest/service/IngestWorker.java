@@ -82,7 +82,7 @@ public class IngestWorker {
         return n;
     }
 
-    /** Re-sends the stored, unacknowledged ingested events; returns how many went out. */
+    /** Re-sends the stored, unacknowledged ingested and failure events; returns how many went out. */
     public int republish() {
         if (!republishing.compareAndSet(false, true)) {
             return 0;
@@ -95,6 +95,12 @@ public class IngestWorker {
                 LOG.infof("%s: re-publishing the ingested event of run %d", claim.arxivId(), claim.run());
                 if (!processor.send(claim.arxivId(), claim.run(), event)) {
                     break; // the broker is still away; try again at the next tick
+                }
+                sent++;
+            }
+            for (Object[] pending : papers.pendingFailures(20)) {
+                if (!processor.sendFailure((String) pending[0], (String) pending[1])) {
+                    break;
                 }
                 sent++;
             }

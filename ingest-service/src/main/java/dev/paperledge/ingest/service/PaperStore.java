@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.ingest.domain.Paper;
@@ -130,9 +131,14 @@ public class PaperStore {
         }
     }
 
-    /** Ingest gave up on run {@code run}; returns the attempt that failed, or empty if the run moved on. */
+    /**
+     * Ingest gave up on run {@code run}: records the failure and, in the same transaction, the failure
+     * event {@code event} makes of the paper (kept until the broker acknowledged it). Returns that
+     * event, or empty if the run moved on.
+     */
     @Transactional
-    public Optional<Paper> markFailed(String arxivId, int run, String reason, boolean retryable) {
+    public Optional<String> markFailed(String arxivId, int run, String reason, boolean retryable,
+            Function<Paper, String> event) {
         Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
         if (p == null || p.run != run) {
             return Optional.empty();
@@ -143,7 +149,26 @@ public class PaperStore {
         Instant now = Instant.now();
         StageProgress.of(p.arxivId, p.run, Stage.INGEST).mergeFailure(p.attempt, now, reason, retryable);
         projection.recompute(p, reason, now, Stage.INGEST);
-        return Optional.of(p);
+        p.failureEvent = event.apply(p);
+        return Optional.of(p.failureEvent);
+    }
+
+    /** The broker acknowledged the failure event {@code json} (a newer one, if any, stays). */
+    @Transactional
+    public void failureSent(String arxivId, String json) {
+        Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
+        if (p != null && json.equals(p.failureEvent)) {
+            p.failureEvent = null;
+        }
+    }
+
+    /** Failure events the broker has not acknowledged yet: arXiv ID and event JSON, oldest first. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Object[]> pendingFailures(int max) {
+        return Panache.getEntityManager().createNativeQuery("""
+                SELECT arxiv_id, failure_event FROM ingest.paper WHERE failure_event IS NOT NULL
+                ORDER BY updated_at LIMIT ?1""").setParameter(1, max).getResultList();
     }
 
     /**
