@@ -51,6 +51,8 @@ class PublicPageBrowserTest {
     Path profile;
     String id;
     Episode episode;
+    /** Eight seconds of audio with a JSON transcript: four lines of two seconds, two with sources. */
+    Episode sourced;
 
     static boolean browsersRequired() {
         return Boolean.getBoolean("paperledge.browsers.required")
@@ -70,12 +72,18 @@ class PublicPageBrowserTest {
         id = Episodes.randomId();
         episode = data.publish(data.production(id, 1, TestMp3.sine(2, 440),
                 TestData.paper(id, "Listening in a browser", List.of("Grace Hopper"))));
+        String sid = Episodes.randomId();
+        sourced = data.publish(data.production(sid, 1, TestMp3.sine(8, 440),
+                TestData.paper(sid, "Following the transcript", List.of("Grace Hopper")), TestData.JSON_TRANSCRIPT,
+                TestData.listening()));
 
         profile = Files.createTempDirectory("paperledge-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                // the test starts playback from script, as a listener's click would
+                "--autoplay-policy=no-user-gesture-required", "--mute-audio",
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
@@ -90,6 +98,9 @@ class PublicPageBrowserTest {
         }
         if (id != null) {
             data.removeEpisode(id);
+        }
+        if (sourced != null) {
+            data.removeEpisode(sourced.arxivId);
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
@@ -120,5 +131,71 @@ class PublicPageBrowserTest {
         Object error = js.executeScript("const e = document.querySelector('audio').error; return e && e.code;");
         assertThat(error).isNull();
         assertThat(duration.doubleValue()).isBetween(1.5, 3.0);
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    String current() {
+        return (String) js("const l = document.querySelector('#lines li[aria-current=true]'); return l && l.id;");
+    }
+
+    boolean passageOpen(String lineId) {
+        return (Boolean) js("return document.querySelector('#' + arguments[0] + ' details').open;", lineId);
+    }
+
+    double currentTime() {
+        return ((Number) js("return document.getElementById('player').currentTime;")).doubleValue();
+    }
+
+    @Test
+    void theSpokenLineIsMarkedWhileTheAudioPlaysAndASourcedLineOpensItsPassage() {
+        browser.get(base + "episodes/" + sourced.slug);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        assertThat(browser.findElements(By.cssSelector("#lines li.line"))).hasSize(4);
+        assertThat(current()).as("nothing marked before playing").isNull();
+        assertThat(passageOpen("line-2")).isFalse();
+
+        js("document.getElementById('player').play();");
+        wait.until(d -> "line-1".equals(current()));
+        wait.until(d -> currentTime() > 2.3);
+        wait.until(d -> "line-2".equals(current()));
+        assertThat(browser.findElements(By.cssSelector("#lines li[aria-current]"))).hasSize(1);
+        assertThat(passageOpen("line-2")).as("the sourced line being spoken shows its passage").isTrue();
+        assertThat(browser.findElement(By.cssSelector("#line-2 blockquote")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("#line-2 details a")).getDomProperty("href"))
+                .isEqualTo("https://arxiv.org/html/1703.09824v1#S3");
+
+        wait.until(d -> "line-3".equals(current()));
+        assertThat(passageOpen("line-2")).as("closed again once the line is past").isFalse();
+        js("document.getElementById('player').pause();");
+    }
+
+    @Test
+    void clickingOrPressingEnterOnALinesTimeSeeksThePlayerThere() {
+        browser.get(base + "episodes/" + sourced.slug);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        assertThat(currentTime()).isZero();
+
+        browser.findElement(By.cssSelector("#line-3 a.time")).click();
+        wait.until(d -> currentTime() >= 4.0);
+        assertThat(browser.getCurrentUrl()).as("the page stays, the player moves").doesNotContain("audio.mp3");
+        assertThat(current()).isEqualTo("line-3");
+        assertThat(browser.findElement(By.id("transcript-status")).getDomProperty("textContent"))
+                .isEqualTo("Playing from 0:04");
+
+        WebElement sourcedTime = browser.findElement(By.cssSelector("#line-4 a.time"));
+        sourcedTime.sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait.until(d -> currentTime() >= 6.0);
+        assertThat(current()).isEqualTo("line-4");
+        assertThat(passageOpen("line-4")).as("a sourced line opens its passage").isTrue();
+        assertThat(js("return document.activeElement.closest('li').id;")).as("focus stays on the line").isEqualTo("line-4");
+
+        browser.findElement(By.cssSelector("#line-2 a.time")).click();
+        wait.until(d -> "line-2".equals(current()));
+        assertThat(currentTime()).isBetween(2.0, 4.0);
+        assertThat(passageOpen("line-2")).isTrue();
+        js("document.getElementById('player').pause();");
     }
 }
