@@ -20,6 +20,7 @@ import dev.paperledge.contracts.RetryRequested;
 import dev.paperledge.contracts.ScriptReady;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.contracts.StageFailed;
+import dev.paperledge.script.config.ShowSettings;
 import dev.paperledge.script.domain.ProcessedEvent;
 import dev.paperledge.script.domain.Script;
 import dev.paperledge.script.messaging.ScriptEvents;
@@ -27,6 +28,7 @@ import dev.paperledge.script.storage.ObjectStore;
 import dev.paperledge.script.writer.GroundingReport;
 import dev.paperledge.script.writer.ScriptMarkdown;
 import dev.paperledge.script.writer.ScriptRequest;
+import dev.paperledge.script.writer.Show;
 import dev.paperledge.script.writer.ScriptWriter;
 import dev.paperledge.script.writer.WrittenScript;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,6 +58,8 @@ public class ScriptProduction {
     ObjectMapper json;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    ShowSettings shows;
     @ConfigProperty(name = "paperledge.script.review.enabled", defaultValue = "false")
     boolean reviewEnabled;
 
@@ -213,7 +217,13 @@ public class ScriptProduction {
                 LOG.warnf("paper text %s is missing; writing from the abstract", event.textKey());
             }
         }
-        ScriptRequest req = new ScriptRequest(event.arxivId(), event.version(), event.paper(), text);
+        Show show;
+        try {
+            show = event.format() == null ? shows.show() : shows.show().withFormat(event.format());
+        } catch (IllegalArgumentException e) {
+            throw new PermanentFailure(e.getMessage() + "; submit the paper again with a known format");
+        }
+        ScriptRequest req = new ScriptRequest(event.arxivId(), event.version(), event.paper(), text, show);
         if (req.text().fullText().isBlank()) {
             throw new PermanentFailure("nothing to write about: " + event.arxivId()
                     + " has neither extracted text nor an abstract; re-ingest the paper");

@@ -78,10 +78,12 @@ public class ScriptReview {
                 String text = edits != null && edits.containsKey(s.kind()) && s.kind() != EpisodeScript.Kind.CREDITS
                         ? edits.get(s.kind()) : s.text();
                 // An edited section loses its sources: the operator's words are not the paper's.
-                sections.add(new EpisodeScript.Section(s.kind(), s.title(), text, text.equals(s.text()) ? s.provenance() : List.of()));
+                // An edited duo section is the host's alone: the operator wrote one text, not turns.
+                sections.add(text.equals(s.text()) ? s
+                        : new EpisodeScript.Section(s.kind(), s.title(), text, List.of(), current.isDuo() && !current.hosts().isEmpty()
+                                ? List.of(new EpisodeScript.Line(current.hosts().get(0).name(), text)) : List.of()));
             }
-            EpisodeScript updated = new EpisodeScript(current.arxivId(), current.version(), current.episodeTitle(),
-                    description != null ? description : current.description(), sections, current.writer());
+            EpisodeScript updated = current.withSections(description != null ? description : current.description(), sections);
             // Operators may write freely; grounding is still checked and recorded for the record.
             PaperIngested input = json.readValue(row.inputEvent, PaperIngested.class);
             Grounding g = new Grounding(new ScriptRequest(input.arxivId(), input.version(), input.paper(), null).groundingText());

@@ -92,6 +92,12 @@ public final class LlmScriptWriter implements ScriptWriter {
 
     @Override
     public WrittenScript write(ScriptRequest req) {
+        if (req.show().duo()) {
+            // Said plainly rather than shipped as a solo script: the model writes the solo show only.
+            String reason = "the LLM writer has no dialogue mode yet; the offline writer wrote the duo episode";
+            WrittenScript w = offline.write(req);
+            return new WrittenScript(w.script(), w.grounding().withNote(reason), OfflineScriptWriter.NAME, reason);
+        }
         calls.get()[0] = 0;
         deadlineAt.get()[0] = System.nanoTime() + deadline.toNanos();
         List<String> failed = new ArrayList<>();
@@ -126,10 +132,10 @@ public final class LlmScriptWriter implements ScriptWriter {
                 Write the episode from the outline. Answer with JSON only, exactly this shape (every field spoken text):
                 {"description": "<one or two plain sentences for the podcast feed>", "hook": "...", "analogy": "...", "method": "...",
                  "findings": "...", "quote": "...", "whyItMatters": "...", "takeaways": "...", "questions": "...", "signOff": "..."}
-                Rules: the hook starts with "Hey PaperLedge learning crew, Ernis here"; about %d words in total;
+                Rules: the hook starts with "Hey PaperLedge learning crew, %s here"; about %d words in total;
                 the quote field holds exactly one sentence of the paper, verbatim, in double quotes; use only numbers that
                 appear in the paper; whyItMatters speaks to at least two audiences; no URLs, no LaTeX, no markdown.
-                """.formatted(offline.targetWords()) + header(req) + "\nOUTLINE:\n" + JSON.writeValueAsString(outline)
+                """.formatted(req.show().host(), offline.targetWords()) + header(req) + "\nOUTLINE:\n" + JSON.writeValueAsString(outline)
                 + "\nPAPER:\n" + material);
         Draft draft = parse(draftJson, Draft.class);
         ScriptGate gate = new ScriptGate(req, offline.targetWords());

@@ -382,7 +382,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
         }
 
         // HOOK: greeting, the paper, and the problem from the introduction.
-        d.host(Kind.HOOK, 0, d.pick(Templates.GREETINGS), 100, true, false);
+        d.host(Kind.HOOK, 0, d.pick(Templates.GREETINGS).replace("{host}", req.show().host()), 100, true, false);
         d.host(Kind.HOOK, 1, fill(d.pick(Templates.INTROS), title, category, subjectRef), 100, true, false);
         if (!fullText) {
             d.host(Kind.HOOK, 2, d.pick(Templates.ABSTRACT_ONLY), 100, true, false);
@@ -474,25 +474,33 @@ public final class OfflineScriptWriter implements ScriptWriter {
         d.parts.add(new Part(Kind.CREDITS, 0, "Credit to Paper authors: " + paper.creditLine(), 100, true, false));
 
         List<Part> chosen = fit(d.parts);
-        Map<Kind, StringBuilder> texts = new EnumMap<>(Kind.class);
-        chosen.stream().sorted(Comparator.comparing(Part::kind).thenComparingInt(Part::order)).forEach(p -> {
-            StringBuilder sb = texts.computeIfAbsent(p.kind(), k -> new StringBuilder());
-            if (sb.length() > 0) {
-                sb.append(p.kind() == Kind.WHY_IT_MATTERS || p.kind() == Kind.TAKEAWAYS || p.kind() == Kind.QUESTIONS ? "\n" : " ");
-            }
-            sb.append(p.text());
-        });
+        List<Part> ordered = chosen.stream().sorted(Comparator.comparing(Part::kind).thenComparingInt(Part::order)).toList();
+        Map<Kind, List<EpisodeScript.Line>> lines = new EnumMap<>(Kind.class);
+        Map<String, String> spokenAs = Map.of();
+        if (req.show().duo()) {
+            Dialogue.Result dialogue = new Dialogue(req.show(), d::pick)
+                    .write(ordered.stream().map(p -> new Dialogue.Piece(p.kind(), p.order(), p.text())).toList());
+            lines.putAll(dialogue.lines());
+            spokenAs = dialogue.spokenAs();
+        } else {
+            ordered.forEach(p -> lines.computeIfAbsent(p.kind(), k -> new ArrayList<>())
+                    .add(new EpisodeScript.Line(req.show().host(), p.text())));
+        }
+        Map<String, String> said = spokenAs;
         Map<Kind, List<EpisodeScript.Provenance>> sources = new EnumMap<>(Kind.class);
-        chosen.stream().filter(p -> p.source() != null).sorted(Comparator.comparing(Part::kind).thenComparingInt(Part::order))
-                .forEach(p -> sources.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(provenance(p.text(), p.source())));
+        ordered.stream().filter(p -> p.source() != null).forEach(p -> sources.computeIfAbsent(p.kind(), k -> new ArrayList<>())
+                .add(provenance(said.getOrDefault(p.text(), p.text()), p.source())));
         List<EpisodeScript.Section> sections = new ArrayList<>();
         for (Kind k : Kind.values()) {
-            String text = texts.getOrDefault(k, new StringBuilder()).toString().strip();
+            List<EpisodeScript.Line> turns = lines.getOrDefault(k, List.of());
+            String text = String.join(Dialogue.separator(k), turns.stream().map(EpisodeScript.Line::text).toList()).strip();
             d.grounding.check(k.name(), text, d.report);
-            sections.add(new EpisodeScript.Section(k, Templates.chapterTitle(k), text, sources.getOrDefault(k, List.of())));
+            sections.add(new EpisodeScript.Section(k, Templates.chapterTitle(k), text, sources.getOrDefault(k, List.of()),
+                    req.show().duo() ? turns : List.of()));
         }
-        String description = description(paper, title, chosen, d.grounding);
-        EpisodeScript script = new EpisodeScript(req.arxivId(), req.version(), paper.episodeTitle(), description, sections, NAME);
+        String description = description(req, title, chosen, d.grounding);
+        EpisodeScript script = new EpisodeScript(req.arxivId(), req.version(), paper.episodeTitle(), description, sections, NAME,
+                req.show().format(), req.show().hosts());
         ExplainMetrics.Figures f = ExplainMetrics.measure(script, paper.abstractText() == null ? "" : paper.abstractText());
         Set<String> sectionsUsed = new LinkedHashSet<>();
         chosen.stream().filter(p -> p.source() != null && p.source().fromBody() && p.kind() != Kind.QUOTE)
@@ -696,8 +704,10 @@ public final class OfflineScriptWriter implements ScriptWriter {
         return null;
     }
 
-    private String description(PaperSummary paper, String title, List<Part> chosen, Grounding g) {
-        String base = "Ernis unpacks " + title + ", a paper from " + (paper.categoryName() == null ? "arXiv" : paper.categoryName())
+    private String description(ScriptRequest req, String title, List<Part> chosen, Grounding g) {
+        PaperSummary paper = req.paper();
+        String who = req.show().duo() ? req.show().host() + " and " + req.show().cohost() + " unpack " : req.show().host() + " unpacks ";
+        String base = who + title + ", a paper from " + (paper.categoryName() == null ? "arXiv" : paper.categoryName())
                 + ", in plain words.";
         return chosen.stream().filter(p -> p.kind() == Kind.METHOD && p.source() != null)
                 .sorted(Comparator.comparingInt(Part::order))

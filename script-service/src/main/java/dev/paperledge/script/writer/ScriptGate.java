@@ -130,8 +130,9 @@ public final class ScriptGate {
         if (Grounding.quotes(section(script, Kind.QUOTE)).isEmpty()) {
             out.add(new Problem("shape", "QUOTE: the quote section must quote one sentence of the paper verbatim in double quotes"));
         }
-        if (!section(script, Kind.HOOK).startsWith("Hey PaperLedge learning crew, Ernis here")) {
-            out.add(new Problem("shape", "HOOK: the show opens with \"Hey PaperLedge learning crew, Ernis here\""));
+        String opening = "Hey PaperLedge learning crew, " + request.show().host() + " here";
+        if (!section(script, Kind.HOOK).startsWith(opening)) {
+            out.add(new Problem("shape", "HOOK: the show opens with \"" + opening + "\""));
         }
         String d = script.description() == null ? "" : script.description();
         if (d.isBlank()) {

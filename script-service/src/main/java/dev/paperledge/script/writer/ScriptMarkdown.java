@@ -12,10 +12,20 @@ public final class ScriptMarkdown {
         sb.append("# ").append(s.episodeTitle()).append("\n\n");
         sb.append("_").append(s.description()).append("_\n\n");
         sb.append("<!-- arXiv ").append(s.arxivId()).append("v").append(s.version()).append(", writer: ")
-                .append(s.writer()).append(", words: ").append(s.wordCount()).append(" -->\n\n");
+                .append(s.writer()).append(", words: ").append(s.wordCount()).append(", format: ").append(s.format());
+        if (!s.hosts().isEmpty()) {
+            sb.append(", hosts: ").append(String.join(" and ", s.hosts().stream().map(EpisodeScript.Host::name).toList()));
+        }
+        sb.append(" -->\n\n");
         for (EpisodeScript.Section sec : s.sections()) {
             sb.append("## ").append(sec.title()).append("\n\n");
-            sb.append(sec.text().strip()).append("\n\n");
+            if (sec.lines().isEmpty()) {
+                sb.append(sec.text().strip()).append("\n\n");
+            }
+            for (EpisodeScript.Line line : sec.lines()) {
+                sb.append("**").append(line.speaker()).append(":** ").append(line.text().strip().replace("\n", "\n\n"))
+                        .append("\n\n");
+            }
         }
         return sb.toString();
     }

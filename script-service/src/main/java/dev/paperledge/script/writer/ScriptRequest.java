@@ -7,12 +7,19 @@ import dev.paperledge.contracts.PaperSummary;
 import dev.paperledge.contracts.PaperText;
 
 /**
- * What a writer works from: the paper's facts and its text. When ingest could only get the abstract
- * (source {@code ABSTRACT}) or no text at all, the abstract from the summary is the text.
+ * What a writer works from: the paper's facts and its text, and the show to write for. When ingest
+ * could only get the abstract (source {@code ABSTRACT}) or no text at all, the abstract from the
+ * summary is the text.
  */
-public record ScriptRequest(String arxivId, int version, PaperSummary paper, PaperText text) {
+public record ScriptRequest(String arxivId, int version, PaperSummary paper, PaperText text, Show show) {
+
+    /** A request for the solo show with its usual host. */
+    public ScriptRequest(String arxivId, int version, PaperSummary paper, PaperText text) {
+        this(arxivId, version, paper, text, Show.SOLO);
+    }
 
     public ScriptRequest {
+        show = show == null ? Show.SOLO : show;
         if (text == null || text.sections().stream().allMatch(s -> s.text() == null || s.text().isBlank())) {
             String abs = paper.abstractText() == null ? "" : paper.abstractText();
             text = new PaperText(arxivId, version, "ABSTRACT", List.of(new PaperText.Section("Abstract", abs)));

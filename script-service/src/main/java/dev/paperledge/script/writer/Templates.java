@@ -9,17 +9,18 @@ import dev.paperledge.contracts.EpisodeScript.Kind;
  * The host's words: greetings, transitions, lead-ins, audiences, questions and sign-offs, in the
  * voice of the seed episodes. None of them states a fact about a paper and none contains a digit;
  * facts and numbers only ever come from the paper's own sentences.
- * Placeholders: {title}, {category}, {subject} (the idea's short name or "this approach"), {keyword}.
+ * Placeholders: {title}, {category}, {subject} (the idea's short name or "this approach"), {keyword},
+ * {host} and {cohost} (the hosts' names).
  */
 final class Templates {
     private Templates() {
     }
 
     static final String[] GREETINGS = {
-            "Hey PaperLedge learning crew, Ernis here, and welcome back!",
-            "Hey PaperLedge learning crew, Ernis here, ready to dive into another fascinating piece of research!",
-            "Hey PaperLedge learning crew, Ernis here, and today we've got a really fun one.",
-            "Hey PaperLedge learning crew, Ernis here, ready to dig into some seriously cool research!" };
+            "Hey PaperLedge learning crew, {host} here, and welcome back!",
+            "Hey PaperLedge learning crew, {host} here, ready to dive into another fascinating piece of research!",
+            "Hey PaperLedge learning crew, {host} here, and today we've got a really fun one.",
+            "Hey PaperLedge learning crew, {host} here, ready to dig into some seriously cool research!" };
 
     static final String[] INTROS = {
             "Today we're looking at a paper from the world of {category} called {title}.",
@@ -126,6 +127,34 @@ final class Templates {
             "So there you have it, learning crew! What do you all think? Let me know your thoughts in the comments. Until next time, keep learning!",
             "That's all for this episode, learning crew. What do you think? Let me know in the comments, and until next time, stay curious!",
             "Lots to ponder, learning crew! Let me know what you think in the comments. Until next time, keep those neurons firing!" };
+
+    // --- The duo show: the co-host's words ({host}, {cohost} are the hosts' names). Like the rest,
+    // none states a fact about a paper; the co-host asks what a curious listener would.
+
+    static final String[] DUO_GREETINGS = {
+            "Hey PaperLedge learning crew, {host} here, and I've got {cohost} with me today.",
+            "Hey PaperLedge learning crew, {host} here, and joining me again is {cohost}.",
+            "Hey PaperLedge learning crew, {host} here, with my partner in curiosity, {cohost}." };
+
+    static final String[] COHOST_HELLOS = { "Hi everyone, great to be here.", "Hey, crew! Happy to be back.",
+            "Hello, hello! I've been looking forward to this one." };
+
+    static final String[] ASK_PROBLEM = { "So what are they up against?", "Okay, so what's the problem they want to solve?",
+            "Where does this one start?" };
+
+    static final String[] COHOST_ANALOGY_INTROS = { "Can I try a picture for this?", "Here's how I picture it.",
+            "Let me give people an image to hang on to." };
+
+    static final String[] ASK_METHOD = { "So how does it actually work?", "Walk me through it. What did they build?",
+            "Okay, what's the actual idea?" };
+
+    static final String[] ASK_FINDINGS = { "And does it hold up?", "So what did they find?",
+            "Okay, but does it actually work?" };
+
+    static final String[] ASK_WHY = { "So why should anyone outside the lab care?", "Why does this matter, though?" };
+
+    static final String[] COHOST_GOODBYES = { "Thanks for listening, everyone!", "Bye, everyone, and thanks for hanging out with us.",
+            "See you next time, crew!" };
 
     /** Fact-free narration for very short papers, in script order. */
     static final List<String> EXTRA_NARRATION = new ArrayList<>(List.of(

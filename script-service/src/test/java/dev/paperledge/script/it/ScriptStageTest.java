@@ -113,6 +113,37 @@ class ScriptStageTest {
     }
 
     @Test
+    void aPaperAskedForInDuoBecomesATwoHostScriptAndAnUnknownFormatFailsWithAReason() throws Exception {
+        pipeline.awaitConsumerReady();
+        String id = PipelineTestSupport.uniqueId();
+        String bad = PipelineTestSupport.uniqueId();
+        PaperSummary paper = Fixtures.seeds().get(5).summary();
+        PaperIngested base = pipeline.ingested(id, 1, paper, null);
+        PaperIngested duo = new PaperIngested(id, 1, 1, paper, base.metadataKey(), base.textKey(), base.textSource(),
+                base.ingestedAt(), "duo");
+        PaperIngested trio = new PaperIngested(bad, 1, 1, paper, base.metadataKey(), base.textKey(), base.textSource(),
+                base.ingestedAt(), "trio");
+        try (KafkaConsumer<String, StageFailed> failures = PipelineTestSupport.tail(Topics.PIPELINE_FAILURES, StageFailedDeserializer.class);
+                KafkaConsumer<String, ScriptReady> ready = PipelineTestSupport.tail(Topics.SCRIPTS_READY, ScriptReadyDeserializer.class)) {
+            pipeline.send(duo);
+            pipeline.send(trio);
+            List<ConsumerRecord<String, ScriptReady>> got = PipelineTestSupport.collect(ready, id, 1, Duration.ofSeconds(60));
+            assertThat(got).hasSize(1);
+            EpisodeScript script = json.readValue(pipeline.object(got.get(0).value().scriptKey()), EpisodeScript.class);
+            assertThat(script.format()).isEqualTo("duo");
+            assertThat(script.hosts()).extracting(EpisodeScript.Host::name).containsExactly("Ernis", "Maya");
+            assertThat(script.sections()).allSatisfy(sec -> assertThat(sec.lines()).isNotEmpty());
+            assertThat(pipeline.object(got.get(0).value().markdownKey()))
+                    .contains("**Maya:**");
+
+            List<ConsumerRecord<String, StageFailed>> failed = PipelineTestSupport.collect(failures, bad, 1, Duration.ofSeconds(60));
+            assertThat(failed).hasSize(1);
+            assertThat(failed.get(0).value().retryable()).isFalse();
+            assertThat(failed.get(0).value().reason()).contains("unknown show format 'trio'").contains("[solo, duo]");
+        }
+    }
+
+    @Test
     void aPaperWithNothingToSayFailsPermanentlyWithAReasonAndARetryRerunsTheStage() throws Exception {
         pipeline.awaitConsumerReady();
         String id = PipelineTestSupport.uniqueId();
