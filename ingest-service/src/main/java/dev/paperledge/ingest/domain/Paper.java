@@ -2,6 +2,7 @@ package dev.paperledge.ingest.domain;
 
 import java.time.Instant;
 
+import dev.paperledge.contracts.EpisodeScript;
 import dev.paperledge.contracts.Stage;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -28,6 +29,9 @@ public class Paper extends PanacheEntityBase {
     public Integer version;
 
     public int run = 1;
+
+    /** The episode's format of the current run: {@code solo} or {@code duo} (asked for at submission). */
+    public String format = EpisodeScript.SOLO;
 
     @Enumerated(EnumType.STRING)
     public PaperStatus status;

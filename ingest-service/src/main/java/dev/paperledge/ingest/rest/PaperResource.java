@@ -28,6 +28,7 @@ import dev.paperledge.ingest.domain.StageTransition;
 import dev.paperledge.ingest.service.IngestWorker;
 import dev.paperledge.ingest.service.IntakeService;
 import dev.paperledge.ingest.service.RetryService;
+import dev.paperledge.ingest.service.ShowFormats;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -74,19 +75,24 @@ public class PaperResource {
     /** Body of a single submission. */
     @Schema(name = "SubmitRequest")
     public record SubmitRequest(
-            @Schema(required = true, description = "an arXiv ID or arXiv URL", example = "2106.09685") String arxivId) {
+            @Schema(required = true, description = "an arXiv ID or arXiv URL", example = "2106.09685") String arxivId,
+            @Schema(description = "the episode's format: solo (one host) or duo (host and co-host); case-insensitive."
+                    + " Left out: PAPERLEDGE_SHOW_FORMAT for a new paper, the production's own for a known one",
+                    enumeration = { "solo", "duo" }) String format) {
     }
 
     /** Body of a batch submission. */
     @Schema(name = "BatchRequest")
-    public record BatchRequest(@Schema(required = true, maxItems = MAX_BATCH) List<String> arxivIds) {
+    public record BatchRequest(@Schema(required = true, maxItems = MAX_BATCH) List<String> arxivIds,
+            @Schema(description = "the format for every ID (as in a single submission)", enumeration = { "solo",
+                    "duo" }) String format) {
     }
 
     /** One item's outcome in a batch: {@code status} is the HTTP status a single submission would get. */
     public record BatchItem(String input, String arxivId, int status, String location, String detail) {
     }
 
-    public record BatchResult(int accepted, int existing, int invalid, List<BatchItem> results) {
+    public record BatchResult(int accepted, int existing, int invalid, int refused, List<BatchItem> results) {
     }
 
     public record PageOf(List<PaperView> items, int page, int size, long total) {
@@ -101,15 +107,19 @@ public class PaperResource {
     @SecurityRequirement(name = "SecurityScheme")
     @Operation(summary = "Submit a paper", description = "Validates and normalises the ID, records the paper and "
             + "answers at once; ingest runs in the background. The same ID again returns the existing paper "
-            + "(200) unless force=true or a newer version is named.")
+            + "(200) unless force=true or a newer version is named; the same ID in another format than its "
+            + "production's is a 409 unless force=true (then it is produced again in that format).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SubmitRequest.class)))
     @APIResponse(responseCode = "202", description = "recorded; Location names the paper",
             content = @Content(schema = @Schema(implementation = PaperView.class)))
     @APIResponse(responseCode = "200", description = "already known; no new production",
             content = @Content(schema = @Schema(implementation = PaperView.class)))
-    @APIResponse(responseCode = "400", description = "not an arXiv ID", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "not an arXiv ID, or not a format",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "operator key missing or wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "known paper, another format: use force=true to produce it again",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response submit(String body, @QueryParam("force") @DefaultValue("false") boolean force) {
         if (body != null && body.length() > limit.max()) {
@@ -117,16 +127,21 @@ public class PaperResource {
                     "/api/papers");
         }
         JsonNode node = parse(body);
-        String input = singleText(node, "arxivId");
-        if (input == null) {
-            return badShape("expected {\"arxivId\": \"<arXiv ID or URL>\"}");
+        if (!objectOf(node, "arxivId", "format") || !node.path("arxivId").isTextual()) {
+            return badShape("expected {\"arxivId\": \"<arXiv ID or URL>\"}, optionally with \"format\": "
+                    + "\"solo\" | \"duo\"");
         }
+        String input = node.get("arxivId").asText();
         var parsed = ArxivId.parse(input);
         if (parsed.isEmpty()) {
             return invalidId(input);
         }
-        IntakeService.Submission s = submitOnce(parsed.get(), force);
+        String format = ShowFormats.ofSubmission(node.get("format"));
+        IntakeService.Submission s = submitOnce(parsed.get(), force, format);
         PaperView view = PaperView.of(s.paper(), null);
+        if (s.refused() != null) {
+            return Problem.response(409, "Conflict", s.refused(), view.href(), Map.of("format", s.paper().format));
+        }
         if (!s.newProduction()) {
             return Response.ok(view).header("Location", view.href()).build();
         }
@@ -140,7 +155,7 @@ public class PaperResource {
     @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @SecurityRequirement(name = "SecurityScheme")
     @Operation(summary = "Submit several papers", description = "Up to 100 IDs; each is handled as a single "
-            + "submission would be and gets its own status (202, 200 or 400).")
+            + "submission would be and gets its own status (202, 200, 400 or 409); format, if given, applies to each.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BatchRequest.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BatchResult.class)))
@@ -150,17 +165,20 @@ public class PaperResource {
                     "/api/papers/batch");
         }
         JsonNode node = parse(body);
-        if (node == null || !node.isObject() || node.size() != 1 || !node.path("arxivIds").isArray()) {
-            return badShape("expected {\"arxivIds\": [\"<arXiv ID or URL>\", …]}");
+        if (!objectOf(node, "arxivIds", "format") || !node.path("arxivIds").isArray()) {
+            return badShape("expected {\"arxivIds\": [\"<arXiv ID or URL>\", …]}, optionally with \"format\": "
+                    + "\"solo\" | \"duo\"");
         }
         JsonNode ids = node.get("arxivIds");
         if (ids.isEmpty() || ids.size() > MAX_BATCH) {
             return badShape("arxivIds must hold 1 to " + MAX_BATCH + " IDs");
         }
+        String format = ShowFormats.ofSubmission(node.get("format"));
         List<BatchItem> results = new ArrayList<>();
         int accepted = 0;
         int existing = 0;
         int invalid = 0;
+        int refused = 0;
         boolean nudge = false;
         for (JsonNode item : ids) {
             String input = item.isTextual() ? item.asText() : item.toString();
@@ -171,20 +189,23 @@ public class PaperResource {
                         "not an arXiv identifier; accepted forms: " + ArxivId.ACCEPTED_FORMS));
                 continue;
             }
-            IntakeService.Submission s = submitOnce(parsed.get(), force);
-            if (s.newProduction()) {
+            IntakeService.Submission s = submitOnce(parsed.get(), force, format);
+            if (s.refused() != null) {
+                refused++;
+            } else if (s.newProduction()) {
                 accepted++;
                 nudge = true;
             } else {
                 existing++;
             }
-            results.add(new BatchItem(truncate(input), s.paper().arxivId, s.newProduction() ? 202 : 200,
-                    PaperView.location(s.paper().arxivId), s.newProduction() ? "accepted" : "already known"));
+            results.add(new BatchItem(truncate(input), s.paper().arxivId,
+                    s.refused() != null ? 409 : s.newProduction() ? 202 : 200, PaperView.location(s.paper().arxivId),
+                    s.refused() != null ? s.refused() : s.newProduction() ? "accepted" : "already known"));
         }
         if (nudge) {
             worker.nudge();
         }
-        return Response.ok(new BatchResult(accepted, existing, invalid, results)).build();
+        return Response.ok(new BatchResult(accepted, existing, invalid, refused, results)).build();
     }
 
     @GET
@@ -270,12 +291,12 @@ public class PaperResource {
     }
 
     /** Two first submissions of one ID at once: one insert wins, the other finds its row. */
-    private IntakeService.Submission submitOnce(ArxivId id, boolean force) {
+    private IntakeService.Submission submitOnce(ArxivId id, boolean force, String format) {
         try {
-            return intake.submit(id, force);
+            return intake.submit(id, force, format);
         } catch (RuntimeException e) {
             // Most likely the unique key: another request inserted the same paper a moment ago.
-            return intake.submit(id, force);
+            return intake.submit(id, force, format);
         }
     }
 
@@ -292,14 +313,18 @@ public class PaperResource {
         }
     }
 
-    /** The text of the only field of a one-field object, or null for any other shape. */
-    private static String singleText(JsonNode node, String field) {
-        if (node == null || !node.isObject() || node.size() != 1) {
-            return null;
+    /** Whether {@code node} is an object with {@code required} and no field but it and {@code optional}. */
+    private static boolean objectOf(JsonNode node, String required, String optional) {
+        if (node == null || !node.isObject() || !node.has(required)) {
+            return false;
         }
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        Map.Entry<String, JsonNode> only = it.next();
-        return only.getKey().equals(field) && only.getValue().isTextual() ? only.getValue().asText() : null;
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            String f = it.next();
+            if (!f.equals(required) && !f.equals(optional)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Response badShape(String detail) {

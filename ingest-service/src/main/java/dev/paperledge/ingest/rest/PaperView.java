@@ -18,8 +18,9 @@ import dev.paperledge.ingest.status.Progress;
  * transition) only on the single view. {@code lastError} and {@code nextAttemptAt}: a transient
  * ingest error while the paper waits for its next automatic try. {@code textNotes}: why better text
  * sources than {@code textSource} were not used (a missing or unusable HTML or PDF, and why).
+ * {@code format}: the current run's episode format, {@code solo} or {@code duo}.
  */
-public record PaperView(String arxivId, Integer version, int run, PaperStatus status, Stage failedStage,
+public record PaperView(String arxivId, Integer version, int run, String format, PaperStatus status, Stage failedStage,
         String reason, Boolean retryable, int attempt, String title, String primaryCategory, String categoryName,
         String textSource, String textNotes, String metadataKey, String textKey, boolean eventSent, Instant createdAt,
         Instant updatedAt, Instant runStartedAt, String lastError, Instant nextAttemptAt, int ingestTries,
@@ -36,7 +37,7 @@ public record PaperView(String arxivId, Integer version, int run, PaperStatus st
     /** With {@code stageRows} (the current run's rows) the per-stage view is included. */
     public static PaperView of(Paper p, List<StageTransition> timeline, List<StageProgress> stageRows) {
         Instant started = p.runStartedAt == null ? p.createdAt : p.runStartedAt;
-        return new PaperView(p.arxivId, p.version, p.run, p.status, p.failedStage, p.failureReason,
+        return new PaperView(p.arxivId, p.version, p.run, p.format, p.status, p.failedStage, p.failureReason,
                 p.failureRetryable, p.attempt, p.title, p.primaryCategory, p.categoryName, p.textSource,
                 p.textNotes, p.metadataKey, p.textKey, p.eventSentAt != null, p.createdAt, p.updatedAt, started,
                 p.status == PaperStatus.REQUESTED ? p.lastError : null,

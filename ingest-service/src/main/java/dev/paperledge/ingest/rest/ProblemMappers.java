@@ -4,6 +4,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.paperledge.ingest.service.RetryService;
+import dev.paperledge.ingest.service.ShowFormats;
 import io.smallrye.mutiny.TimeoutException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -36,6 +37,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notRetryable(RetryService.NotRetryable e, UriInfo uri) {
         return Problem.response(409, "Conflict", e.getMessage(), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownFormat(ShowFormats.Unknown e, UriInfo uri) {
+        return Problem.response(400, "Bad Request", "'" + PaperResource.truncate(e.input())
+                + "' is not a format; one of " + ShowFormats.choices() + " (or leave format out for the default)",
+                path(uri), java.util.Map.of("formats", ShowFormats.CHOICES));
     }
 
     @ServerExceptionMapper

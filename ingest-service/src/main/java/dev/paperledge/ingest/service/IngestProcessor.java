@@ -90,7 +90,7 @@ public class IngestProcessor {
             store.put(metadataKey, json.writeValueAsBytes(metadataDoc), "application/json");
 
             PaperIngested event = new PaperIngested(meta.arxivId(), meta.version(), claim.run(), meta.summary(),
-                    metadataKey, textKey, text.source(), Instant.now());
+                    metadataKey, textKey, text.source(), Instant.now(), claim.format());
             String eventJson = json.writeValueAsString(event);
             boolean current = Retrying.db(claim.arxivId() + ": recording the ingest result", DB_RETRY,
                     () -> papers.recordIngested(claim, meta.version(), meta.title(), meta.primaryCategory(),

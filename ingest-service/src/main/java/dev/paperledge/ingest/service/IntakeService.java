@@ -20,23 +20,40 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class IntakeService {
 
-    /** The paper and whether this submission started a production (new paper, new version or forced). */
-    public record Submission(Paper paper, boolean newProduction) {
+    /**
+     * The paper and whether this submission started a production (new paper, new version or forced);
+     * {@code refused}: why it was not taken (another format than the paper's production, without force).
+     */
+    public record Submission(Paper paper, boolean newProduction, String refused) {
+        static Submission existing(Paper p) {
+            return new Submission(p, false, null);
+        }
+
+        static Submission started(Paper p) {
+            return new Submission(p, true, null);
+        }
     }
 
     private final Event<PaperChanged> changes;
+    private final ShowFormats formats;
 
-    public IntakeService(Event<PaperChanged> changes) {
+    public IntakeService(Event<PaperChanged> changes, ShowFormats formats) {
         this.changes = changes;
+        this.formats = formats;
     }
 
+    /**
+     * Records a submission in {@code format} ({@code solo}/{@code duo}; null: not named, so a new paper
+     * gets the configured default and a known one keeps its production's format).
+     */
     @Transactional
-    public Submission submit(ArxivId id, boolean force) {
+    public Submission submit(ArxivId id, boolean force, String format) {
         Paper p = Paper.findById(id.id(), LockModeType.PESSIMISTIC_WRITE);
         if (p == null) {
             p = new Paper();
             p.arxivId = id.id();
             p.requestedVersion = id.version();
+            p.format = format == null ? formats.defaultFormat() : format;
             p.run = 1;
             p.attempt = 1;
             p.createdAt = Instant.now();
@@ -44,17 +61,23 @@ public class IntakeService {
             p.runStartedAt = p.createdAt;
             p.status = PaperStatus.REQUESTED; // set before persist: the insert takes the state of this moment
             p.persist();
-            p.transition(PaperStatus.REQUESTED, Stage.INGEST, "submitted");
+            p.transition(PaperStatus.REQUESTED, Stage.INGEST, "submitted as " + p.format);
             changes.fire(new PaperChanged(p.arxivId));
-            return new Submission(p, true);
+            return Submission.started(p);
         }
         boolean newVersion = id.version() != null && (p.version == null
                 ? !Objects.equals(id.version(), p.requestedVersion)
                 : id.version() > p.version);
+        boolean otherFormat = format != null && !format.equals(p.format);
         if (!force && !newVersion) {
-            return new Submission(p, false);
+            return otherFormat ? new Submission(p, false, "paper " + p.arxivId + " is produced as " + p.format
+                    + " (run " + p.run + "); to re-produce it as " + format + ", submit it again with ?force=true")
+                    : Submission.existing(p);
         }
         p.run++;
+        if (format != null) {
+            p.format = format;
+        }
         p.requestedVersion = id.version();
         p.attempt = 1;
         p.clearFailure();
@@ -67,8 +90,9 @@ public class IntakeService {
         p.episodeUrl = null;
         p.runStartedAt = Instant.now();
         p.transition(PaperStatus.REQUESTED, Stage.INGEST,
-                (newVersion ? "new version v" + id.version() : "forced re-production") + ", run " + p.run);
+                (newVersion ? "new version v" + id.version() : "forced re-production") + ", run " + p.run + " as "
+                        + p.format);
         changes.fire(new PaperChanged(p.arxivId));
-        return new Submission(p, true);
+        return Submission.started(p);
     }
 }

@@ -27,10 +27,11 @@ public class PaperStore {
     /**
      * A claimed unit of work: the paper and the run the claim is for. {@code ingestTries} counts the
      * ingest tries of the current attempt including this claim (a claim for ingest is a try, whether
-     * or not it ever finishes); {@code lastError} is the latest transient error before it.
+     * or not it ever finishes); {@code lastError} is the latest transient error before it; {@code format}
+     * the run's episode format.
      */
     public record Claim(String arxivId, int run, Integer requestedVersion, String pendingEvent, int ingestTries,
-            String lastError) {
+            String lastError, String format) {
     }
 
     private final StatusProjection projection;
@@ -77,7 +78,7 @@ public class PaperStore {
             p.ingestTries++;
         }
         return Optional.of(new Claim(p.arxivId, p.run, p.requestedVersion, p.ingestedEvent, p.ingestTries,
-                p.lastError));
+                p.lastError, p.format));
     }
 
     /**
