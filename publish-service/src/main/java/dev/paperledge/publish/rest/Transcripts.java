@@ -29,13 +29,14 @@ public final class Transcripts {
     /**
      * Where a line comes from in the paper.
      *
-     * @param url the passage's address, or null when the transcript gave none or not an http(s) one
+     * @param paragraph the paragraph's index in the section, 0-based as in the script's provenance
+     * @param url       the passage's address, or null when the transcript gave none or not an http(s) one
      */
     public record Source(String section, Integer paragraph, String text, String url) {
-        /** "3 Method, paragraph 2", "3 Method", or "the paper". */
+        /** For readers, counting from one: "3 Method, paragraph 3" (index 2), "3 Method", or "the paper". */
         public String label() {
             String s = section == null || section.isBlank() ? "the paper" : section;
-            return paragraph == null ? s : s + ", paragraph " + paragraph;
+            return paragraph == null || paragraph < 0 ? s : s + ", paragraph " + (paragraph + 1);
         }
     }
 

@@ -198,7 +198,7 @@ class PublicPageTest {
 
         Element source = lines.get(1).selectFirst("details.source");
         assertThat(source.hasAttr("open")).as("closed until asked").isFalse();
-        assertThat(source.selectFirst("summary").text()).isEqualTo("Source: 3 Method, paragraph 2");
+        assertThat(source.selectFirst("summary").text()).isEqualTo("Source: 3 Method, paragraph 3");
         assertThat(source.selectFirst("blockquote").text()).isEqualTo("We observe a gain of 12.5% over the baseline.");
         assertThat(source.selectFirst("blockquote").attr("cite")).isEqualTo("https://arxiv.org/html/1703.09824v1#S3");
         Element link = source.selectFirst("a[href]");

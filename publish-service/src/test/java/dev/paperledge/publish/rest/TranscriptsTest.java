@@ -51,7 +51,8 @@ class TranscriptsTest {
         Transcripts.Source source = lines.get(1).source();
         assertThat(source).isEqualTo(new Transcripts.Source("3 Method", 2,
                 "We observe a gain of 12.5% over the baseline.", "https://arxiv.org/html/1703.09824v1#S3"));
-        assertThat(source.label()).isEqualTo("3 Method, paragraph 2");
+        assertThat(source.label()).as("counted from one for readers").isEqualTo("3 Method, paragraph 3");
+        assertThat(new Transcripts.Source("1 Introduction", 0, "t", null).label()).isEqualTo("1 Introduction, paragraph 1");
         assertThat(lines.get(2).start()).isEqualTo("1:02");
         assertThat(Transcripts.clock(3700)).isEqualTo("1:01:40");
     }
