@@ -578,7 +578,10 @@ public final class OfflineScriptWriter implements ScriptWriter {
             if (lines.size() >= 3 || !fullText) {
                 break;
             }
-            String text = d.say(c, Kind.TAKEAWAYS, ordinals[lines.size()], t -> EpisodeWords.count(t) <= 40);
+            // A takeaway is something to hold on to: the paper's own rhetorical questions, and its advice
+            // to its reader ("compute the periodogram for your data"), are not.
+            String text = d.say(c, Kind.TAKEAWAYS, ordinals[lines.size()],
+                    t -> EpisodeWords.count(t) <= 40 && !t.contains("?") && !SECOND_PERSON.matcher(t).find());
             if (text != null) {
                 lines.add(text);
                 sources.add(c);

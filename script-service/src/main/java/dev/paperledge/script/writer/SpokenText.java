@@ -72,6 +72,9 @@ public final class SpokenText {
         t = t.replaceAll("\\s+--+\\s+", ", ").replaceAll("\\s+\u2014\\s*|\u2014", ", ").replace(" & ", " and ");
         t = t.replaceAll("[*\u2020\u2021]", "");
         t = revoice(t);
+        if (FIRST_PERSON_SINGULAR.matcher(t).find()) {
+            return ""; // a single author's "I" the host can't re-voice without a wrong verb: not said
+        }
         t = t.replaceAll("\\s+", " ").replaceAll("\\s+([,.;:!?])", "$1").replaceAll(",\\s*,", ",")
                 .replaceAll("\\(\\s*\\)", "").replaceAll(",\\s*([.;:!?])", "$1").replaceAll("\\.\\.+$", ".").strip();
         t = t.replaceAll(",\\s*\\.$", ".");
@@ -84,9 +87,20 @@ public final class SpokenText {
         return Character.toUpperCase(t.charAt(0)) + t.substring(1);
     }
 
-    /** First person plural of the authors becomes the host's third person. */
+    /** "I" as a pronoun: not a roman numeral ("Type I error", "Phase I", "Section I"). */
+    private static final String PRONOUN_I = "(?<!(?:Type|Phase|Class|Stage|Section|Part|Chapter|Table|Figure|War|Level|Region|Zone|Grade|Case|Step|Model|Experiment|Appendix) )\\bI\\b";
+    private static final java.util.regex.Pattern FIRST_PERSON_SINGULAR = java.util.regex.Pattern
+            .compile(PRONOUN_I + "(?= [a-z])|\\b[Mm]y\\b|\\bmyself\\b");
+
+    /**
+     * The authors' first person becomes the host's third person: "we/our" as "they/their"; a single
+     * author's "I" as "the author" where the verb needs no change (modals, past tense, "am", "have").
+     */
     static String revoice(String s) {
         String t = s.replaceAll("^(?:In|Throughout) (?:this|the present) (?:paper|work|study|article|report),\\s*", "");
+        t = t.replaceAll(PRONOUN_I + " am\\b", "the author is").replaceAll(PRONOUN_I + " have\\b", "the author has")
+                .replaceAll(PRONOUN_I + " (would|will|can|could|should|might|must|may|had|did|was|[a-z]+ed)\\b", "the author $1")
+                .replaceAll("(^|[.!?]\\s+)the author\\b", "$1The author");
         t = t.replaceAll("\\bHere,\\s*we\\b", "they");
         t = t.replaceAll("\\bWe\\b", "They").replaceAll("\\bwe\\b", "they")
                 .replaceAll("\\bOur\\b", "Their").replaceAll("\\bour\\b", "their")

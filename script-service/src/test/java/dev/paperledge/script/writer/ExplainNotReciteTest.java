@@ -51,6 +51,8 @@ class ExplainNotReciteTest {
                     assertThat(OfflineScriptWriterTest.section(s, Kind.HOOK)).as(label).containsIgnoringCase("abstract");
                 }
                 assertSpeakable(s, label);
+                assertThat(OfflineScriptWriterTest.section(s, Kind.TAKEAWAYS)).as("takeaways of %s are statements", label)
+                        .doesNotContain("?");
                 assertThat(new ScriptGate(req, OfflineScriptWriterTest.TARGET).check(s)).as("the gate on %s", label).isEmpty();
                 assertProvenance(s, req, label);
                 assertThat(e.sourcedLines()).as("sourced lines of %s", label).isGreaterThanOrEqualTo(req.abstractOnly() ? 1 : 3);

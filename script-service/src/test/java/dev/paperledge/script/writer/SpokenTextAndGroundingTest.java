@@ -31,6 +31,20 @@ class SpokenTextAndGroundingTest {
     }
 
     @Test
+    void aSingleAuthorsFirstPersonIsReVoicedOrLeftOut() {
+        assertThat(SpokenText.speak("I would contend that there is ample room to question the folk wisdom."))
+                .isEqualTo("The author would contend that there is ample room to question the folk wisdom.");
+        assertThat(SpokenText.speak("In this paper, I derived the spectrum and I am confident it holds."))
+                .isEqualTo("The author derived the spectrum and the author is confident it holds.");
+        // A verb that would need changing ("I show" → "shows"), or "my": not said at all.
+        assertThat(SpokenText.speak("Here I show that the estimator is unbiased for all windows.")).isEmpty();
+        assertThat(SpokenText.speak("My main result is that the estimator is unbiased.")).isEmpty();
+        // Roman numerals stay.
+        assertThat(SpokenText.speak("The Type I error rate stays below five percent in every trial."))
+                .isEqualTo("The Type I error rate stays below five percent in every trial.");
+    }
+
+    @Test
     void keyTermsAreFoundWhereThePaperDefinesThem() {
         java.util.List<dev.paperledge.contracts.PaperText.Section> sections = java.util.List.of(
                 new dev.paperledge.contracts.PaperText.Section("Abstract",
