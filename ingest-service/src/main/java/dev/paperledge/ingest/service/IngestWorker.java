@@ -1,9 +1,13 @@
 package dev.paperledge.ingest.service;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,6 +25,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * submission, it claims papers waiting for ingest and processes them one by one. A second job, the
  * re-publisher, sends the ingested events the broker never acknowledged (e.g. Kafka was down).
  * Rows are claimed with {@code FOR UPDATE SKIP LOCKED} and a lease, so several instances can share.
+ * While a paper is ingested its lease is renewed every quarter lease (a heartbeat), so a slow but
+ * live ingest is never claimed a second time; a dead worker's lease runs out as before. The heartbeat
+ * stops after {@code paperledge.ingest.max-hold}, far beyond the longest bounded ingest, so a try that
+ * hangs in spite of every deadline still gives its paper back.
  */
 @ApplicationScoped
 public class IngestWorker {
@@ -30,6 +38,7 @@ public class IngestWorker {
     private final IngestProcessor processor;
     private final ObjectMapper json;
     private final Duration lease;
+    private final Duration maxHold;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean republishing = new AtomicBoolean();
     private final ExecutorService nudges = Executors.newSingleThreadExecutor(r -> {
@@ -38,12 +47,20 @@ public class IngestWorker {
         return t;
     });
 
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ingest-lease");
+        t.setDaemon(true);
+        return t;
+    });
+
     public IngestWorker(PaperStore papers, IngestProcessor processor, ObjectMapper json,
-            @ConfigProperty(name = "paperledge.ingest.lease", defaultValue = "2m") Duration lease) {
+            @ConfigProperty(name = "paperledge.ingest.lease", defaultValue = "2m") Duration lease,
+            @ConfigProperty(name = "paperledge.ingest.max-hold", defaultValue = "20m") Duration maxHold) {
         this.papers = papers;
         this.processor = processor;
         this.json = json;
         this.lease = lease;
+        this.maxHold = maxHold;
     }
 
     /** Starts draining now instead of at the next tick (called after a submission committed). */
@@ -71,7 +88,12 @@ public class IngestWorker {
         int n = 0;
         try {
             for (Optional<PaperStore.Claim> c; (c = papers.claimForIngest(lease)).isPresent();) {
-                processor.process(c.get());
+                Renewal renewal = new Renewal(c.get());
+                try {
+                    processor.process(c.get());
+                } finally {
+                    renewal.stop();
+                }
                 n++;
             }
         } catch (RuntimeException e) {
@@ -112,8 +134,48 @@ public class IngestWorker {
         return sent;
     }
 
+    /** The heartbeat of one claim: renews its lease every quarter lease until stopped or max-hold is reached. */
+    private final class Renewal implements Runnable {
+        private final PaperStore.Claim claim;
+        private final Instant giveUpAt = Instant.now().plus(maxHold);
+        private volatile ScheduledFuture<?> task;
+
+        Renewal(PaperStore.Claim claim) {
+            this.claim = claim;
+            long every = Math.max(10, lease.toMillis() / 4);
+            this.task = heartbeat.scheduleWithFixedDelay(this, every, every, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void run() {
+            Instant now = Instant.now();
+            if (now.isAfter(giveUpAt)) {
+                LOG.warnf("%s: still ingesting after %s; its lease is no longer renewed, so another claim may take"
+                        + " it", claim.arxivId(), maxHold);
+                stop();
+                return;
+            }
+            try {
+                if (!papers.renewLease(claim, now.plus(lease))) {
+                    stop(); // recorded, failed, queued or taken over: nothing to hold any more
+                }
+            } catch (RuntimeException e) {
+                // The database is away: the next beat tries again (the lease covers three missed beats).
+                LOG.warnf("%s: could not renew the ingest lease: %s", claim.arxivId(), e.toString());
+            }
+        }
+
+        void stop() {
+            ScheduledFuture<?> t = task;
+            if (t != null) {
+                t.cancel(false);
+            }
+        }
+    }
+
     @PreDestroy
     void stop() {
         nudges.shutdownNow();
+        heartbeat.shutdownNow();
     }
 }

@@ -56,6 +56,21 @@ public class PaperStore {
                 ORDER BY updated_at LIMIT 1 FOR UPDATE SKIP LOCKED""", lease);
     }
 
+    /**
+     * Extends the lease of claim {@code c} to {@code until} while its paper is still being ingested
+     * under it: same run, no later claim (a later one counted another try), not yet recorded, failed,
+     * queued or released (those clear the lease). Returns false when the claim is no longer held.
+     */
+    @Transactional
+    public boolean renewLease(Claim c, Instant until) {
+        return Panache.getEntityManager().createNativeQuery("""
+                UPDATE ingest.paper SET lease_until = ?1
+                WHERE arxiv_id = ?2 AND run = ?3 AND ingest_tries = ?4 AND lease_until IS NOT NULL
+                  AND status = 'REQUESTED' AND ingested_event IS NULL""")
+                .setParameter(1, until).setParameter(2, c.arxivId()).setParameter(3, c.run())
+                .setParameter(4, c.ingestTries()).executeUpdate() == 1;
+    }
+
     /** Claims a paper whose ingested event was stored but never acknowledged by the broker. */
     @Transactional
     public Optional<Claim> claimForRepublish(Duration lease) {

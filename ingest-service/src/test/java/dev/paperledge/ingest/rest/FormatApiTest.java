@@ -1,5 +1,6 @@
 package dev.paperledge.ingest.rest;
 
+import static dev.paperledge.ingest.support.StandInResource.newPaper;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,12 +63,6 @@ class FormatApiTest {
     @AfterEach
     void close() {
         ingested.close();
-    }
-
-    static String newPaper() {
-        String id = Fixtures.randomId();
-        Fixtures.write(StandInResource.folder(), id, ".atom.xml", Atom.simple(id, 1));
-        return id;
     }
 
     static io.restassured.response.Response submit(String id, String format, boolean force) {

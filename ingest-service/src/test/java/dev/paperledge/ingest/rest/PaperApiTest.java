@@ -1,5 +1,6 @@
 package dev.paperledge.ingest.rest;
 
+import static dev.paperledge.ingest.support.StandInResource.newPaper;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -40,12 +41,6 @@ class PaperApiTest {
         java.nio.file.Files.copy(getClass().getResourceAsStream("/atom/hep-th_9901001.atom.xml"),
                 StandInResource.folder().resolve("hep-th_9901001.atom.xml"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    static String newPaper() {
-        String id = Fixtures.randomId();
-        Fixtures.write(StandInResource.folder(), id, ".atom.xml", Atom.simple(id, 1));
-        return id;
     }
 
     @Test

@@ -25,6 +25,13 @@ public class StandInResource implements QuarkusTestResourceLifecycleManager {
         return folder;
     }
 
+    /** A new random paper the stand-in knows (version 1, abstract only: no HTML, no PDF). */
+    public static String newPaper() {
+        String id = Fixtures.randomId();
+        Fixtures.write(folder, id, ".atom.xml", Atom.simple(id, 1));
+        return id;
+    }
+
     @Override
     public Map<String, String> start() {
         try {
