@@ -183,15 +183,16 @@ public class PageResource {
             sections.add(new SectionView(s.title() == null ? "" : s.title(), verdict,
                     verdict.substring(0, 1).toUpperCase(Locale.ROOT) + verdict.substring(1), mark, percent(s.wer()),
                     s.bareWer() == null ? "not measured" : percent(s.bareWer()),
-                    String.format(Locale.ROOT, "%.1f s", s.longestSilenceMs() / 1000.0),
+                    String.format(Locale.ROOT, "%.1f\u00a0s", s.longestSilenceMs() / 1000.0),
                     notes.isEmpty() ? "none" : String.join("; ", notes)));
         }
         return new CheckView(l.recognizer() == null ? "a speech recogniser" : l.recognizer(), l.passed(),
                 percent(l.wer()), percent(l.baselineWer()), sections);
     }
 
+    /** 0.183 → "18.3 %" (a no-break space: the figure never wraps away from its unit). */
     static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+        return String.format(Locale.ROOT, "%.1f\u00a0%%", fraction * 100);
     }
 
     static EpisodeView view(Episode e) {

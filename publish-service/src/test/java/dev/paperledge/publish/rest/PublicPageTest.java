@@ -225,6 +225,8 @@ class PublicPageTest {
         assertThat(check.selectFirst("h2").text()).isEqualTo("Listening check");
         assertThat(check.selectFirst(".check-summary").text()).contains("(pocketsphinx 5 en-us)",
                 "18.3 % word error over the episode", "against 15.2 %", "The episode passed.");
+        assertThat(check.selectFirst(".check-summary").wholeText()).as("a figure never wraps away from its unit")
+                .contains("18.3\u00a0%", "15.2\u00a0%");
         assertThat(check.select("thead th")).extracting(Element::text).containsExactly("Section", "Verdict",
                 "Word error", "Bare voice", "Longest silence", "Notes");
         var rows = check.select("tbody tr");
