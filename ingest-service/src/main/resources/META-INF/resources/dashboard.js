@@ -63,11 +63,15 @@
     e.preventDefault();
     const input = $('submit-id').value.trim();
     if (!input) { return; }
+    const body = { arxivId: input };
+    if ($('submit-format').value) { body.format = $('submit-format').value; }
     try {
-      const r = await operatorCall('/api/papers', { arxivId: input });
+      const r = await operatorCall('/api/papers' + ($('submit-force').checked ? '?force=true' : ''), body);
       if (r.data && r.data.arxivId) { upsert(r.data); }
-      say(r.status === 202 ? 'Accepted ' + r.data.arxivId + '.' : r.data.arxivId + ' is already known.');
+      say(r.status === 202 ? 'Accepted ' + r.data.arxivId + ' (' + r.data.format + ').'
+        : r.data.arxivId + ' is already known.');
       $('submit-id').value = '';
+      $('submit-force').checked = false;
     } catch (err) {
       say(err.message, true);
     }
@@ -140,6 +144,12 @@
     title.className = 'title';
     title.textContent = p.title || '';
     paper.appendChild(title);
+    // The episode's format of this production: solo (one host) or duo (host and co-host).
+    const format = document.createElement('span');
+    format.className = 'format ' + (p.format === 'duo' ? 'duo' : 'solo');
+    format.textContent = p.format === 'duo' ? 'duo' : 'solo';
+    format.title = p.format === 'duo' ? 'two hosts' : 'one host';
+    paper.appendChild(format);
 
     const status = cell(tr, 'status');
     const badge = document.createElement('span');

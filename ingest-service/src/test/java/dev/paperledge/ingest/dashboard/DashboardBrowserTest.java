@@ -21,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -189,6 +190,42 @@ class DashboardBrowserTest {
         assertThat(cell(broken, "attempt")).isEqualTo("2");
         assertThat(cell(broken, "reason")).isEmpty();
 
+        assertThat(js("return window.__sameLoad")).isEqualTo("yes");
+    }
+
+    @Test
+    void aPaperSubmittedAsDuoShowsItsFormatAnotherFormatNeedsForceAndForceProducesItAgain() {
+        openWithKey();
+        String id = Fixtures.randomId();
+        Fixtures.write(StandInResource.folder(), id, ".atom.xml", Atom.simple(id, 1));
+        new Select(driver.findElement(By.id("submit-format"))).selectByValue("duo");
+        driver.findElement(By.id("submit-id")).sendKeys(id);
+        driver.findElement(By.id("submit-btn")).click();
+        row(id);
+        awaitRowStatus(id, "INGESTED");
+        assertThat(cell(id, "paper .format")).isEqualTo("duo");
+        assertThat(js("return document.querySelector(\"tr[data-id='" + id + "'] .format\").className"))
+                .isEqualTo("format duo");
+        assertThat(driver.findElement(By.id("message")).getText()).isEqualTo("Accepted " + id + " (duo).");
+
+        // The same paper as solo: refused with the way out, nothing changes.
+        new Select(driver.findElement(By.id("submit-format"))).selectByValue("solo");
+        driver.findElement(By.id("submit-id")).sendKeys(id);
+        driver.findElement(By.id("submit-btn")).click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+                "?force=true"));
+        assertThat(driver.findElement(By.id("message")).getText()).contains("is produced as duo");
+        assertThat(cell(id, "paper .format")).isEqualTo("duo");
+
+        // The ID stays in the field; with "produce again" it is a new run as solo, the row follows live.
+        assertThat(driver.findElement(By.id("submit-id")).getDomProperty("value")).isEqualTo(id);
+        driver.findElement(By.id("submit-force")).click();
+        driver.findElement(By.id("submit-btn")).click();
+        new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(100))
+                .until(d -> "solo".equals(cell(id, "paper .format")));
+        awaitRowStatus(id, "INGESTED");
+        assertThat(Api.paper(id).getInt("run")).isEqualTo(2);
+        assertThat(driver.findElement(By.id("submit-force")).isSelected()).isFalse();
         assertThat(js("return window.__sameLoad")).isEqualTo("yes");
     }
 
