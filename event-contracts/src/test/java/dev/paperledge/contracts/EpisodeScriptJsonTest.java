@@ -30,12 +30,12 @@ class EpisodeScriptJsonTest {
     @Test
     void aDuoScriptKeepsItsHostsAndLinesThroughJson() throws Exception {
         List<EpisodeScript.Line> lines = List.of(new EpisodeScript.Line("Ernis", "Hey PaperLedge learning crew, Ernis here."),
-                new EpisodeScript.Line("Maya", "Hi everyone!"));
+                new EpisodeScript.Line("Sam", "Hi everyone!"));
         EpisodeScript duo = new EpisodeScript("2106.09685", 1, "t", "d",
                 List.of(new EpisodeScript.Section(EpisodeScript.Kind.HOOK, "The problem",
                         "Hey PaperLedge learning crew, Ernis here. Hi everyone!", List.of(), lines)),
                 "offline", EpisodeScript.DUO, List.of(new EpisodeScript.Host("Ernis", EpisodeScript.Host.HOST),
-                        new EpisodeScript.Host("Maya", EpisodeScript.Host.COHOST)));
+                        new EpisodeScript.Host("Sam", EpisodeScript.Host.COHOST)));
         EpisodeScript back = JSON.readValue(JSON.writeValueAsBytes(duo), EpisodeScript.class);
         assertThat(back).isEqualTo(duo);
         assertThat(back.isDuo()).isTrue();

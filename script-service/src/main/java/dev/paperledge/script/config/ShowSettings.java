@@ -17,7 +17,7 @@ public class ShowSettings {
 
     public ShowSettings(@ConfigProperty(name = "paperledge.show.format", defaultValue = "solo") String format,
             @ConfigProperty(name = "paperledge.show.host", defaultValue = "Ernis") String host,
-            @ConfigProperty(name = "paperledge.show.cohost", defaultValue = "Maya") String cohost) {
+            @ConfigProperty(name = "paperledge.show.cohost", defaultValue = "Sam") String cohost) {
         try {
             this.show = new Show(format, host, cohost);
         } catch (IllegalArgumentException e) {

@@ -14,7 +14,7 @@ import dev.paperledge.contracts.EpisodeScript;
  */
 public record Show(String format, String host, String cohost) {
     public static final List<String> FORMATS = List.of(EpisodeScript.SOLO, EpisodeScript.DUO);
-    public static final Show SOLO = new Show(EpisodeScript.SOLO, "Ernis", "Maya");
+    public static final Show SOLO = new Show(EpisodeScript.SOLO, "Ernis", "Sam");
 
     public Show {
         format = parseFormat(format);

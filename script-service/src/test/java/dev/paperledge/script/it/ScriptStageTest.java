@@ -131,10 +131,10 @@ class ScriptStageTest {
             assertThat(got).hasSize(1);
             EpisodeScript script = json.readValue(pipeline.object(got.get(0).value().scriptKey()), EpisodeScript.class);
             assertThat(script.format()).isEqualTo("duo");
-            assertThat(script.hosts()).extracting(EpisodeScript.Host::name).containsExactly("Ernis", "Maya");
+            assertThat(script.hosts()).extracting(EpisodeScript.Host::name).containsExactly("Ernis", "Sam");
             assertThat(script.sections()).allSatisfy(sec -> assertThat(sec.lines()).isNotEmpty());
             assertThat(pipeline.object(got.get(0).value().markdownKey()))
-                    .contains("**Maya:**");
+                    .contains("**Sam:**");
 
             List<ConsumerRecord<String, StageFailed>> failed = PipelineTestSupport.collect(failures, bad, 1, Duration.ofSeconds(60));
             assertThat(failed).hasSize(1);

@@ -49,7 +49,7 @@ class DuoDialogueTest {
 
                 // Who speaks.
                 assertThat(s.format()).isEqualTo("duo");
-                assertThat(s.hosts()).extracting(EpisodeScript.Host::name).containsExactly("Ernis", "Maya");
+                assertThat(s.hosts()).extracting(EpisodeScript.Host::name).containsExactly("Ernis", "Sam");
                 Map<String, Integer> words = new HashMap<>();
                 int turns = 0;
                 for (EpisodeScript.Section sec : s.sections()) {
@@ -61,7 +61,7 @@ class DuoDialogueTest {
                                 .isNotEqualTo(sec.lines().get(i - 1).speaker());
                     }
                     for (EpisodeScript.Line line : sec.lines()) {
-                        assertThat(line.speaker()).isIn("Ernis", "Maya");
+                        assertThat(line.speaker()).isIn("Ernis", "Sam");
                         words.merge(line.speaker(), EpisodeWords.count(line.text()), Integer::sum);
                     }
                     turns += sec.lines().size();
@@ -71,22 +71,22 @@ class DuoDialogueTest {
                     }
                 }
                 int total = words.values().stream().mapToInt(Integer::intValue).sum();
-                for (String host : List.of("Ernis", "Maya")) {
+                for (String host : List.of("Ernis", "Sam")) {
                     assertThat(words.getOrDefault(host, 0) * 100.0 / total).as("%s's share of %s", host, label)
                             .isGreaterThanOrEqualTo(25.0);
                 }
                 List<EpisodeScript.Line> hook = section(s, Kind.HOOK).lines();
                 assertThat(hook.get(0).speaker()).isEqualTo("Ernis");
-                assertThat(hook.get(0).text()).contains("Ernis").contains("Maya");
-                assertThat(hook.get(1).speaker()).isEqualTo("Maya");
+                assertThat(hook.get(0).text()).contains("Ernis").contains("Sam");
+                assertThat(hook.get(1).speaker()).isEqualTo("Sam");
                 for (Kind asked : List.of(Kind.METHOD, Kind.FINDINGS, Kind.WHY_IT_MATTERS)) {
                     EpisodeScript.Line first = section(s, asked).lines().get(0);
-                    assertThat(first.speaker()).as("who opens %s in %s", asked, label).isEqualTo("Maya");
+                    assertThat(first.speaker()).as("who opens %s in %s", asked, label).isEqualTo("Sam");
                     assertThat(first.text()).as("%s opens with a question", asked).contains("?");
                 }
                 assertThat(section(s, Kind.CREDITS).lines()).extracting(EpisodeScript.Line::speaker).containsExactly("Ernis");
-                figures.add(String.format(Locale.ROOT, "%-22s words %d  Ernis %d %%  Maya %d %%  turns %d  recital %.1f %%",
-                        label, total, words.get("Ernis") * 100 / total, words.get("Maya") * 100 / total, turns,
+                figures.add(String.format(Locale.ROOT, "%-22s words %d  Ernis %d %%  Sam %d %%  turns %d  recital %.1f %%",
+                        label, total, words.get("Ernis") * 100 / total, words.get("Sam") * 100 / total, turns,
                         f.recitalPercent()));
             }
         }
@@ -104,8 +104,8 @@ class DuoDialogueTest {
         EpisodeScript duo = writer.write(duo(lora.request())).script();
         String md = ScriptMarkdown.render(duo);
         System.out.println(md);
-        assertThat(md).contains("format: duo, hosts: Ernis and Maya").contains("**Ernis:** Hey PaperLedge learning crew")
-                .contains("**Maya:** ");
+        assertThat(md).contains("format: duo, hosts: Ernis and Sam").contains("**Ernis:** Hey PaperLedge learning crew")
+                .contains("**Sam:** ");
         // The same paper, the same facts: the dialogue says what the solo script says, plus the co-host's questions.
         assertThat(duo.sections().stream().mapToInt(sec -> sec.provenance().size()).sum())
                 .isEqualTo(solo.sections().stream().mapToInt(sec -> sec.provenance().size()).sum());
@@ -118,7 +118,7 @@ class DuoDialogueTest {
         EpisodeScript s = writer.write(new ScriptRequest(p.arxivId(), 1, p.summary(), p.abstractText(), show)).script();
         assertThat(s.hosts()).extracting(EpisodeScript.Host::name).containsExactly("Ernis", "Priya");
         assertThat(s.sections().get(0).lines().get(0).text()).contains("Priya");
-        assertThatThrownBy(() -> new Show("trio", "Ernis", "Maya")).hasMessageContaining("unknown show format 'trio'")
+        assertThatThrownBy(() -> new Show("trio", "Ernis", "Sam")).hasMessageContaining("unknown show format 'trio'")
                 .hasMessageContaining("[solo, duo]");
         assertThatThrownBy(() -> new Show("duo", "Ernis", "ernis")).hasMessageContaining("different names");
     }
