@@ -55,7 +55,7 @@ public class IngestWorker {
 
     public IngestWorker(PaperStore papers, IngestProcessor processor, ObjectMapper json,
             @ConfigProperty(name = "paperledge.ingest.lease", defaultValue = "2m") Duration lease,
-            @ConfigProperty(name = "paperledge.ingest.max-hold", defaultValue = "20m") Duration maxHold) {
+            @ConfigProperty(name = "paperledge.ingest.max-hold", defaultValue = "30m") Duration maxHold) {
         this.papers = papers;
         this.processor = processor;
         this.json = json;
