@@ -17,13 +17,20 @@ import java.util.List;
  * @param jsonTranscriptKey Podcasting 2.0 JSON transcript ({@code transcript.json}: segments with
  *                      speaker and, for a line taken from the paper, its source passage), or null
  *                      (events from before it have no such field)
+ * @param format        {@code solo} or {@code duo}; null in events from before formats (solo)
+ * @param hosts         who speaks in the episode, the show's host first; empty in events from
+ *                      before formats (the show's configured host)
  */
 public record AudioReady(String arxivId, int version, int run, PaperSummary paper, String episodeTitle,
         String description, String audioKey, long durationMs, long byteSize, String mimeType, String chaptersKey,
         String transcriptKey, String speechEngine, Instant voicedAt, String qualityKey, Listening listening,
-        String jsonTranscriptKey) implements PipelineEvent {
+        String jsonTranscriptKey, String format, List<EpisodeScript.Host> hosts) implements PipelineEvent {
 
     public static final String TYPE = "paperledge.audio.ready.v1";
+
+    public AudioReady {
+        hosts = hosts == null ? List.of() : List.copyOf(hosts);
+    }
 
     /** An episode voiced without a listening check. */
     public AudioReady(String arxivId, int version, int run, PaperSummary paper, String episodeTitle,
@@ -39,6 +46,15 @@ public record AudioReady(String arxivId, int version, int run, PaperSummary pape
             String transcriptKey, String speechEngine, Instant voicedAt, String qualityKey, Listening listening) {
         this(arxivId, version, run, paper, episodeTitle, description, audioKey, durationMs, byteSize, mimeType,
                 chaptersKey, transcriptKey, speechEngine, voicedAt, qualityKey, listening, null);
+    }
+
+    /** A solo episode (as before formats) with a JSON transcript. */
+    public AudioReady(String arxivId, int version, int run, PaperSummary paper, String episodeTitle,
+            String description, String audioKey, long durationMs, long byteSize, String mimeType, String chaptersKey,
+            String transcriptKey, String speechEngine, Instant voicedAt, String qualityKey, Listening listening,
+            String jsonTranscriptKey) {
+        this(arxivId, version, run, paper, episodeTitle, description, audioKey, durationMs, byteSize, mimeType,
+                chaptersKey, transcriptKey, speechEngine, voicedAt, qualityKey, listening, jsonTranscriptKey, null, List.of());
     }
 
     /**

@@ -32,7 +32,8 @@ class AudioReadySerdeTest {
                 new AudioReady.SectionCheck("What they found", "amber", 0.2, 0.18, 300, true, List.of())));
         AudioReady sent = new AudioReady("2106.09685", 1, 1, PAPER, "t", "d", "audio/2106.09685/v1/r1/episode.mp3",
                 61_000, 1000, "audio/mpeg", null, null, "flite:rms", Instant.parse("2026-11-30T10:00:00Z"),
-                "audio/2106.09685/v1/r1/quality.json", listening, "audio/2106.09685/v1/r1/transcript.json");
+                "audio/2106.09685/v1/r1/quality.json", listening, "audio/2106.09685/v1/r1/transcript.json", "duo",
+                List.of(new EpisodeScript.Host("Ernis", "host"), new EpisodeScript.Host("Sam", "cohost")));
         byte[] json;
         try (ObjectMapperSerializer<AudioReady> s = new ObjectMapperSerializer<>(QUARKUS_LIKE)) {
             json = s.serialize("audio.ready", sent);
@@ -56,6 +57,8 @@ class AudioReadySerdeTest {
             assertThat(a.qualityKey()).isNull();
             assertThat(a.listening()).isNull();
             assertThat(a.jsonTranscriptKey()).isNull();
+            assertThat(a.format()).isNull();
+            assertThat(a.hosts()).isEmpty();
         }
     }
 }
