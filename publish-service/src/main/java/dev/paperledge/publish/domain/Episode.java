@@ -19,6 +19,9 @@ import jakarta.persistence.Id;
  */
 @Entity
 public class Episode extends PanacheEntityBase {
+    public static final String SOLO = "solo";
+    public static final String DUO = "duo";
+
     @Id
     @Column(name = "arxiv_id")
     public String arxivId;
@@ -55,6 +58,10 @@ public class Episode extends PanacheEntityBase {
     public String jsonTranscriptKey;
     /** The listening check ({@code AudioReady.Listening} as JSON), or null when there was none. */
     public String listening;
+    /** {@link #SOLO} or {@link #DUO}. */
+    public String format = SOLO;
+    /** Who speaks in the episode, one name per line, the show's host first; empty before formats. */
+    public String hosts = "";
     @Column(name = "speech_engine")
     public String speechEngine;
     /** First publication: the item's pubDate, never moved by a re-production. */
@@ -81,12 +88,46 @@ public class Episode extends PanacheEntityBase {
     }
 
     public List<String> authorList() {
-        return authors == null || authors.isBlank() ? List.of() : Arrays.asList(authors.split("\n"));
+        return authors == null || authors.isBlank() ? List.of() : lines(authors);
+    }
+
+    private static List<String> lines(String s) {
+        return Arrays.asList(s.split("\n"));
+    }
+
+    /** An event's format as stored: null (events from before formats) is solo; null when unknown. */
+    public static String formatOf(String eventFormat) {
+        if (eventFormat == null || eventFormat.isBlank()) {
+            return SOLO;
+        }
+        String f = eventFormat.strip().toLowerCase(java.util.Locale.ROOT);
+        return SOLO.equals(f) || DUO.equals(f) ? f : null;
+    }
+
+    public boolean duo() {
+        return DUO.equals(format);
+    }
+
+    /** Who speaks, the show's host first; the configured host for episodes that recorded no names. */
+    public List<String> hostList(String showHost) {
+        return hosts == null || hosts.isBlank() ? List.of(showHost) : lines(hosts);
+    }
+
+    /**
+     * The format in words: "A conversation between Ernis and Sam" (duo) or "With Ernis" (solo).
+     */
+    public String formatLine(String showHost) {
+        List<String> h = hostList(showHost);
+        return duo() && h.size() > 1 ? "A conversation between " + andList(h) : "With " + andList(h);
     }
 
     /** Authors as the show credits them: "A", "A and B", "A, B and C". */
     public String creditLine() {
-        List<String> a = authorList();
+        return andList(authorList());
+    }
+
+    /** "A", "A and B", "A, B and C"; empty for none. */
+    static String andList(List<String> a) {
         if (a.size() <= 1) {
             return a.isEmpty() ? "" : a.get(0);
         }

@@ -141,8 +141,9 @@ public class FeedBuilder {
         return c;
     }
 
-    private PodcastModule.Person host() {
-        return new PodcastModule.Person(show.host(), "host", "cast", null, null);
+    /** A speaker as Podcasting 2.0 lists them: {@code <podcast:person role="host" group="cast">}. */
+    private static PodcastModule.Person host(String name) {
+        return new PodcastModule.Person(name, "host", "cast", null, null);
     }
 
     private Item item(Episode e) {
@@ -180,7 +181,7 @@ public class FeedBuilder {
         podcast.setGuid(PodcastGuid.forFeedUrl(show.feedUrl()).toString());
         podcast.setLocked(show.locked());
         podcast.setLockedOwner(show.ownerEmail());
-        podcast.setPersons(List.of(host()));
+        podcast.setPersons(List.of(host(show.host())));
         return podcast;
     }
 
@@ -199,7 +200,8 @@ public class FeedBuilder {
         if (e.chaptersKey != null) {
             podcast.setChapters(new PodcastModule.Chapters(show.chaptersUrl(e.slug), "application/json+chapters"));
         }
-        podcast.setPersons(List.of(host()));
+        // who speaks in this episode: both hosts of a duo, the one host of a solo show
+        podcast.setPersons(e.hostList(show.host()).stream().map(FeedBuilder::host).toList());
         return podcast;
     }
 

@@ -46,15 +46,19 @@ public class PageResource {
 
     /** What the templates show of an episode. */
     public record EpisodeView(String slug, String isoDate, String dateLabel, String title, String description,
-            String audioUrl, String transcriptUrl, String jsonTranscriptUrl, String creditLine, String paperUrl, String duration, int number) {
+            String audioUrl, String transcriptUrl, String jsonTranscriptUrl, String creditLine, String paperUrl, String duration, int number,
+            String format, String formatLine) {
     }
 
     /** Links to neighbouring pages; zero when there is none. */
     public record Paging(int page, int pages, int newer, int older) {
     }
 
-    /** A transcript line as the page shows it: the speaker named only where it changes. */
-    public record LineView(Transcripts.Line line, boolean newSpeaker) {
+    /**
+     * A transcript line as the page shows it: the speaker named only where it changes; {@code cohost}
+     * when a duo episode's second host says it (the page sets those lines apart by more than colour).
+     */
+    public record LineView(Transcripts.Line line, boolean newSpeaker, boolean cohost) {
     }
 
     /** The listening check in words and figures (the verdict is text, not colour alone). */
@@ -98,7 +102,7 @@ public class PageResource {
         if (page < 1 || page > pages) {
             throw new NotFoundException();
         }
-        List<EpisodeView> views = Episode.page(page - 1, pageSize).stream().map(PageResource::view).toList();
+        List<EpisodeView> views = Episode.page(page - 1, pageSize).stream().map(this::view).toList();
         Paging paging = new Paging(page, pages, page > 1 ? page - 1 : 0, page < pages ? page + 1 : 0);
         return Templates.index(show, views, paging);
     }
@@ -110,9 +114,12 @@ public class PageResource {
         Episode e = Episode.bySlug(slug).orElseThrow(NotFoundException::new);
         List<Transcripts.Line> lines = lines(e);
         List<LineView> views = new ArrayList<>(lines.size());
+        List<String> hosts = e.hostList(show.host());
+        List<String> cohosts = e.duo() ? hosts.subList(1, hosts.size()) : List.of();
         String speaker = null;
         for (Transcripts.Line l : lines) {
-            views.add(new LineView(l, l.speaker() != null && !l.speaker().equals(speaker)));
+            views.add(new LineView(l, l.speaker() != null && !l.speaker().equals(speaker),
+                    l.speaker() != null && cohosts.contains(l.speaker().strip())));
             speaker = l.speaker();
         }
         boolean sourced = lines.stream().anyMatch(l -> l.source() != null);
@@ -195,12 +202,13 @@ public class PageResource {
         return String.format(Locale.ROOT, "%.1f\u00a0%%", fraction * 100);
     }
 
-    static EpisodeView view(Episode e) {
+    EpisodeView view(Episode e) {
         String base = "/episodes/" + e.slug;
         String duration = Transcripts.clock(e.durationMs / 1000.0);
         return new EpisodeView(e.slug, ISO_DATE.format(e.publishedAt), SITE_DATE.format(e.publishedAt), e.title,
                 e.description, base + "/audio.mp3", e.transcriptKey == null ? null : base + "/transcript.vtt",
                 e.jsonTranscriptKey == null ? null : base + "/transcript.json",
-                e.creditLine(), e.absUrl, duration, e.episodeNumber);
+                e.creditLine(), e.absUrl, duration, e.episodeNumber, e.duo() ? Episode.DUO : Episode.SOLO,
+                e.formatLine(show.host()));
     }
 }

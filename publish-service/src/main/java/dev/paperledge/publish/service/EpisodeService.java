@@ -2,6 +2,7 @@ package dev.paperledge.publish.service;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.paperledge.contracts.AudioReady;
+import dev.paperledge.contracts.EpisodeScript;
 import dev.paperledge.contracts.ObjectKeys;
 import dev.paperledge.contracts.PaperSummary;
 import dev.paperledge.publish.domain.Episode;
@@ -97,6 +99,11 @@ public class EpisodeService {
         return v1 != v2 ? Integer.compare(v1, v2) : Integer.compare(r1, r2);
     }
 
+    /** Names as stored: one a line, inner whitespace (a line break too) folded to one space. */
+    private static String oneNameALine(Stream<String> names) {
+        return String.join("\n", names.map(n -> n.replaceAll("\\s+", " ").strip()).toList());
+    }
+
     private void apply(Episode e, AudioReady evt) {
         PaperSummary p = evt.paper();
         e.version = evt.version();
@@ -106,7 +113,7 @@ public class EpisodeService {
         e.description = evt.description() != null && !evt.description().isBlank() ? evt.description().strip()
                 : (p != null && p.abstractText() != null ? p.abstractText().strip() : "");
         e.paperTitle = p != null && p.title() != null ? p.title() : e.title;
-        e.authors = p == null ? "" : String.join("\n", p.authors().stream().map(a -> a.replaceAll("\\s+", " ").strip()).toList());
+        e.authors = p == null ? "" : oneNameALine(p.authors().stream());
         e.categoryName = p == null ? null : (p.categoryName() != null ? p.categoryName() : p.primaryCategory());
         e.absUrl = p == null || p.absUrl() == null ? "https://arxiv.org/abs/" + evt.arxivId() : p.absUrl();
         e.audioKey = evt.audioKey();
@@ -121,6 +128,8 @@ public class EpisodeService {
         } catch (JsonProcessingException x) {
             throw new IllegalStateException("cannot record the listening check of " + evt.arxivId(), x);
         }
+        e.format = Episode.formatOf(evt.format());
+        e.hosts = oneNameALine(evt.hosts().stream().map(EpisodeScript.Host::name));
         e.speechEngine = evt.speechEngine();
         e.updatedAt = Instant.now();
     }

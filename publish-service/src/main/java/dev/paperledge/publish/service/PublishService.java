@@ -169,6 +169,18 @@ public class PublishService {
             throw new PermanentPublishFailure("AudioReady for " + evt.arxivId() + " says the MP3 has " + evt.byteSize()
                     + " bytes; an enclosure needs its real length");
         }
+        String format = Episode.formatOf(evt.format());
+        if (format == null) {
+            throw new PermanentPublishFailure("AudioReady for " + evt.arxivId() + " has format '" + evt.format()
+                    + "'; it is solo or duo");
+        }
+        if (evt.hosts().stream().anyMatch(h -> h == null || h.name() == null || h.name().isBlank())) {
+            throw new PermanentPublishFailure("AudioReady for " + evt.arxivId() + " names a host without a name");
+        }
+        if (Episode.DUO.equals(format) && evt.hosts().size() < 2) {
+            throw new PermanentPublishFailure("AudioReady for " + evt.arxivId() + " is a duo episode but names "
+                    + evt.hosts().size() + " host(s); the feed and the page credit both speakers");
+        }
         for (String key : new String[] { evt.audioKey(), evt.transcriptKey(), evt.chaptersKey(), evt.jsonTranscriptKey(),
                 evt.qualityKey() }) {
             if (key != null && !Episode.ownsKey(slug, key)) {

@@ -133,6 +133,37 @@ class FeedBuilderTest {
     }
 
     @Test
+    void anItemListsWhoSpeaksInItBothHostsOfADuoTheOneOfASolo() throws Exception {
+        Instant published = Instant.parse("2025-03-16T09:00:00Z");
+        Episode duo = Episodes.episode("2501.00001", 3, published, "Two voices", List.of("A. Author"));
+        duo.format = Episode.DUO;
+        duo.hosts = "Ernis\nSam";
+        Episode solo = Episodes.episode("2501.00002", 2, published.minusSeconds(60), "One voice", List.of("A. Author"));
+        solo.hosts = "Ernis";
+        Episode old = Episodes.episode("2501.00003", 1, published.minusSeconds(120), "Before formats", List.of("A. Author"));
+        byte[] xml = new FeedBuilder(SHOW).build(List.of(duo, solo, old));
+
+        var items = PodcastTags.itemsByGuid(xml);
+        assertThat(items.get("paperledge:arxiv:2501.00001").getPersons()).containsExactly(
+                new PodcastModule.Person("Ernis", "host", "cast", null, null),
+                new PodcastModule.Person("Sam", "host", "cast", null, null));
+        assertThat(items.get("paperledge:arxiv:2501.00002").getPersons())
+                .containsExactly(new PodcastModule.Person("Ernis", "host", "cast", null, null));
+        assertThat(items.get("paperledge:arxiv:2501.00003").getPersons()).as("an episode from before formats: the show's host")
+                .containsExactly(new PodcastModule.Person("Ernis", "host", "cast", null, null));
+        // the channel names the show's host once, the same way
+        assertThat(PodcastTags.channel(xml).getPersons())
+                .containsExactly(new PodcastModule.Person("Ernis", "host", "cast", null, null));
+        assertThat(new String(xml, StandardCharsets.UTF_8))
+                .contains("<podcast:person role=\"host\" group=\"cast\">Sam</podcast:person>");
+        // still a feed ROME reads, items and enclosures intact
+        Channel c = parse(xml);
+        assertThat(c.getItems()).extracting(i -> i.getGuid().getValue()).containsExactly("paperledge:arxiv:2501.00001",
+                "paperledge:arxiv:2501.00002", "paperledge:arxiv:2501.00003");
+        assertThat(c.getItems()).allSatisfy(i -> assertThat(i.getEnclosures()).hasSize(1));
+    }
+
+    @Test
     void xmlSpecialCharactersAndNonAsciiSurviveTheRoundTrip() throws Exception {
         String title = "Q&A <on> \"quotes\" & 'apostrophes' ]]> — Ünïcödé 数学 🎙";
         List<String> authors = List.of("Zalán Borsos", "Mihajlo Velimirović", "Carlos Muñoz Ferrandis", "O'Brien <&>");

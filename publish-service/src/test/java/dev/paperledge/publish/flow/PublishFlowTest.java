@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,14 @@ import com.rometools.rome.io.WireFeedInput;
 
 import dev.paperledge.contracts.AudioReady;
 import dev.paperledge.contracts.EpisodePublished;
+import dev.paperledge.contracts.PaperSummary;
 import dev.paperledge.contracts.RetryRequested;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.contracts.StageFailed;
 import dev.paperledge.contracts.Topics;
+import dev.paperledge.publish.feed.PodcastModule;
 import dev.paperledge.publish.support.Episodes;
+import dev.paperledge.publish.support.PodcastTags;
 import dev.paperledge.publish.support.TestData;
 import dev.paperledge.publish.support.TestMp3;
 import dev.paperledge.publish.support.TestProducers;
@@ -157,6 +161,70 @@ class PublishFlowTest {
         assertThat(read(events.get(0)).run()).isEqualTo(1);
         assertThat(read(events.get(1)).run()).isEqualTo(2);
         assertThat(read(events.get(1)).feedRevision()).isNotEqualTo(read(events.get(0)).feedRevision());
+    }
+
+    static List<PodcastModule.Person> persons(String arxivId) {
+        return PodcastTags.itemsByGuid(given().get("/feed.xml").asByteArray()).get("paperledge:arxiv:" + arxivId)
+                .getPersons();
+    }
+
+    static String formatLine(String arxivId) {
+        return Jsoup.parse(given().get("/episodes/" + arxivId).asString()).select(".format").text();
+    }
+
+    @Test
+    void aReproductionInTheOtherFormatUpdatesTheItemSameGuidNewEnclosureNewHosts() throws Exception {
+        String id = newId();
+        PaperSummary paper = TestData.paper(id, "One paper, two formats", List.of("A. Author"));
+        byte[] soloMp3 = TestMp3.sine(1, 440);
+        producers.send(data.production(id, 1, soloMp3, paper, null, null, "solo", TestData.SOLO));
+        Item solo = await().atMost(Duration.ofSeconds(30)).until(() -> item(id), Optional::isPresent).get();
+        assertThat(persons(id)).extracting(PodcastModule.Person::name).containsExactly("Ernis");
+        assertThat(formatLine(id)).isEqualTo("With Ernis");
+
+        // the same paper produced again as a conversation (a new run, as ingest's force path makes it)
+        byte[] duoMp3 = TestMp3.sine(2, 330);
+        producers.send(data.production(id, 2, duoMp3, paper, TestData.DUO_TRANSCRIPT, null, "duo", TestData.DUO));
+        await().atMost(Duration.ofSeconds(30)).until(() -> persons(id).size() == 2);
+        Item duo = item(id).orElseThrow();
+        assertThat(persons(id)).containsExactly(new PodcastModule.Person("Ernis", "host", "cast", null, null),
+                new PodcastModule.Person("Sam", "host", "cast", null, null));
+        assertThat(duo.getGuid().getValue()).isEqualTo(solo.getGuid().getValue());
+        assertThat(duo.getPubDate()).isEqualTo(solo.getPubDate());
+        assertThat(((EntryInformation) duo.getModule(ITunes.URI)).getEpisode())
+                .isEqualTo(((EntryInformation) solo.getModule(ITunes.URI)).getEpisode());
+        assertThat(duo.getEnclosures().get(0).getLength()).isEqualTo(duoMp3.length).isNotEqualTo(soloMp3.length);
+        assertThat(given().get(duo.getEnclosures().get(0).getUrl()).asByteArray()).isEqualTo(duoMp3);
+        assertThat(formatLine(id)).isEqualTo("A conversation between Ernis and Sam");
+        List<TopicWatcher.Seen> events = await().atMost(Duration.ofSeconds(30))
+                .until(() -> published.forKey(id), l -> l.size() == 2);
+        assertThat(read(events.get(1)).episodeGuid()).isEqualTo(read(events.get(0)).episodeGuid());
+        assertThat(read(events.get(1)).feedRevision()).isNotEqualTo(read(events.get(0)).feedRevision());
+
+        // and back to the solo show: one host again
+        producers.send(data.production(id, 3, soloMp3, paper, null, null, "solo", TestData.SOLO));
+        await().atMost(Duration.ofSeconds(30)).until(() -> persons(id).size() == 1);
+        assertThat(item(id).orElseThrow().getEnclosures().get(0).getLength()).isEqualTo(soloMp3.length);
+        assertThat(formatLine(id)).isEqualTo("With Ernis");
+    }
+
+    @Test
+    void anUnknownFormatOrADuoWithOneHostFailsTheStageAndPublishesNothing() throws Exception {
+        String trio = newId();
+        producers.send(data.production(trio, 1, TestMp3.sine(1, 440), TestData.paper(trio, "Three", List.of("A. Author")),
+                null, null, "trio", TestData.DUO));
+        String lonely = newId();
+        producers.send(data.production(lonely, 1, TestMp3.sine(1, 440),
+                TestData.paper(lonely, "Alone", List.of("A. Author")), null, null, "duo", TestData.SOLO));
+        for (String id : List.of(trio, lonely)) {
+            List<TopicWatcher.Seen> failed = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> failures.forKey(id), l -> !l.isEmpty());
+            StageFailed f = json.readValue(failed.get(0).value(), StageFailed.class);
+            assertThat(f.retryable()).isFalse();
+            assertThat(f.reason()).contains(id.equals(trio) ? "format 'trio'; it is solo or duo" : "duo episode but names 1 host");
+            assertThat(item(id)).isEmpty();
+            assertThat(published.forKey(id)).isEmpty();
+        }
     }
 
     @Test

@@ -38,6 +38,8 @@ class PublicPageTest {
     Episode sourced;
     /** With a JSON transcript that is not one. */
     Episode broken;
+    /** A conversation between Ernis and Sam. */
+    Episode duo;
     final List<String> filler = new ArrayList<>();
 
     @BeforeAll
@@ -53,6 +55,10 @@ class PublicPageTest {
         broken = data.publish(data.production(bid, 1, TestMp3.sine(1, 330),
                 TestData.paper(bid, "A broken transcript", List.of("A. Author")),
                 "{\"version\":\"1.0.0\",\"segments\":[{\"startTime\":\"<script>alert(1)</script>\"}]}", null));
+        String did = Episodes.randomId();
+        duo = data.publish(data.production(did, 1, TestMp3.sine(1, 330),
+                TestData.paper(did, "Two voices, one paper", List.of("A. Author")), TestData.DUO_TRANSCRIPT, null,
+                "duo", TestData.DUO));
         // eleven more, newer, so the page splits
         Instant now = Instant.now().plus(1, ChronoUnit.DAYS);
         List<Episode> more = new ArrayList<>();
@@ -70,6 +76,7 @@ class PublicPageTest {
         data.removeEpisode(id);
         data.removeEpisode(sourced.arxivId);
         data.removeEpisode(broken.arxivId);
+        data.removeEpisode(duo.arxivId);
     }
 
     @Test
@@ -85,7 +92,7 @@ class PublicPageTest {
         assertThat(given().get("/episode.js").contentType()).contains("javascript");
         String csp = given().get("/").header("Content-Security-Policy");
         assertThat(csp).contains("style-src 'self'", "img-src 'self'", "media-src 'self'");
-        for (Episode e : List.of(episode, sourced, broken)) {
+        for (Episode e : List.of(episode, sourced, broken, duo)) {
             Document page = parseStrict(given().get("/episodes/" + e.slug).asString());
             assertThat(page.select("[style], style")).as("nothing the policy would block").isEmpty();
             assertThat(page.select("script")).as("one script, from a file").singleElement()
@@ -106,6 +113,10 @@ class PublicPageTest {
     }
 
     Element findEpisode() {
+        return findEpisode(episode);
+    }
+
+    Element findEpisode(Episode episode) {
         for (int page = 1; page < 100; page++) {
             var r = given().queryParam("page", page).get("/");
             if (r.statusCode() == 404) {
@@ -117,7 +128,7 @@ class PublicPageTest {
                 return a;
             }
         }
-        throw new AssertionError("episode " + id + " is on no page");
+        throw new AssertionError("episode " + episode.arxivId + " is on no page");
     }
 
     @Test
@@ -216,6 +227,34 @@ class PublicPageTest {
         assertThat(doc.select("#transcript em, #transcript b, #transcript script")).isEmpty();
         assertThat(doc.select(".hint").text()).contains("source");
         assertThat(doc.select("#transcript-status[role=status][aria-live=polite]")).hasSize(1);
+    }
+
+    @Test
+    void theFormatIsSaidInWordsOnTheListAndTheEpisodePage() {
+        assertThat(findEpisode(duo).selectFirst(".format").text()).isEqualTo("A conversation between Ernis and Sam");
+        assertThat(findEpisode(episode).selectFirst(".format").text()).as("an episode from before formats: solo")
+                .isEqualTo("With Ernis");
+        assertThat(parseStrict(given().get("/episodes/" + duo.slug).asString()).selectFirst("h1 + p.format").text())
+                .isEqualTo("A conversation between Ernis and Sam");
+        assertThat(parseStrict(given().get("/episodes/" + sourced.slug).asString()).selectFirst("p.format").text())
+                .isEqualTo("With Ernis");
+    }
+
+    @Test
+    void aDuoTranscriptNamesEachSpeakerWhereTheyStartAndSetsTheCoHostApart() {
+        Document doc = parseStrict(given().get("/episodes/" + duo.slug).asString());
+        var lines = doc.select("#transcript ol#lines > li.line");
+        assertThat(lines).extracting(l -> l.select(".speaker").text()).containsExactly("Ernis:", "Sam:", "Ernis:", "",
+                "Sam:");
+        assertThat(lines).extracting(l -> l.hasClass("cohost")).containsExactly(false, true, false, false, true);
+        assertThat(doc.select(".hint").text()).contains("the co-host's lines are indented");
+        // a solo episode's page has no co-host lines, even with a second name in its transcript
+        Document solo = parseStrict(given().get("/episodes/" + sourced.slug).asString());
+        assertThat(solo.select("li.line.cohost")).isEmpty();
+        assertThat(solo.select(".hint").text()).doesNotContain("co-host");
+        // the style sheet sets the co-host apart by indentation and line style, not colour alone
+        String css = given().get("/site.css").asString();
+        assertThat(css).containsPattern("\\.line\\.cohost \\{[^}]*margin-left: 2rem;[^}]*border-left-style: dashed;");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.paperledge.contracts.AudioReady;
+import dev.paperledge.contracts.EpisodeScript;
 import dev.paperledge.contracts.ObjectKeys;
 import dev.paperledge.contracts.PaperSummary;
 import dev.paperledge.publish.domain.Episode;
@@ -73,6 +74,12 @@ public class TestData {
      */
     public AudioReady production(String id, int run, byte[] mp3, PaperSummary paper, String jsonTranscript,
             AudioReady.Listening listening) {
+        return production(id, run, mp3, paper, jsonTranscript, listening, null, List.of());
+    }
+
+    /** A production in a format ({@code solo}, {@code duo}, or null as before formats) with who speaks in it. */
+    public AudioReady production(String id, int run, byte[] mp3, PaperSummary paper, String jsonTranscript,
+            AudioReady.Listening listening, String format, List<EpisodeScript.Host> hosts) {
         String audioKey = ObjectKeys.audio(id, 1, run, "episode.mp3");
         String vttKey = ObjectKeys.audio(id, 1, run, "transcript.vtt");
         String chaptersKey = ObjectKeys.audio(id, 1, run, "chapters.json");
@@ -86,8 +93,27 @@ public class TestData {
         }
         return new AudioReady(id, 1, run, paper, paper.episodeTitle(), "A gentle summary of " + paper.title() + ".",
                 audioKey, 3000, mp3.length, "audio/mpeg", chaptersKey, vttKey, "test-sine", Instant.now(),
-                listening == null ? null : ObjectKeys.audio(id, 1, run, "quality.json"), listening, jsonKey);
+                listening == null ? null : ObjectKeys.audio(id, 1, run, "quality.json"), listening, jsonKey, format, hosts);
     }
+
+    /** Ernis and Sam, as the audio stage names a duo episode's speakers. */
+    public static final List<EpisodeScript.Host> DUO = List.of(new EpisodeScript.Host("Ernis", EpisodeScript.Host.HOST),
+            new EpisodeScript.Host("Sam", EpisodeScript.Host.COHOST));
+    public static final List<EpisodeScript.Host> SOLO = List.of(new EpisodeScript.Host("Ernis", EpisodeScript.Host.HOST));
+
+    /**
+     * A duo episode's JSON transcript as the audio stage writes it: the two speakers alternate, Ernis
+     * twice in a row once (the speaker is shown where it changes).
+     */
+    public static final String DUO_TRANSCRIPT = """
+            {"version":"1.0.0","segments":[
+             {"startTime":0,"endTime":2,"speaker":"Ernis","body":"Hey PaperLedge learning crew, Ernis here, with Sam."},
+             {"startTime":2,"endTime":4,"speaker":"Sam","body":"So what problem does this paper take on?"},
+             {"startTime":4,"endTime":6,"speaker":"Ernis","body":"Picture a library with no catalogue."},
+             {"startTime":6,"endTime":8,"speaker":"Ernis","body":"The authors build the catalogue."},
+             {"startTime":8,"endTime":10,"speaker":"Sam","body":"And does it hold up?"}
+            ]}
+            """;
 
     /** A listening check of three sections: green, amber after a second take, and one with markup in its title. */
     public static AudioReady.Listening listening() {
