@@ -12,7 +12,7 @@ package dev.paperledge.audio.check;
  * @param maxSilenceMs     longest silence allowed inside a section's speech
  * @param rateTolerance    a section's seconds per word may differ from the episode's by this factor
  * @param minWordsForRate  sections shorter than this are not judged on their rate
- * @param parallelism      sections recognised at once
+ * @param parallelism      recogniser processes at once (each hears its share of the sections)
  * @param listenSeconds    the recogniser hears at most about this much of each section (whole sentences
  *                         from its start; at least one); 0: all of it. Bounds the check's cost.
  */

@@ -17,8 +17,9 @@ import dev.paperledge.audio.speech.Pcm;
  * Listens to every rendered section with a {@link SpeechRecognizer} and judges it against what was
  * meant to be spoken and against the engine itself: word error above the engine's clean baseline
  * (and, when suspect, above the bare engine speaking the same words), noise where speech should be,
- * silence inside speech, a speaking rate far from the episode's, clipped chunk edges. Sections are recognised in parallel
- * on a pool of its own. Plain Java (no CDI) so the benchmark can drive it.
+ * silence inside speech, a speaking rate far from the episode's, clipped chunk edges. Sections are
+ * recognised in parallel on a pool of its own, each thread's share of them by one recogniser run.
+ * Plain Java (no CDI) so the benchmark can drive it.
  */
 public class ListeningCheck implements AutoCloseable {
     private final SpeechRecognizer recognizer;
@@ -55,12 +56,92 @@ public class ListeningCheck implements AutoCloseable {
      */
     public List<SectionFigures> check(List<SectionTake> takes, double medianSpw, Function<String, Pcm> bareEngine) {
         double median = medianSpw > 0 ? medianSpw : medianSecondsPerWord(takes);
-        List<Future<SectionFigures>> futures = new ArrayList<>();
-        for (SectionTake take : takes) {
-            futures.add(pool.submit(() -> judge(take, median, bareEngine)));
+        List<List<String>> heard = hear(takes.stream().map(SectionTake::listened).toList());
+        // Suspect sections: is it the rendering, or are these words hard for this engine and this ear
+        // (names, acronyms)? The bare engine speaking the same words answers that; all suspects'
+        // bare renderings are heard together, like the sections.
+        List<Integer> suspects = new ArrayList<>();
+        for (int i = 0; i < takes.size(); i++) {
+            if (overBaseline(WordErrors.words(takes.get(i).spokenText()), heard.get(i))) {
+                suspects.add(i);
+            }
         }
-        List<SectionFigures> out = new ArrayList<>();
-        for (Future<SectionFigures> f : futures) {
+        List<List<String>> bareHeard = new ArrayList<>(java.util.Collections.nCopies(takes.size(), null));
+        if (settings.calibrate() && bareEngine != null && !suspects.isEmpty()) {
+            List<Future<Pcm>> bare = new ArrayList<>();
+            for (int i : suspects) {
+                String text = takes.get(i).spokenText();
+                bare.add(pool.submit(() -> bareEngine.apply(text)));
+            }
+            List<List<String>> heardBare = hear(await(bare));
+            for (int k = 0; k < suspects.size(); k++) {
+                bareHeard.set(suspects.get(k), heardBare.get(k));
+            }
+        }
+        List<Future<SectionFigures>> futures = new ArrayList<>();
+        for (int i = 0; i < takes.size(); i++) {
+            SectionTake take = takes.get(i);
+            List<String> words = heard.get(i);
+            List<String> bare = bareHeard.get(i);
+            futures.add(pool.submit(() -> judge(take, words, bare, median)));
+        }
+        return await(futures);
+    }
+
+    /** More wrong words than a clean rendering by this engine would give, by the margin. */
+    private boolean overBaseline(List<String> meant, List<String> heard) {
+        int errors = WordErrors.distance(meant, heard);
+        double wer = meant.isEmpty() ? 0 : errors / (double) meant.size();
+        return wer > settings.baselineWer() + settings.marginWer()
+                && errors - settings.baselineWer() * meant.size() >= settings.minExcessErrors();
+    }
+
+    /**
+     * What the recogniser hears in each clip: the clips are shared out over one recogniser run per
+     * thread of the pool (longest first, each to the run with the least audio so far), so the model
+     * loads once per run, not once per section.
+     */
+    private List<List<String>> hear(List<Pcm> clips) {
+        int runs = Math.max(1, Math.min(clips.size(), Math.min(settings.parallelism(),
+                Runtime.getRuntime().availableProcessors())));
+        List<List<Integer>> shares = new ArrayList<>();
+        long[] load = new long[runs];
+        for (int r = 0; r < runs; r++) {
+            shares.add(new ArrayList<>());
+        }
+        List<Integer> longestFirst = new ArrayList<>();
+        for (int i = 0; i < clips.size(); i++) {
+            longestFirst.add(i);
+        }
+        longestFirst.sort((a, b) -> Double.compare(clips.get(b).seconds(), clips.get(a).seconds()));
+        for (int i : longestFirst) {
+            int least = 0;
+            for (int r = 1; r < runs; r++) {
+                if (load[r] < load[least]) {
+                    least = r;
+                }
+            }
+            shares.get(least).add(i);
+            load[least] += clips.get(i).samples().length;
+        }
+        List<Future<List<List<String>>>> futures = new ArrayList<>();
+        for (List<Integer> share : shares) {
+            List<Pcm> mine = share.stream().map(clips::get).toList();
+            futures.add(pool.submit(() -> recognizer.recognizeAll(mine)));
+        }
+        List<List<List<String>>> results = await(futures);
+        List<List<String>> heard = new ArrayList<>(java.util.Collections.nCopies(clips.size(), List.<String>of()));
+        for (int r = 0; r < runs; r++) {
+            for (int k = 0; k < shares.get(r).size(); k++) {
+                heard.set(shares.get(r).get(k), results.get(r).get(k));
+            }
+        }
+        return heard;
+    }
+
+    private static <T> List<T> await(List<Future<T>> futures) {
+        List<T> out = new ArrayList<>();
+        for (Future<T> f : futures) {
             try {
                 out.add(f.get());
             } catch (InterruptedException e) {
@@ -85,21 +166,16 @@ public class ListeningCheck implements AutoCloseable {
         return spw.length % 2 == 1 ? spw[spw.length / 2] : (spw[spw.length / 2 - 1] + spw[spw.length / 2]) / 2;
     }
 
-    private SectionFigures judge(SectionTake take, double medianSpw, Function<String, Pcm> bareEngine) {
+    /** @param bareHeard what the recogniser heard of the bare engine on the same words; null: not calibrated */
+    private SectionFigures judge(SectionTake take, List<String> heard, List<String> bareHeard, double medianSpw) {
         List<String> meant = WordErrors.words(take.spokenText());
-        List<String> heard = recognizer.recognize(take.listened());
         int errors = WordErrors.distance(meant, heard);
         double wer = meant.isEmpty() ? 0 : errors / (double) meant.size();
         List<String> flags = new ArrayList<>();
         Double bareWer = null;
-        boolean overBaseline = wer > settings.baselineWer() + settings.marginWer()
-                && errors - settings.baselineWer() * meant.size() >= settings.minExcessErrors();
         boolean amber = false;
-        if (overBaseline) {
-            if (settings.calibrate() && bareEngine != null) {
-                // Suspect: is it the rendering, or are these words hard for this engine and this ear
-                // (names, acronyms)? The bare engine speaking the same words answers that.
-                List<String> bareHeard = recognizer.recognize(bareEngine.apply(take.spokenText()));
+        if (overBaseline(meant, heard)) {
+            if (bareHeard != null) {
                 int bareErrors = WordErrors.distance(meant, bareHeard);
                 bareWer = bareErrors / (double) meant.size();
                 if (wer > bareWer + settings.marginWer() && errors - bareErrors >= settings.minExcessErrors()) {

@@ -21,4 +21,12 @@ public interface SpeechRecognizer {
      * @throws RecognizerException when the recogniser cannot run or does not finish in time
      */
     List<String> recognize(Pcm audio);
+
+    /**
+     * The words heard in each clip, in order. Recognisers that pay a start-up cost per call (loading
+     * a model) hear the whole list in one go.
+     */
+    default List<List<String>> recognizeAll(List<Pcm> clips) {
+        return clips.stream().map(this::recognize).toList();
+    }
 }

@@ -115,8 +115,15 @@ public interface AudioConfig {
         @WithDefault("true")
         boolean enabled();
 
-        @WithDefault("pocketsphinx_continuous")
+        /** {@code pocketsphinx_batch}: one process hears a list of sections (one model load). */
+        @WithDefault("pocketsphinx_batch")
         String binary();
+
+        /**
+         * Decoder options passed to pocketsphinx as they are (whitespace-separated); unset: the
+         * measured lighter search ({@code PocketsphinxRecognizer.DEFAULT_OPTIONS}).
+         */
+        Optional<String> decoderOptions();
 
         /** Folder with the acoustic model {@code en-us/}, {@code en-us.lm.bin} and {@code cmudict-en-us.dict}. */
         @WithDefault("/usr/share/pocketsphinx/model/en-us")
@@ -168,7 +175,7 @@ public interface AudioConfig {
         @WithDefault("20")
         double listenSeconds();
 
-        /** Sections recognised at once; 0 means one per core. */
+        /** Recogniser processes at once, each hearing its share of the sections; 0 means one per core. */
         @WithDefault("0")
         int parallelism();
 

@@ -1,6 +1,7 @@
 package dev.paperledge.audio.service;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.jboss.logging.Logger;
 
@@ -68,7 +69,9 @@ public class SpeechEngineProducer {
         LOG.infof("listening check on: %s, %s baseline word error %.0f%%%s", c.binary(), engine.id(), 100 * baseline,
                 fallback == null ? "" : ", second takes by " + fallback.id());
         return new EpisodeRenderer(engine, config.renderSettings(),
-                new ListeningCheck(new PocketsphinxRecognizer(c.binary(), model, c.timeout()), settings), fallback,
+                new ListeningCheck(new PocketsphinxRecognizer(c.binary(), model, c.timeout(), c.decoderOptions()
+                        .map(o -> List.of(o.strip().split("\\s+"))).orElse(PocketsphinxRecognizer.DEFAULT_OPTIONS)),
+                        settings), fallback,
                 normalizer);
     }
 

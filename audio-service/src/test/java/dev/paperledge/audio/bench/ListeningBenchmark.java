@@ -48,8 +48,8 @@ public final class ListeningBenchmark {
         boolean flite = "flite".equals(System.getProperty("engine"));
         SpeechEngine engine = flite ? new FliteEngine("flite", "rms", 120) : new MaryTtsEngine("cmu-slt-hsmm", 400);
         engine.warmUp();
-        double baseline = flite ? 0.15 : 0.25;
-        PocketsphinxRecognizer ear = new PocketsphinxRecognizer("pocketsphinx_continuous",
+        double baseline = flite ? 0.15 : 0.20;
+        PocketsphinxRecognizer ear = new PocketsphinxRecognizer(PocketsphinxRecognizer.BINARY,
                 Path.of("/usr/share/pocketsphinx/model/en-us"), Duration.ofSeconds(300));
         TextNormalizer normalizer = new TextNormalizer();
         int cores = Runtime.getRuntime().availableProcessors();

@@ -31,11 +31,11 @@ class HardTermsTest {
         Path model = Path.of("/usr/share/pocketsphinx/model/en-us");
         if (!"true".equals(System.getenv("PAPERLEDGE_FLITE_REQUIRED"))) {
             Assumptions.assumeTrue(FliteEngine.available("flite"), "flite is not installed");
-            Assumptions.assumeTrue(PocketsphinxRecognizer.available("pocketsphinx_continuous", model),
+            Assumptions.assumeTrue(PocketsphinxRecognizer.available(PocketsphinxRecognizer.BINARY, model),
                     "pocketsphinx is not installed");
         }
         FliteEngine flite = new FliteEngine("flite", "rms", 60);
-        PocketsphinxRecognizer ear = new PocketsphinxRecognizer("pocketsphinx_continuous", model, Duration.ofSeconds(60));
+        PocketsphinxRecognizer ear = new PocketsphinxRecognizer(PocketsphinxRecognizer.BINARY, model, Duration.ofSeconds(60));
         TextNormalizer withLexicon = new TextNormalizer();
         TextNormalizer without = new TextNormalizer(PronunciationLexicon.of(Map.of()));
         PronunciationLexicon lexicon = PronunciationLexicon.defaults();

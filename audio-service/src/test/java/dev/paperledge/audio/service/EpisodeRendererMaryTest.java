@@ -90,7 +90,7 @@ class EpisodeRendererMaryTest {
     void aCleanMaryEpisodePassesTheListeningCheck() {
         Path model = Path.of("/usr/share/pocketsphinx/model/en-us");
         if (!"true".equals(System.getenv("PAPERLEDGE_FLITE_REQUIRED"))) {
-            Assumptions.assumeTrue(PocketsphinxRecognizer.available("pocketsphinx_continuous", model),
+            Assumptions.assumeTrue(PocketsphinxRecognizer.available(PocketsphinxRecognizer.BINARY, model),
                     "pocketsphinx is not installed");
         }
         EpisodeScript script = new EpisodeScript("2401.00004", 1, "Machine Learning - Recap", "A recap.", List.of(
@@ -99,8 +99,8 @@ class EpisodeRendererMaryTest {
                 new Section(Kind.QUESTIONS, "Questions to ponder", "Here are a few questions to chew on. "
                         + "I would love to hear what you think.")),
                 "test");
-        try (ListeningCheck check = new ListeningCheck(new PocketsphinxRecognizer("pocketsphinx_continuous", model,
-                java.time.Duration.ofSeconds(60)), CheckSettings.defaults(0.25));
+        try (ListeningCheck check = new ListeningCheck(new PocketsphinxRecognizer(PocketsphinxRecognizer.BINARY, model,
+                java.time.Duration.ofSeconds(60)), CheckSettings.defaults(0.20));
                 EpisodeRenderer checked = new EpisodeRenderer(mary, SETTINGS.withJingle(false), check, null)) {
             QualityReport q = checked.render(script, new EpisodeRenderer.EpisodeInfo(script.episodeTitle(), "PaperLedge",
                     "2026", "test")).quality();

@@ -55,10 +55,10 @@ class ListeningCheckFliteTest {
     static void ear() {
         if (!"true".equals(System.getenv("PAPERLEDGE_FLITE_REQUIRED"))) {
             Assumptions.assumeTrue(FliteEngine.available("flite"), "flite is not installed");
-            Assumptions.assumeTrue(PocketsphinxRecognizer.available("pocketsphinx_continuous", Path.of(MODEL)),
+            Assumptions.assumeTrue(PocketsphinxRecognizer.available(PocketsphinxRecognizer.BINARY, Path.of(MODEL)),
                     "pocketsphinx is not installed");
         }
-        check = new ListeningCheck(new PocketsphinxRecognizer("pocketsphinx_continuous", Path.of(MODEL),
+        check = new ListeningCheck(new PocketsphinxRecognizer(PocketsphinxRecognizer.BINARY, Path.of(MODEL),
                 Duration.ofSeconds(60)), CheckSettings.defaults(0.15));
     }
 
@@ -168,7 +168,7 @@ class ListeningCheckFliteTest {
         SpeechEngine fallback = flite();
         RenderedEpisode ep;
         try (EpisodeRenderer renderer = new EpisodeRenderer(broken, RenderSettings.defaults().withJingle(false),
-                new ListeningCheck(new PocketsphinxRecognizer("pocketsphinx_continuous", Path.of(MODEL),
+                new ListeningCheck(new PocketsphinxRecognizer(PocketsphinxRecognizer.BINARY, Path.of(MODEL),
                         Duration.ofSeconds(60)), CheckSettings.defaults(0.15)), fallback)) {
             ep = renderer.render(SCRIPT, new EpisodeRenderer.EpisodeInfo(SCRIPT.episodeTitle(), "PaperLedge", "2026",
                     "test"));
