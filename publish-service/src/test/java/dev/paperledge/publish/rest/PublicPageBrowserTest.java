@@ -53,6 +53,8 @@ class PublicPageBrowserTest {
     Episode episode;
     /** Eight seconds of audio with a JSON transcript: four lines of two seconds, two with sources. */
     Episode sourced;
+    /** A conversation between Ernis and Sam: ten seconds, five lines of two. */
+    Episode duo;
 
     static boolean browsersRequired() {
         return Boolean.getBoolean("paperledge.browsers.required")
@@ -76,6 +78,10 @@ class PublicPageBrowserTest {
         sourced = data.publish(data.production(sid, 1, TestMp3.sine(8, 440),
                 TestData.paper(sid, "Following the transcript", List.of("Grace Hopper")), TestData.JSON_TRANSCRIPT,
                 TestData.listening()));
+        String did = Episodes.randomId();
+        duo = data.publish(data.production(did, 1, TestMp3.sine(10, 330),
+                TestData.paper(did, "Two voices", List.of("Grace Hopper")), TestData.DUO_TRANSCRIPT, null, "duo",
+                TestData.DUO));
 
         profile = Files.createTempDirectory("paperledge-chromium-");
         ChromeOptions options = new ChromeOptions();
@@ -101,6 +107,9 @@ class PublicPageBrowserTest {
         }
         if (sourced != null) {
             data.removeEpisode(sourced.arxivId);
+        }
+        if (duo != null) {
+            data.removeEpisode(duo.arxivId);
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
@@ -196,6 +205,41 @@ class PublicPageBrowserTest {
         wait.until(d -> "line-2".equals(current()));
         assertThat(currentTime()).isBetween(2.0, 4.0);
         assertThat(passageOpen("line-2")).isTrue();
+        js("document.getElementById('player').pause();");
+    }
+
+    /** A computed style of a line, as Chromium renders it. */
+    String style(String lineId, String property) {
+        return (String) js("return getComputedStyle(document.getElementById(arguments[0]))[arguments[1]];", lineId,
+                property);
+    }
+
+    @Test
+    void theCoHostsLinesLookDifferentWithoutRelyingOnColourAlsoWhileSpoken() {
+        browser.get(base + "episodes/" + duo.slug);
+        assertThat(browser.findElement(By.cssSelector("h1 + p.format")).getText())
+                .isEqualTo("A conversation between Ernis and Sam");
+        assertThat(browser.findElements(By.cssSelector("#lines li.line"))).hasSize(5);
+        // line-2 and line-5 are Sam's: indented and drawn with a dashed rule; Ernis' lines are not
+        for (String host : List.of("line-1", "line-3", "line-4")) {
+            assertThat(style(host, "marginLeft")).as(host).isEqualTo("0px");
+            assertThat(style(host, "borderLeftStyle")).as(host).isEqualTo("solid");
+        }
+        for (String cohost : List.of("line-2", "line-5")) {
+            assertThat(Double.parseDouble(style(cohost, "marginLeft").replace("px", ""))).as(cohost).isGreaterThan(16);
+            assertThat(style(cohost, "borderLeftStyle")).as(cohost).isEqualTo("dashed");
+            assertThat(style(cohost, "borderLeftColor")).as(cohost).isNotEqualTo("rgba(0, 0, 0, 0)");
+        }
+        assertThat((String) js("return getComputedStyle(document.querySelector('#line-2 .speaker')).fontStyle;"))
+                .isEqualTo("italic");
+        assertThat(browser.findElement(By.cssSelector("#line-2 .speaker")).getText()).isEqualTo("Sam:");
+
+        // while Sam speaks, the line is marked and keeps its shape
+        browser.findElement(By.cssSelector("#line-2 a.time")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "line-2".equals(current()));
+        assertThat(style("line-2", "borderLeftStyle")).isEqualTo("dashed");
+        assertThat(style("line-2", "borderLeftColor")).as("the spoken line's highlight").isEqualTo("rgb(138, 97, 0)");
+        assertThat(style("line-2", "marginLeft")).isNotEqualTo("0px");
         js("document.getElementById('player').pause();");
     }
 }
