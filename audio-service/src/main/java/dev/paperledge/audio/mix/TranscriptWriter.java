@@ -86,12 +86,20 @@ public final class TranscriptWriter {
 
     /** WebVTT with one cue per spoken sentence (or sentence part), text as the script wrote it. */
     public static String webVtt(Timeline timeline) {
+        // With more than one speaker, every cue names its speaker in a voice span (<v Ernis>…</v>).
+        boolean voices = timeline.cues().stream().map(Timeline.Cue::speaker).distinct().count() > 1;
         StringBuilder sb = new StringBuilder("WEBVTT\n\n");
         int n = 1;
         for (Timeline.Cue cue : timeline.cues()) {
             sb.append(n++).append('\n')
-                    .append(timestamp(cue.startMs())).append(" --> ").append(timestamp(cue.endMs())).append('\n')
-                    .append(escape(cue.text())).append("\n\n");
+                    .append(timestamp(cue.startMs())).append(" --> ").append(timestamp(cue.endMs())).append('\n');
+            if (voices) {
+                sb.append("<v ").append(escape(cue.speaker()).replace(">", "")).append('>').append(escape(cue.text()))
+                        .append("</v>");
+            } else {
+                sb.append(escape(cue.text()));
+            }
+            sb.append("\n\n");
         }
         return sb.toString();
     }

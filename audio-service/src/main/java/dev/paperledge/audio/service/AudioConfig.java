@@ -62,6 +62,13 @@ public interface AudioConfig {
     @WithDefault("900")
     int sectionPauseMs();
 
+    /** Silence where the speaker changes in a duo episode. */
+    @WithDefault("400")
+    int turnPauseMs();
+
+    /** The co-host's engine in a duo episode ({@code marytts}, {@code openai}, {@code flite}); unset: the host's. */
+    Optional<String> cohostEngine();
+
     @WithDefault("true")
     boolean jingle();
 
@@ -75,6 +82,14 @@ public interface AudioConfig {
     interface MaryTts {
         @WithDefault("cmu-slt-hsmm")
         String voice();
+
+        /** The co-host's voice in a duo episode. */
+        @WithDefault("cmu-slt-hsmm")
+        String cohostVoice();
+
+        /** MaryTTS audio effects for the co-host's voice (the same model, lowered and with a longer tract by default). */
+        @WithDefault("F0Add(f0Add:-70.0)")
+        String cohostEffects();
 
         @WithDefault("400")
         int maxChunkChars();
@@ -92,6 +107,10 @@ public interface AudioConfig {
         @WithDefault("alloy")
         String voice();
 
+        /** The co-host's voice in a duo episode. */
+        @WithDefault("onyx")
+        String cohostVoice();
+
         @WithDefault("wav")
         String responseFormat();
 
@@ -108,6 +127,10 @@ public interface AudioConfig {
 
         @WithDefault("rms")
         String voice();
+
+        /** The co-host's voice in a duo episode. */
+        @WithDefault("slt")
+        String cohostVoice();
     }
 
     interface Check {
@@ -187,6 +210,6 @@ public interface AudioConfig {
         int cores = Runtime.getRuntime().availableProcessors();
         return new RenderSettings(sampleRate(), bitrateKbps(), mp3Quality(), targetLufs(), truePeakDbtp(),
                 sentencePauseMs(), clausePauseMs(), sectionPauseMs(), jingle(),
-                parallelism() <= 0 ? cores : parallelism(), minSecondsPerWord(), 240, speaker());
+                parallelism() <= 0 ? cores : parallelism(), minSecondsPerWord(), 240, speaker(), turnPauseMs());
     }
 }

@@ -1,9 +1,10 @@
 package dev.paperledge.audio.service;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
@@ -120,7 +121,7 @@ public class AudioStage {
             EpisodeScript script = readScript(event);
             EpisodeRenderer.EpisodeInfo info = episodeInfo(event, script);
             RenderedEpisode ep = renderer.render(script, info);
-            AudioReady ready = store(event, ep, info.title());
+            AudioReady ready = store(event, script, ep, info.title());
             publisher.audioReady(ready);
             markProcessed(dedupeId);
             LOG.infof("voiced %s v%d r%d: %d ms, %d bytes, %.1f LUFS, %.1f dBTP, rendered in %d ms", event.arxivId(),
@@ -196,7 +197,7 @@ public class AudioStage {
                 "Paper: " + link);
     }
 
-    private AudioReady store(ScriptReady event, RenderedEpisode ep, String title) {
+    private AudioReady store(ScriptReady event, EpisodeScript script, RenderedEpisode ep, String title) {
         String id = event.arxivId();
         String audioKey = ObjectKeys.audio(id, event.version(), event.run(), "episode.mp3");
         String chaptersKey = ObjectKeys.audio(id, event.version(), event.run(), "chapters.json");
@@ -244,7 +245,9 @@ public class AudioStage {
         });
         return new AudioReady(id, event.version(), event.run(), event.paper(),
                 title, firstNonBlank(event.description(), ""), audioKey, ep.durationMs(), ep.mp3().length, MIME, chaptersKey, transcriptKey,
-                ep.speechEngine(), now, qualityKey, listening, jsonTranscriptKey);
+                ep.speechEngine(), now, qualityKey, listening, jsonTranscriptKey, script.format(),
+                script.hosts().isEmpty() ? List.of(new EpisodeScript.Host(config.speaker(), EpisodeScript.Host.HOST))
+                        : script.hosts());
     }
 
     /** Sections heard, by verdict (green, amber, red): how often the check passes, doubts and fails. */

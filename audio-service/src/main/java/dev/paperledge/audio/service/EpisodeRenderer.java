@@ -67,6 +67,7 @@ public class EpisodeRenderer implements AutoCloseable {
     private final ExecutorService pool;
     private final ListeningCheck check;
     private final SpeechEngine fallback;
+    private final java.util.function.Supplier<SpeechEngine> cohost;
 
     /** A second take of a flagged section is spoken in chunks no longer than this. */
     static final int RERENDER_CHUNK_CHARS = 80;
@@ -87,6 +88,17 @@ public class EpisodeRenderer implements AutoCloseable {
     /** @param normalizer rewrites the script for speech (with the configured pronunciation lexicon) */
     public EpisodeRenderer(SpeechEngine engine, RenderSettings settings, ListeningCheck check, SpeechEngine fallback,
             TextNormalizer normalizer) {
+        this(engine, settings, check, fallback, normalizer, null);
+    }
+
+    /**
+     * @param cohost the co-host's voice in a duo script, made when a duo script first needs it (a
+     *               second MaryTTS voice or flite voice costs nothing for a solo show); null: the
+     *               host's engine speaks both
+     */
+    public EpisodeRenderer(SpeechEngine engine, RenderSettings settings, ListeningCheck check, SpeechEngine fallback,
+            TextNormalizer normalizer, java.util.function.Supplier<SpeechEngine> cohost) {
+        this.cohost = cohost;
         this.normalizer = normalizer;
         this.engine = engine;
         this.settings = settings;
@@ -108,7 +120,7 @@ public class EpisodeRenderer implements AutoCloseable {
 
     /** One transcript cue, who says it, where in the paper it comes from, and the engine chunks that speak it. */
     private record CuePlan(int section, String text, String spoken, int words, String speaker, Timeline.Source source,
-            List<Future<Part>> parts) {
+            SpeechEngine voice, List<Future<Part>> parts) {
     }
 
     /** A section's cues; {@code url} is its chapter's link into the paper. */
@@ -290,15 +302,15 @@ public class EpisodeRenderer implements AutoCloseable {
      * shorter chunks (clause by clause), so neither the same engine call nor the same chunk repeats.
      */
     private SectionPlan rerender(SectionPlan section, List<SectionPlan> started) {
-        SpeechEngine second = fallback != null ? fallback : engine;
         List<CuePlan> cues = new ArrayList<>();
         for (CuePlan cue : section.cues()) {
+            SpeechEngine second = fallback != null && cue.voice() == engine ? fallback : cue.voice();
             List<Future<Part>> parts = new ArrayList<>();
             for (String chunk : SentenceSplitter.pieces(cue.spoken(), RERENDER_CHUNK_CHARS)) {
                 parts.add(pool.submit(() -> synthesize(second, chunk)));
             }
             cues.add(new CuePlan(cue.section(), cue.text(), cue.spoken(), cue.words(), cue.speaker(), cue.source(),
-                    parts));
+                    cue.voice(), parts));
         }
         SectionPlan take = new SectionPlan(section.title(), section.url(), cues);
         started.add(take);
@@ -362,7 +374,9 @@ public class EpisodeRenderer implements AutoCloseable {
             for (int c = 0; c < section.cues().size(); c++) {
                 CueAudio cue = section.cues().get(c);
                 if (c > 0) {
-                    program.addSilence(ms(settings.sentencePauseMs()));
+                    // A change of speaker gets the short gap of a conversation, longer than a sentence's.
+                    boolean turn = !cue.speaker().equals(section.cues().get(c - 1).speaker());
+                    program.addSilence(ms(turn ? settings.turnPauseMs() : settings.sentencePauseMs()));
                 }
                 int cueStart = program.size();
                 for (int p = 0; p < cue.parts().size(); p++) {
@@ -455,19 +469,22 @@ public class EpisodeRenderer implements AutoCloseable {
             }
             List<CuePlan> cues = new ArrayList<>();
             SectionSources sources = new SectionSources(section, links);
-            for (String sentence : SentenceSplitter.sentences(text)) {
-                for (String piece : SentenceSplitter.pieces(sentence, settings.cueMaxChars())) {
-                    Timeline.Source source = sources.next(piece);
-                    String spoken = normalizer.normalize(piece);
-                    if (!TextNormalizer.speakable(spoken)) {
-                        continue;
+            for (EpisodeScript.Line line : turns(script, section, text)) {
+                SpeechEngine voice = voiceOf(script, line.speaker());
+                for (String sentence : SentenceSplitter.sentences(line.text())) {
+                    for (String piece : SentenceSplitter.pieces(sentence, settings.cueMaxChars())) {
+                        Timeline.Source source = sources.next(piece);
+                        String spoken = normalizer.normalize(piece);
+                        if (!TextNormalizer.speakable(spoken)) {
+                            continue;
+                        }
+                        List<Future<Part>> parts = new ArrayList<>();
+                        for (String chunk : SentenceSplitter.pieces(spoken, voice.maxChunkChars())) {
+                            parts.add(pool.submit(() -> synthesize(voice, chunk)));
+                        }
+                        cues.add(new CuePlan(plan.size(), piece, spoken, TextNormalizer.words(spoken), line.speaker(),
+                                source, voice, parts));
                     }
-                    List<Future<Part>> parts = new ArrayList<>();
-                    for (String chunk : SentenceSplitter.pieces(spoken, engine.maxChunkChars())) {
-                        parts.add(pool.submit(() -> synthesize(engine, chunk)));
-                    }
-                    cues.add(new CuePlan(plan.size(), piece, spoken, TextNormalizer.words(spoken), settings.speaker(),
-                            source, parts));
                 }
             }
             if (cues.isEmpty()) {
@@ -481,6 +498,22 @@ public class EpisodeRenderer implements AutoCloseable {
             throw new RenderException("script-empty", "the script of " + script.arxivId() + " has no text to speak", false);
         }
         return plan;
+    }
+
+    /** Who says what in a section: a duo script's lines, else the whole text by the host. */
+    private List<EpisodeScript.Line> turns(EpisodeScript script, EpisodeScript.Section section, String text) {
+        if (script.isDuo() && !section.lines().isEmpty()) {
+            return section.lines().stream().filter(l -> l.text() != null && !l.text().isBlank()).toList();
+        }
+        String host = script.hosts().isEmpty() ? settings.speaker() : script.hosts().get(0).name();
+        return List.of(new EpisodeScript.Line(host, text));
+    }
+
+    /** The co-host's voice for the co-host's lines of a duo script; the host's engine for everything else. */
+    private SpeechEngine voiceOf(EpisodeScript script, String speaker) {
+        boolean isCohost = script.isDuo() && script.hosts().stream()
+                .anyMatch(h -> h.name().equals(speaker) && EpisodeScript.Host.COHOST.equals(h.role()));
+        return isCohost && cohost != null ? cohost.get() : engine;
     }
 
     private Part synthesize(SpeechEngine voice, String chunk) {

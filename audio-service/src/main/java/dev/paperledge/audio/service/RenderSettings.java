@@ -17,28 +17,29 @@ package dev.paperledge.audio.service;
  * @param minSecondsPerWord   audio shorter than this per word is treated as a failed synthesis
  * @param cueMaxChars         longest transcript cue; longer sentences are split at clauses
  * @param speaker             the host's name on the transcript's segments
+ * @param turnPauseMs         silence where a duo episode's speaker changes
  */
 public record RenderSettings(int sampleRate, int bitrateKbps, int mp3Quality, double targetLufs, double truePeakDbtp,
         int sentencePauseMs, int clausePauseMs, int sectionPauseMs, boolean jingle, int parallelism,
-        double minSecondsPerWord, int cueMaxChars, String speaker) {
+        double minSecondsPerWord, int cueMaxChars, String speaker, int turnPauseMs) {
 
     public static RenderSettings defaults() {
         return new RenderSettings(24000, 64, 7, -16.0, -1.0, 280, 120, 900, true,
-                Runtime.getRuntime().availableProcessors(), 0.1, 240, "Ernis");
+                Runtime.getRuntime().availableProcessors(), 0.1, 240, "Ernis", 400);
     }
 
     public RenderSettings withJingle(boolean on) {
         return new RenderSettings(sampleRate, bitrateKbps, mp3Quality, targetLufs, truePeakDbtp, sentencePauseMs,
-                clausePauseMs, sectionPauseMs, on, parallelism, minSecondsPerWord, cueMaxChars, speaker);
+                clausePauseMs, sectionPauseMs, on, parallelism, minSecondsPerWord, cueMaxChars, speaker, turnPauseMs);
     }
 
     public RenderSettings withParallelism(int p) {
         return new RenderSettings(sampleRate, bitrateKbps, mp3Quality, targetLufs, truePeakDbtp, sentencePauseMs,
-                clausePauseMs, sectionPauseMs, jingle, p, minSecondsPerWord, cueMaxChars, speaker);
+                clausePauseMs, sectionPauseMs, jingle, p, minSecondsPerWord, cueMaxChars, speaker, turnPauseMs);
     }
 
     public RenderSettings withSpeaker(String name) {
         return new RenderSettings(sampleRate, bitrateKbps, mp3Quality, targetLufs, truePeakDbtp, sentencePauseMs,
-                clausePauseMs, sectionPauseMs, jingle, parallelism, minSecondsPerWord, cueMaxChars, name);
+                clausePauseMs, sectionPauseMs, jingle, parallelism, minSecondsPerWord, cueMaxChars, name, turnPauseMs);
     }
 }

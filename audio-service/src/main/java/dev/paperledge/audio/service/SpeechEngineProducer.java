@@ -32,12 +32,18 @@ public class SpeechEngineProducer {
     }
 
     static SpeechEngine create(String name, AudioConfig config) {
+        return create(name, config, false);
+    }
+
+    /** The named engine with the host's voice, or the co-host's. */
+    static SpeechEngine create(String name, AudioConfig config, boolean cohost) {
         return switch (name) {
-            case "marytts" -> new MaryTtsEngine(config.marytts().voice(), config.marytts().maxChunkChars());
+            case "marytts" -> cohost ? new MaryTtsEngine(config.marytts().cohostVoice(), config.marytts().maxChunkChars(),
+                    config.marytts().cohostEffects()) : new MaryTtsEngine(config.marytts().voice(), config.marytts().maxChunkChars());
             case "openai" -> new OpenAiSpeechEngine(config.openai().baseUrl(), config.openai().apiKey().orElse(""),
-                    config.openai().model(), config.openai().voice(), config.openai().responseFormat(),
-                    config.openai().timeout(), config.openai().parallelism());
-            case "flite" -> new FliteEngine(config.flite().binary(), config.flite().voice(), 120);
+                    config.openai().model(), cohost ? config.openai().cohostVoice() : config.openai().voice(),
+                    config.openai().responseFormat(), config.openai().timeout(), config.openai().parallelism());
+            case "flite" -> new FliteEngine(config.flite().binary(), cohost ? config.flite().cohostVoice() : config.flite().voice(), 120);
             default -> throw new IllegalArgumentException("paperledge.audio.engine must be marytts, openai or flite, not '"
                     + name + "'");
         };
@@ -51,7 +57,7 @@ public class SpeechEngineProducer {
         AudioConfig.Check c = config.check();
         if (!c.enabled()) {
             LOG.warn("the listening check is off (paperledge.audio.check.enabled=false): episodes ship unheard");
-            return new EpisodeRenderer(engine, config.renderSettings(), null, null, normalizer);
+            return new EpisodeRenderer(engine, config.renderSettings(), null, null, normalizer, cohost(config));
         }
         Path model = Path.of(c.model());
         if (!PocketsphinxRecognizer.available(c.binary(), model)) {
@@ -73,6 +79,21 @@ public class SpeechEngineProducer {
                         .map(o -> List.of(o.strip().split("\\s+"))).orElse(PocketsphinxRecognizer.DEFAULT_OPTIONS)),
                         settings), fallback,
                 normalizer);
+    }
+
+    /** The co-host's voice, made on the first duo episode and kept. */
+    private static java.util.function.Supplier<SpeechEngine> cohost(AudioConfig config) {
+        String name = config.cohostEngine().filter(e -> !e.isBlank()).orElse(config.engine());
+        java.util.concurrent.atomic.AtomicReference<SpeechEngine> made = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> {
+            synchronized (made) {
+                if (made.get() == null) {
+                    made.set(create(name, config, true));
+                    LOG.infof("co-host voice %s ready", made.get().id());
+                }
+                return made.get();
+            }
+        };
     }
 
     void close(@Disposes EpisodeRenderer renderer) {

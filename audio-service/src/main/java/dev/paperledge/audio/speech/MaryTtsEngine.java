@@ -18,9 +18,19 @@ import marytts.exceptions.SynthesisException;
 public class MaryTtsEngine implements SpeechEngine {
     private final LocalMaryInterface mary;
     private final String voice;
+    private final String effects;
     private final int maxChunkChars;
 
     public MaryTtsEngine(String voice, int maxChunkChars) {
+        this(voice, maxChunkChars, "");
+    }
+
+    /**
+     * @param effects MaryTTS audio effects applied to every sentence (e.g. {@code F0Add(f0Add:-70.0)}
+     *                for a lower voice), empty for none; Maven Central serves one English voice
+     *                (cmu-slt-hsmm), so a second host is that voice made distinct this way
+     */
+    public MaryTtsEngine(String voice, int maxChunkChars, String effects) {
         try {
             this.mary = new LocalMaryInterface();
         } catch (MaryConfigurationException e) {
@@ -31,13 +41,17 @@ public class MaryTtsEngine implements SpeechEngine {
                     + mary.getAvailableVoices(), false);
         }
         mary.setVoice(voice);
+        this.effects = effects == null ? "" : effects.strip();
+        if (!this.effects.isEmpty()) {
+            mary.setAudioEffects(this.effects);
+        }
         this.voice = voice;
         this.maxChunkChars = maxChunkChars;
     }
 
     @Override
     public String id() {
-        return "marytts:" + voice;
+        return "marytts:" + voice + (effects.isEmpty() ? "" : "+" + effects);
     }
 
     @Override
