@@ -130,9 +130,9 @@ class EpisodeRendererDuoTest {
     @Test
     void theDefaultMaryTtsCoHostVoiceSoundsUnlikeTheHostAndIsAsIntelligible() {
         java.nio.file.Path model = java.nio.file.Path.of("/usr/share/pocketsphinx/model/en-us");
-        Assumptions.assumeTrue(dev.paperledge.audio.check.PocketsphinxRecognizer.available("pocketsphinx_continuous", model)
+        Assumptions.assumeTrue(dev.paperledge.audio.check.PocketsphinxRecognizer.available(dev.paperledge.audio.check.PocketsphinxRecognizer.BINARY, model)
                 || "true".equals(System.getenv("PAPERLEDGE_FLITE_REQUIRED")), "pocketsphinx is not installed");
-        var ear = new dev.paperledge.audio.check.PocketsphinxRecognizer("pocketsphinx_continuous", model,
+        var ear = new dev.paperledge.audio.check.PocketsphinxRecognizer(dev.paperledge.audio.check.PocketsphinxRecognizer.BINARY, model,
                 java.time.Duration.ofSeconds(60));
         MaryTtsEngine host = new MaryTtsEngine("cmu-slt-hsmm", 400);
         MaryTtsEngine cohost = new MaryTtsEngine("cmu-slt-hsmm", 400, "F0Add(f0Add:-70.0)");
