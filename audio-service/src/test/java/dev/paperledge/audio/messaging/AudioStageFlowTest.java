@@ -64,6 +64,8 @@ class AudioStageFlowTest extends StageTestBase {
         assertThat(a.speechEngine()).isEqualTo("marytts:cmu-slt-hsmm");
         assertThat(a.episodeTitle()).isEqualTo("Machine Learning - A Tiny Paper");
         assertThat(a.paper().authors()).containsExactly("Ada Lovelace", "Alan Turing");
+        assertThat(a.format()).isEqualTo("solo");
+        assertThat(a.hosts()).containsExactly(new EpisodeScript.Host("Ernis", EpisodeScript.Host.HOST));
 
         long stored = minio.statObject(StatObjectArgs.builder().bucket("paperledge").object(a.audioKey()).build()).size();
         assertThat(stored).isEqualTo(a.byteSize());
@@ -118,6 +120,34 @@ class AudioStageFlowTest extends StageTestBase {
                 CloudEvents.message(evt, "script-service")));
         awaitCommitted("audio-service", ends);
         assertThat(collect(Topics.AUDIO_READY, id, this::audioReady, Duration.ofSeconds(3), 1)).isEmpty();
+    }
+
+    @Test
+    void aDuoScriptIsSpokenInTwoVoicesCheckedAndAnnouncedWithBothHosts() throws Exception {
+        String id = newId();
+        List<EpisodeScript.Line> hook = List.of(
+                new EpisodeScript.Line("Ernis", "Hey PaperLedge learning crew, Ernis here, and I've got Sam with me today."),
+                new EpisodeScript.Line("Sam", "Hi everyone, great to be here. So what did they find?"),
+                new EpisodeScript.Line("Ernis", "A small model can learn a new task quickly."));
+        List<EpisodeScript.Line> bye = List.of(new EpisodeScript.Line("Ernis", "That's all for today. Keep learning!"),
+                new EpisodeScript.Line("Sam", "Thanks for listening, everyone!"));
+        EpisodeScript script = new EpisodeScript(id, 1, "Machine Learning - A Tiny Duo", "Ernis and Sam unpack it.", List.of(
+                new Section(Kind.HOOK, "Introduction", String.join(" ", hook.stream().map(EpisodeScript.Line::text).toList()),
+                        List.of(), hook),
+                new Section(Kind.SIGN_OFF, "Sign-off", String.join(" ", bye.stream().map(EpisodeScript.Line::text).toList()),
+                        List.of(), bye)),
+                "test", EpisodeScript.DUO, List.of(new EpisodeScript.Host("Ernis", EpisodeScript.Host.HOST),
+                        new EpisodeScript.Host("Sam", EpisodeScript.Host.COHOST)));
+        publishScript(id, script);
+        List<AudioReady> ready = collect(Topics.AUDIO_READY, id, this::audioReady, Duration.ofSeconds(120), 1);
+        assertThat(ready).hasSize(1);
+        AudioReady a = ready.get(0);
+        assertThat(a.format()).isEqualTo("duo");
+        assertThat(a.hosts()).extracting(EpisodeScript.Host::name).containsExactly("Ernis", "Sam");
+        assertThat(a.listening().passed()).as("both voices heard by the listening check").isTrue();
+        assertThat(read(a.transcriptKey())).contains("<v Ernis>Hey PaperLedge learning crew").contains("<v Sam>Hi everyone");
+        JsonNode segments = json.readTree(read(a.jsonTranscriptKey())).path("segments");
+        assertThat(segments.findValuesAsText("speaker")).contains("Ernis", "Sam");
     }
 
     @Test
