@@ -60,27 +60,7 @@ class PaperToFeedIT {
     @Test
     void aSubmittedPaperBecomesAFeedItemWhoseMp3DecodesToTheAnnouncedDuration() throws Exception {
         long t0 = System.nanoTime();
-        HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(URI.create(E2eStack.INGEST + "/api/papers"))
-                .header("Content-Type", "application/json").header("X-API-Key", E2eStack.API_KEY)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"arxivId\": \"https://arxiv.org/abs/" + PAPER + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-        assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/papers/" + PAPER));
-
-        AtomicReference<JsonNode> paper = new AtomicReference<>();
-        try {
-            await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(E2eStack.INGEST + "/api/papers/" + PAPER))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                JsonNode node = JSON.readTree(r.body());
-                paper.set(node);
-                assertThat(node.path("status").asText()).as(r.body()).isNotEqualTo("FAILED");
-                return "PUBLISHED".equals(node.path("status").asText());
-            });
-        } catch (Throwable e) {
-            throw new AssertionError("paper not published; last status " + paper.get() + "\n--- logs ---\n"
-                    + tail("ingest-service") + tail("script-service") + tail("audio-service") + tail("publish-service"), e);
-        }
+        submitAndAwaitPublished(PAPER, "{\"arxivId\": \"https://arxiv.org/abs/" + PAPER + "\"}");
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("E2E: %s from POST to PUBLISHED in %.1f s%n", PAPER, seconds);
 
@@ -88,9 +68,7 @@ class PaperToFeedIT {
         HttpResponse<String> feedResponse = HTTP.send(HttpRequest.newBuilder(URI.create(E2eStack.PUBLISH + "/feed.xml")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(feedResponse.statusCode()).isEqualTo(200);
-        Document feed = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(feedResponse.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        Element item = itemFor(feed, "LoRA: Low-Rank Adaptation of Large Language Models");
+        Element item = itemFor(feed(feedResponse.body()), "LoRA: Low-Rank Adaptation of Large Language Models");
         assertThat(text(item, "title")).isEqualTo("Computation and Language - LoRA: Low-Rank Adaptation of Large Language Models");
         Element enclosure = (Element) item.getElementsByTagName("enclosure").item(0);
         long length = Long.parseLong(enclosure.getAttribute("length"));
@@ -115,6 +93,95 @@ class PaperToFeedIT {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.body()).isEqualTo(mp3);
+    }
+
+    /**
+     * A paper with its full text (LaTeXML HTML) as a two-host episode: the dialogue is voiced in two
+     * voices, and every line taken from the paper links to the passage it came from.
+     */
+    @Test
+    void aFullTextPaperInDuoBecomesATwoHostEpisodeWhoseLinesLinkToThePaper() throws Exception {
+        String id = "1703.09824";
+        JsonNode status = submitAndAwaitPublished(id, "{\"arxivId\": \"" + id + "\", \"format\": \"duo\"}");
+        assertThat(status.path("format").asText()).isEqualTo("duo");
+
+        Element item = itemFor(feed(get(E2eStack.PUBLISH + "/feed.xml").body()), "Understanding the Lomb-Scargle Periodogram");
+        List<String> people = new java.util.ArrayList<>();
+        NodeList persons = item.getElementsByTagName("podcast:person");
+        for (int i = 0; i < persons.getLength(); i++) {
+            people.add(persons.item(i).getTextContent().strip());
+        }
+        assertThat(people).containsExactly("Ernis", "Sam");
+        java.util.Map<String, String> transcripts = new java.util.HashMap<>();
+        NodeList t = item.getElementsByTagName("podcast:transcript");
+        for (int i = 0; i < t.getLength(); i++) {
+            Element e = (Element) t.item(i);
+            transcripts.put(e.getAttribute("type"), e.getAttribute("url"));
+        }
+        assertThat(transcripts).containsOnlyKeys("text/vtt", "application/json");
+
+        HttpResponse<String> vtt = get(transcripts.get("text/vtt"));
+        assertThat(vtt.body()).contains("<v Ernis>").contains("<v Sam>");
+        HttpResponse<String> json = get(transcripts.get("application/json"));
+        assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("application/json"));
+        JsonNode segments = JSON.readTree(json.body()).path("segments");
+        assertThat(segments.findValuesAsText("speaker")).contains("Ernis", "Sam");
+
+        // Every source passage is the paper's own text, verbatim, as ingest read it; it links into arXiv's HTML.
+        String paperText;
+        MinioClient s3 = MinioClient.builder().endpoint(E2eStack.S3).credentials("minioadmin", "minioadmin").region("us-east-1").build();
+        try (InputStream in = s3.getObject(GetObjectArgs.builder().bucket("paperledge").object("papers/" + id + "/v1/sections.json").build())) {
+            StringBuilder sb = new StringBuilder();
+            JSON.readTree(in.readAllBytes()).path("sections").forEach(sec -> sb.append(sec.path("text").asText()).append('\n'));
+            paperText = sb.toString().replaceAll("\\s+", " ");
+        }
+        int sourced = 0;
+        for (JsonNode seg : segments) {
+            if (seg.has("source")) {
+                sourced++;
+                assertThat(paperText).contains(seg.path("source").path("text").asText().replaceAll("\\s+", " "));
+                assertThat(seg.path("source").path("url").asText()).startsWith("https://arxiv.org/");
+            }
+        }
+        System.out.printf("E2E: %s in duo, %d segments, %d with a source passage%n", id, segments.size(), sourced);
+        assertThat(sourced).as("lines linked to the paper").isGreaterThanOrEqualTo(3);
+        assertThat(segments.findValuesAsText("url")).anySatisfy(u -> assertThat(u).startsWith("https://arxiv.org/html/" + id + "v1#S"));
+
+        // The public page says it is a conversation and shows the passages.
+        String page = get(item.getElementsByTagName("link").item(0).getTextContent().strip()).body();
+        assertThat(page).contains("A conversation between Ernis and Sam").contains("Read it in the paper");
+    }
+
+    /** Submits with the operator key and waits until the paper is PUBLISHED (never FAILED); the last status. */
+    private static JsonNode submitAndAwaitPublished(String id, String body) throws Exception {
+        HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(URI.create(E2eStack.INGEST + "/api/papers"))
+                .header("Content-Type", "application/json").header("X-API-Key", E2eStack.API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/papers/" + id));
+        AtomicReference<JsonNode> paper = new AtomicReference<>();
+        try {
+            await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                HttpResponse<String> r = get(E2eStack.INGEST + "/api/papers/" + id);
+                JsonNode node = JSON.readTree(r.body());
+                paper.set(node);
+                assertThat(node.path("status").asText()).as(r.body()).isNotEqualTo("FAILED");
+                return "PUBLISHED".equals(node.path("status").asText());
+            });
+        } catch (Throwable e) {
+            throw new AssertionError(id + " not published; last status " + paper.get() + "\n--- logs ---\n"
+                    + tail("ingest-service") + tail("script-service") + tail("audio-service") + tail("publish-service"), e);
+        }
+        return paper.get();
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Document feed(String xml) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static Element itemFor(Document feed, String paperTitle) {
