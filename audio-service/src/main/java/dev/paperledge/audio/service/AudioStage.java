@@ -171,6 +171,12 @@ public class AudioStage {
         if (event.scriptKey() == null || event.scriptKey().isBlank()) {
             throw new PermanentFailure("bad-input", "the ScriptReady event names no script object", null);
         }
+        // An event is not trusted to point anywhere: only the paper's own script objects are read.
+        String own = ObjectKeys.script(event.arxivId(), event.version(), event.run(), "");
+        if (!event.scriptKey().startsWith(own) || event.scriptKey().contains("..") || event.scriptKey().contains("//")) {
+            throw new PermanentFailure("bad-input", "the ScriptReady event for " + event.arxivId() + " names the object "
+                    + event.scriptKey() + ", outside the paper's own " + own, null);
+        }
         byte[] data;
         try {
             data = store.get(event.scriptKey());

@@ -1,6 +1,5 @@
 package dev.paperledge.audio.speech;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -94,16 +93,28 @@ public class OpenAiSpeechEngine implements SpeechEngine {
             req.header("Authorization", "Bearer " + apiKey);
         }
         HttpResponse<byte[]> resp;
+        // The request's timeout only bounds the wait for the headers; the whole answer, body
+        // included, must arrive within the same time, so a server trickling audio cannot hold a worker.
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(req.build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         try {
-            resp = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
+            resp = answer.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            answer.cancel(true);
             throw new SpeechException("speech server " + endpoint + " did not answer within " + timeout.toMillis()
-                    + " ms", true, e);
-        } catch (ConnectException e) {
-            throw new SpeechException("speech server " + endpoint + " is unreachable: " + e.getMessage(), true, e);
-        } catch (IOException e) {
-            throw new SpeechException("speech server " + endpoint + " failed: " + e, true, e);
+                    + " ms (the whole answer, body included)", true, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof HttpTimeoutException) {
+                throw new SpeechException("speech server " + endpoint + " did not answer within " + timeout.toMillis()
+                        + " ms", true, c);
+            }
+            if (c instanceof ConnectException) {
+                throw new SpeechException("speech server " + endpoint + " is unreachable: " + c.getMessage(), true, c);
+            }
+            throw new SpeechException("speech server " + endpoint + " failed: " + c, true, c);
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new SpeechException("interrupted while waiting for the speech server", true, e);
         }

@@ -151,6 +151,23 @@ class AudioStageFlowTest extends StageTestBase {
     }
 
     @Test
+    void anEventNamingAnotherPapersScriptFailsTheStageWithoutReadingIt() throws Exception {
+        String other = newId();
+        ScriptReady honest = publishScript(other, new EpisodeScript(other, 1, "t", "d", List.of(
+                new Section(Kind.HOOK, "Introduction", "Hey PaperLedge learning crew, Ernis here.")), "test"));
+        collect(Topics.AUDIO_READY, other, this::audioReady, Duration.ofSeconds(120), 1);
+        String id = newId();
+        ScriptReady forged = new ScriptReady(id, 1, 1, honest.paper(), "t", "d", honest.scriptKey(), honest.markdownKey(),
+                honest.wordCount(), "test", Instant.now());
+        scripts.sendMessageAndAwait(CloudEvents.message(forged, "script-service"));
+        List<StageFailed> failed = collect(Topics.PIPELINE_FAILURES, id, this::stageFailed, Duration.ofSeconds(60), 1);
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).retryable()).isFalse();
+        assertThat(failed.get(0).reason()).contains("outside the paper's own scripts/" + id + "/v1/r1/");
+        assertThat(collect(Topics.AUDIO_READY, id, this::audioReady, Duration.ofSeconds(1), 1)).isEmpty();
+    }
+
+    @Test
     void aScriptWithNothingSpeakableFailsTheStageAndARetryFailsAgainWithItsAttempt() throws Exception {
         String id = newId();
         EpisodeScript script = new EpisodeScript(id, 1, "t", "d", List.of(

@@ -117,6 +117,18 @@ class OpenAiSpeechEngineTest {
     }
 
     @Test
+    void aServerTricklingItsAudioIsCutOffAtTheTimeout() {
+        // Headers at once, the body over six seconds: the request's own timeout would never fire.
+        server.stubFor(post("/v1/audio/speech").willReturn(aResponse().withHeader("Content-Type", "audio/wav")
+                .withBody(WavCodec.encode(new Pcm(voiceLike(24000, 1), 24000))).withChunkedDribbleDelay(12, 6000)));
+        long t = System.nanoTime();
+        assertThatThrownBy(() -> engine(Duration.ofMillis(1500)).synthesize("Hi."))
+                .isInstanceOf(SpeechException.class).hasMessageContaining("did not answer within 1500 ms (the whole answer, body included)")
+                .satisfies(e -> assertThat(((SpeechException) e).retryable()).isTrue());
+        assertThat((System.nanoTime() - t) / 1_000_000).isLessThan(4000);
+    }
+
+    @Test
     void anAnswerThatIsNotAudioIsAFailureNotSilence() {
         server.stubFor(post("/v1/audio/speech").willReturn(aResponse().withHeader("Content-Type", "text/html")
                 .withBody("<html>proxy login</html>")));

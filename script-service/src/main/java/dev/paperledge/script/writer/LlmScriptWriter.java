@@ -45,6 +45,15 @@ public final class LlmScriptWriter implements ScriptWriter {
             String whyItMatters, String takeaways, String questions, String signOff) {
     }
 
+    /** The structured output of the dialogue mode: each section a list of turns. */
+    public record DuoDraft(String description, List<Turn> hook, List<Turn> analogy, List<Turn> method, List<Turn> findings,
+            List<Turn> quote, List<Turn> whyItMatters, List<Turn> takeaways, List<Turn> questions, List<Turn> signOff) {
+    }
+
+    /** One turn of the model's dialogue. */
+    public record Turn(String speaker, String text) {
+    }
+
     private static final String STYLE_GUIDE = styleGuide();
 
     private final Supplier<ChatModel> model;
@@ -92,12 +101,6 @@ public final class LlmScriptWriter implements ScriptWriter {
 
     @Override
     public WrittenScript write(ScriptRequest req) {
-        if (req.show().duo()) {
-            // Said plainly rather than shipped as a solo script: the model writes the solo show only.
-            String reason = "the LLM writer has no dialogue mode yet; the offline writer wrote the duo episode";
-            WrittenScript w = offline.write(req);
-            return new WrittenScript(w.script(), w.grounding().withNote(reason), OfflineScriptWriter.NAME, reason);
-        }
         calls.get()[0] = 0;
         deadlineAt.get()[0] = System.nanoTime() + deadline.toNanos();
         List<String> failed = new ArrayList<>();
@@ -128,18 +131,10 @@ public final class LlmScriptWriter implements ScriptWriter {
                  "audiences": ["...", "..."], "takeaways": ["..."], "questions": ["..."]}
                 """ + header(req) + "\nPAPER:\n" + material);
         Outline outline = parse(outlineJson, Outline.class);
-        String draftJson = ask("SCRIPT", """
-                Write the episode from the outline. Answer with JSON only, exactly this shape (every field spoken text):
-                {"description": "<one or two plain sentences for the podcast feed>", "hook": "...", "analogy": "...", "method": "...",
-                 "findings": "...", "quote": "...", "whyItMatters": "...", "takeaways": "...", "questions": "...", "signOff": "..."}
-                Rules: the hook starts with "Hey PaperLedge learning crew, %s here"; about %d words in total;
-                the quote field holds exactly one sentence of the paper, verbatim, in double quotes; use only numbers that
-                appear in the paper; whyItMatters speaks to at least two audiences; no URLs, no LaTeX, no markdown.
-                """.formatted(req.show().host(), offline.targetWords()) + header(req) + "\nOUTLINE:\n" + JSON.writeValueAsString(outline)
-                + "\nPAPER:\n" + material);
-        Draft draft = parse(draftJson, Draft.class);
+        String draftJson = ask("SCRIPT", "Write the episode from the outline. Answer with JSON only, exactly this shape "
+                + shape(req) + header(req) + "\nOUTLINE:\n" + JSON.writeValueAsString(outline) + "\nPAPER:\n" + material);
         ScriptGate gate = new ScriptGate(req, offline.targetWords());
-        EpisodeScript script = toScript(req, draft);
+        EpisodeScript script = toScript(req, draftJson);
         List<ScriptGate.Problem> problems = gate.check(script);
         int repairs = 0;
         if (!problems.isEmpty()) {
@@ -148,9 +143,9 @@ public final class LlmScriptWriter implements ScriptWriter {
             String repaired = ask("REPAIR", """
                     Your draft has these problems. Fix them and answer with the corrected JSON only, same shape:
                     """ + String.join("\n", problems.stream().map(ScriptGate.Problem::toString).toList()) + "\nDRAFT:\n"
-                    + JSON.writeValueAsString(draft) + "\nPAPER:\n" + material);
-            draft = parse(repaired, Draft.class);
-            script = toScript(req, draft);
+                    + draftJson + "\nPAPER:\n" + material);
+            draftJson = repaired;
+            script = toScript(req, repaired);
             problems = gate.check(script);
             if (!problems.isEmpty()) {
                 problems.stream().map(ScriptGate.Problem::check).distinct().filter(c -> !failed.contains(c)).forEach(failed::add);
@@ -289,6 +284,66 @@ public final class LlmScriptWriter implements ScriptWriter {
             t = t.replaceFirst("^```(?:json)?\\s*", "").replaceFirst("\\s*```$", "");
         }
         return JSON.readValue(t, type);
+    }
+
+    /** The JSON the model answers with, and the rules of the show it must keep; a dialogue for a duo episode. */
+    private String shape(ScriptRequest req) {
+        Show show = req.show();
+        if (!show.duo()) {
+            return """
+                    (every field spoken text):
+                    {"description": "<one or two plain sentences for the podcast feed>", "hook": "...", "analogy": "...", "method": "...",
+                     "findings": "...", "quote": "...", "whyItMatters": "...", "takeaways": "...", "questions": "...", "signOff": "..."}
+                    Rules: the hook starts with "Hey PaperLedge learning crew, %s here"; about %d words in total;
+                    the quote field holds exactly one sentence of the paper, verbatim, in double quotes; use only numbers that
+                    appear in the paper; whyItMatters speaks to at least two audiences; no URLs, no LaTeX, no markdown.
+                    """.formatted(show.host(), offline.targetWords());
+        }
+        return """
+                (a conversation: every section field is a list of turns, each turn spoken text):
+                {"description": "<one or two plain sentences for the podcast feed>",
+                 "hook": [{"speaker": "%1$s", "text": "..."}, {"speaker": "%2$s", "text": "..."}], "analogy": [...], "method": [...],
+                 "findings": [...], "quote": [...], "whyItMatters": [...], "takeaways": [...], "questions": [...], "signOff": [...]}
+                Rules: two hosts speak, %1$s (the show's host, who explains from the paper) and %2$s (the co-host, who asks
+                what a curious listener would: what's the problem, how does it work, does it hold up, so what; who brings the
+                analogy and reacts briefly, without filler); each speaks at least a quarter of the words; the hook's first
+                turn is %1$s's and starts with "Hey PaperLedge learning crew, %1$s here"; about %3$d words in total; the quote
+                section holds exactly one sentence of the paper, verbatim, in double quotes; use only numbers that appear in
+                the paper; whyItMatters speaks to at least two audiences; no URLs, no LaTeX, no markdown.
+                """.formatted(show.host(), show.cohost(), offline.targetWords());
+    }
+
+    /** The model's answer as a script: solo sections, or a duo's turns (consecutive turns of one speaker joined). */
+    private static EpisodeScript toScript(ScriptRequest req, String json) throws JsonProcessingException {
+        if (!req.show().duo()) {
+            return toScript(req, parse(json, Draft.class));
+        }
+        DuoDraft d = parse(json, DuoDraft.class);
+        List<List<Turn>> turns = java.util.Arrays.asList(d.hook(), d.analogy(), d.method(), d.findings(), d.quote(),
+                d.whyItMatters(), d.takeaways(), d.questions(), d.signOff());
+        List<EpisodeScript.Section> sections = new ArrayList<>();
+        Kind[] kinds = Kind.values();
+        for (int i = 0; i < kinds.length; i++) {
+            List<EpisodeScript.Line> lines = new ArrayList<>();
+            List<Turn> said = i < turns.size() ? turns.get(i)
+                    : List.of(new Turn(req.show().host(), "Credit to Paper authors: " + req.paper().creditLine()));
+            for (Turn t : said == null ? List.<Turn>of() : said) {
+                if (t == null || t.text() == null || t.text().isBlank()) {
+                    continue;
+                }
+                String speaker = t.speaker() == null ? "" : t.speaker().strip();
+                int last = lines.size() - 1;
+                if (last >= 0 && lines.get(last).speaker().equals(speaker)) {
+                    lines.set(last, new EpisodeScript.Line(speaker, lines.get(last).text() + " " + t.text().strip()));
+                } else {
+                    lines.add(new EpisodeScript.Line(speaker, t.text().strip()));
+                }
+            }
+            String text = String.join(Dialogue.separator(kinds[i]), lines.stream().map(EpisodeScript.Line::text).toList());
+            sections.add(new EpisodeScript.Section(kinds[i], Templates.chapterTitle(kinds[i]), text, List.of(), lines));
+        }
+        return new EpisodeScript(req.arxivId(), req.version(), req.paper().episodeTitle(),
+                d.description() == null ? "" : d.description().strip(), sections, NAME, req.show().format(), req.show().hosts());
     }
 
     private static EpisodeScript toScript(ScriptRequest req, Draft d) {

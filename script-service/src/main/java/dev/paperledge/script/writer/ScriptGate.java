@@ -134,6 +134,9 @@ public final class ScriptGate {
         if (!section(script, Kind.HOOK).startsWith(opening)) {
             out.add(new Problem("shape", "HOOK: the show opens with \"" + opening + "\""));
         }
+        if (request.show().duo()) {
+            out.addAll(dialogueProblems(script));
+        }
         String d = script.description() == null ? "" : script.description();
         if (d.isBlank()) {
             out.add(new Problem("description", "the description is empty"));
@@ -199,6 +202,45 @@ public final class ScriptGate {
      * paper's sentence in that paragraph sharing the most content words. Quotes are tied to the
      * sentence that holds them.
      */
+    /**
+     * A duo episode: every section in turns, spoken only by the two hosts, the host opening the show,
+     * and each host with at least a quarter of the words.
+     */
+    List<Problem> dialogueProblems(EpisodeScript script) {
+        List<Problem> out = new ArrayList<>();
+        Show show = request.show();
+        java.util.Map<String, Integer> words = new java.util.HashMap<>();
+        for (EpisodeScript.Section s : script.sections()) {
+            if (s.lines().isEmpty() && s.text() != null && !s.text().isBlank()) {
+                out.add(new Problem("dialogue", s.kind() + ": a duo section is spoken in turns; this one names no speaker"));
+            }
+            for (EpisodeScript.Line line : s.lines()) {
+                if (!line.speaker().equals(show.host()) && !line.speaker().equals(show.cohost())) {
+                    out.add(new Problem("dialogue", s.kind() + ": '" + line.speaker() + "' is not one of the hosts ("
+                            + show.host() + ", " + show.cohost() + ")"));
+                }
+                words.merge(line.speaker(), EpisodeWords.count(line.text()), Integer::sum);
+            }
+        }
+        List<EpisodeScript.Line> hook = linesOf(script, Kind.HOOK);
+        if (!hook.isEmpty() && !hook.get(0).speaker().equals(show.host())) {
+            out.add(new Problem("dialogue", "HOOK: " + show.host() + " opens the show"));
+        }
+        int total = words.values().stream().mapToInt(Integer::intValue).sum();
+        for (String host : List.of(show.host(), show.cohost())) {
+            int share = total == 0 ? 0 : (int) Math.round(100.0 * words.getOrDefault(host, 0) / total);
+            if (share < 25) {
+                out.add(new Problem("dialogue", host + " speaks " + share + " % of the words; each host needs at least 25 %"));
+            }
+        }
+        return out;
+    }
+
+    private static List<EpisodeScript.Line> linesOf(EpisodeScript script, Kind kind) {
+        return script.sections().stream().filter(s -> s.kind() == kind).findFirst().map(EpisodeScript.Section::lines)
+                .orElse(List.of());
+    }
+
     public EpisodeScript withProvenance(EpisodeScript script) {
         List<EpisodeScript.Section> out = new ArrayList<>();
         for (EpisodeScript.Section s : script.sections()) {
@@ -208,10 +250,9 @@ public final class ScriptGate {
                     source(sentence, s.kind() == Kind.QUOTE).ifPresent(prov::add);
                 }
             }
-            out.add(new EpisodeScript.Section(s.kind(), s.title(), s.text(), prov));
+            out.add(new EpisodeScript.Section(s.kind(), s.title(), s.text(), prov, s.lines()));
         }
-        return new EpisodeScript(script.arxivId(), script.version(), script.episodeTitle(), script.description(), out,
-                script.writer());
+        return script.withSections(script.description(), out);
     }
 
     java.util.Optional<EpisodeScript.Provenance> source(String sentence, boolean quote) {

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -159,6 +160,74 @@ class LlmScriptWriterTest {
         WrittenScript w = writer.write(request);
         assertFallback(w, "deadline of 8 s");
         assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(7_000L, 15_000L);
+    }
+
+    @Test
+    void inDuoTheModelWritesAConversationThatPassesTheSameGate() throws Exception {
+        ScriptRequest duo = new ScriptRequest(request.arxivId(), request.version(), request.paper(), request.text(),
+                dev.paperledge.script.writer.Show.SOLO.withFormat("duo"));
+        stub("TASK: OUTLINE", outline());
+        stub("TASK: SCRIPT", turns(numbered(QUOTE, "10,000"), "Ernis", "Sam"));
+        WrittenScript w = writer.write(duo);
+        assertThat(w.fallbackReason()).isNull();
+        assertThat(w.writer()).isEqualTo("llm");
+        EpisodeScript s = w.script();
+        assertThat(s.format()).isEqualTo("duo");
+        assertThat(s.hosts()).extracting(EpisodeScript.Host::name).containsExactly("Ernis", "Sam");
+        assertThat(s.sections()).allSatisfy(sec -> assertThat(sec.lines()).isNotEmpty());
+        assertThat(s.sections().get(0).lines().get(0).speaker()).isEqualTo("Ernis");
+        assertThat(s.sections().get(9).lines()).extracting(EpisodeScript.Line::speaker).containsExactly("Ernis");
+        assertThat(new dev.paperledge.script.writer.ScriptGate(duo, 600).check(s)).isEmpty();
+        // Sources found for the model's sentences sit inside one speaker's turn.
+        for (EpisodeScript.Section sec : s.sections()) {
+            for (EpisodeScript.Provenance p : sec.provenance()) {
+                assertThat(sec.lines()).anySatisfy(l -> assertThat(l.text()).contains(p.spoken()));
+            }
+        }
+        OpenAiStub.server.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withRequestBody(containing("two hosts speak, Ernis")));
+    }
+
+    @Test
+    void aDialogueWhereTheCoHostBarelySpeaksIsRepairedThenFallsBack() throws Exception {
+        ScriptRequest duo = new ScriptRequest(request.arxivId(), request.version(), request.paper(), request.text(),
+                dev.paperledge.script.writer.Show.SOLO.withFormat("duo"));
+        stub("TASK: OUTLINE", outline());
+        // Every turn the host's but one: Sam has a few words only.
+        String monologue = turns(numbered(QUOTE, "10,000"), "Ernis", "Ernis").replaceFirst("\"speaker\":\"Ernis\",\"text\":\"Imagine",
+                "\"speaker\":\"Sam\",\"text\":\"Imagine");
+        stub("TASK: SCRIPT", monologue);
+        stub("TASK: REPAIR", monologue);
+        WrittenScript w = writer.write(duo);
+        assertFallback(w, "ungrounded, recited, repeated or unsupported");
+        assertThat(w.grounding().explain().failedChecks()).contains("dialogue");
+        assertThat(w.script().format()).isEqualTo("duo");
+        OpenAiStub.server.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(containing("TASK: REPAIR"))
+                .withRequestBody(containing("Sam speaks")));
+    }
+
+    /** A solo draft made into turns: each section's sentences alternate between the two speakers, the first first. */
+    static String turns(String soloDraft, String first, String second) throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        Map<String, Object> solo = m.readValue(soloDraft, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+        });
+        Map<String, Object> duo = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : solo.entrySet()) {
+            if (e.getKey().equals("description")) {
+                duo.put(e.getKey(), e.getValue());
+                continue;
+            }
+            List<Map<String, String>> turns = new java.util.ArrayList<>();
+            String[] sentences = ((String) e.getValue()).split("(?<=[.!?]\"?)\\s+");
+            for (int i = 0; i < sentences.length; i++) {
+                Map<String, String> turn = new java.util.LinkedHashMap<>();
+                turn.put("speaker", i % 2 == 0 ? first : second);
+                turn.put("text", sentences[i]);
+                turns.add(turn);
+            }
+            duo.put(e.getKey(), turns);
+        }
+        return m.writeValueAsString(duo);
     }
 
     private void assertFallback(WrittenScript w, String reason) {
