@@ -133,7 +133,7 @@ public class EpisodeRenderer implements AutoCloseable {
 
     /** A spoken cue: its text as written, as spoken, its speaker and source, and its audio parts. */
     private record CueAudio(String text, String spoken, int words, String speaker, Timeline.Source source,
-            List<float[]> parts) {
+            SpeechEngine voice, List<float[]> parts) {
     }
 
     /** A section's audio, ready to be placed in the program. */
@@ -178,7 +178,7 @@ public class EpisodeRenderer implements AutoCloseable {
                 long cpu0 = ListeningCheck.childCpuMs();
                 List<SectionTake> all = takes(a, sections, allIndexes(sections.size()));
                 double voiceRate = ListeningCheck.medianSecondsPerWord(all);
-                List<SectionFigures> figures = new ArrayList<>(listen(all, voiceRate));
+                List<SectionFigures> figures = new ArrayList<>(listen(all, voiceRate, sections));
                 firstTakes.forEach((i, flags) -> figures.set(i, figures.get(i).asRerenderOf(flags)));
                 // A section is rendered at most twice: one already re-rendered is judged as it is.
                 List<Integer> flagged = figures.stream().filter(f -> f.flagged() && !f.rerendered())
@@ -189,7 +189,7 @@ public class EpisodeRenderer implements AutoCloseable {
                         sections.set(i, collect(rerender(plan.get(i), secondTakes)));
                     }
                     a = assemble(sections, info);
-                    List<SectionFigures> second = listen(takes(a, sections, flagged), voiceRate);
+                    List<SectionFigures> second = listen(takes(a, sections, flagged), voiceRate, sections);
                     for (SectionFigures f : second) {
                         figures.set(f.index(), f.asRerenderOf(figures.get(f.index()).flags()));
                     }
@@ -243,9 +243,28 @@ public class EpisodeRenderer implements AutoCloseable {
                 cpuMs, List.copyOf(figures));
     }
 
-    private List<SectionFigures> listen(List<SectionTake> takes, double voiceRate) {
+    private List<SectionFigures> listen(List<SectionTake> takes, double voiceRate, List<SectionAudio> sections) {
+        // A suspect section is compared with the bare engine speaking the same words in the same
+        // voices: in a duo, each speaker's sentences by that speaker's voice.
+        Map<String, List<CueAudio>> heardCues = new HashMap<>();
+        for (SectionTake t : takes) {
+            List<CueAudio> cues = new ArrayList<>();
+            List<String> said = new ArrayList<>();
+            for (CueAudio c : sections.get(t.index()).cues()) {
+                if (String.join(" ", said).equals(t.spokenText())) {
+                    break;
+                }
+                cues.add(c);
+                said.add(c.spoken());
+            }
+            heardCues.put(t.spokenText(), cues);
+        }
         try {
-            return check.check(takes, voiceRate, this::bare);
+            return check.check(takes, voiceRate, text -> {
+                List<CueAudio> cues = heardCues.get(text);
+                boolean oneVoice = cues == null || cues.stream().allMatch(c -> c.voice() == engine);
+                return oneVoice ? bare(text) : bare(cues);
+            });
         } catch (RecognizerException e) {
             throw new RenderException("listening-check-error", "the listening check could not run: " + e.getMessage(),
                     true, e);
@@ -297,6 +316,20 @@ public class EpisodeRenderer implements AutoCloseable {
         return new Pcm(out.toArray(), rate);
     }
 
+    /** The bare engines speaking cues, each in its own voice. */
+    private Pcm bare(List<CueAudio> cues) {
+        FloatBuffer out = new FloatBuffer(settings.sampleRate() * 10);
+        int rate = settings.sampleRate();
+        for (CueAudio cue : cues) {
+            for (String chunk : SentenceSplitter.pieces(cue.spoken(), cue.voice().maxChunkChars())) {
+                Pcm pcm = Resampler.resample(cue.voice().synthesize(chunk), rate);
+                out.addAll(pcm.samples(), 0, pcm.samples().length);
+                out.addSilence(ms(settings.sentencePauseMs()));
+            }
+        }
+        return new Pcm(out.toArray(), rate);
+    }
+
     /**
      * A second take of a flagged section: the fallback engine if one is configured, and the text in
      * shorter chunks (clause by clause), so neither the same engine call nor the same chunk repeats.
@@ -340,7 +373,7 @@ public class EpisodeRenderer implements AutoCloseable {
                         engine.id(), seconds, cue.words(), section.title(), abbreviate(cue.text())), false);
             }
             sectionSpeech += cueSpeech;
-            cues.add(new CueAudio(cue.text(), cue.spoken(), cue.words(), cue.speaker(), cue.source(), parts));
+            cues.add(new CueAudio(cue.text(), cue.spoken(), cue.words(), cue.speaker(), cue.source(), cue.voice(), parts));
         }
         if (sectionSpeech == 0) {
             throw new RenderException("section-empty", "section '" + section.title() + "' produced no audio", false);

@@ -123,6 +123,27 @@ class EpisodeRendererDuoTest {
         assertThat(lufs).isCloseTo(-16.0, within(1.0));
     }
 
+    @Test
+    void theListeningCheckHearsBothVoicesAndPassesAnHonestDuo() {
+        java.nio.file.Path model = java.nio.file.Path.of("/usr/share/pocketsphinx/model/en-us");
+        Assumptions.assumeTrue(dev.paperledge.audio.check.PocketsphinxRecognizer.available(
+                dev.paperledge.audio.check.PocketsphinxRecognizer.BINARY, model)
+                || "true".equals(System.getenv("PAPERLEDGE_FLITE_REQUIRED")), "pocketsphinx is not installed");
+        var check = new dev.paperledge.audio.check.ListeningCheck(new dev.paperledge.audio.check.PocketsphinxRecognizer(
+                dev.paperledge.audio.check.PocketsphinxRecognizer.BINARY, model, java.time.Duration.ofSeconds(60)),
+                dev.paperledge.audio.check.CheckSettings.defaults(0.15));
+        FliteEngine cohost = new FliteEngine("flite", "slt", 60);
+        try (EpisodeRenderer checked = new EpisodeRenderer(new FliteEngine("flite", "rms", 60),
+                RenderSettings.defaults().withJingle(false), check, null, new dev.paperledge.audio.speech.TextNormalizer(),
+                () -> cohost)) {
+            RenderedEpisode e = checked.render(DUO, new EpisodeRenderer.EpisodeInfo(DUO.episodeTitle(), "PaperLedge", "2026", "t"));
+            assertThat(e.quality().passed()).isTrue();
+            assertThat(e.quality().sections()).hasSize(3).allSatisfy(f -> assertThat(f.verdict()).isNotEqualTo("red"));
+            System.out.printf("duo listening check: word error %.1f %% over %d sections%n", 100 * e.quality().wer(),
+                    e.quality().sections().size());
+        }
+    }
+
     /**
      * Maven Central serves one English MaryTTS voice, so the default co-host is that voice lowered by
      * an audio effect: it must sound different (pitch) and stay as intelligible (a real recogniser).
