@@ -71,6 +71,16 @@ public final class OfflineScriptWriter implements ScriptWriter {
             "\\b(?:is|are|was|were|has|have|had|can|could|will|would|may|might|should|must|does|do|did)\\b"
                     + "|\\b(?:[Tt]hey|[Ii]t|[Ww]e)\\s+[a-z]+|\\b(?:[Tt]his|[Tt]hese|[A-Z][A-Za-z]+) [a-z]+(?:s|ed)\\b");
 
+    /**
+     * "Their results suggest that the structure of a biofilm, not only selection" : the clause after
+     * the last "that" has lost its verb, so the cut would leave a fragment.
+     */
+    static boolean verblessThatClause(String sentence) {
+        int at = sentence.lastIndexOf(" that ");
+        return at >= 0 && !FINITE.matcher(sentence.substring(at + 6)).find()
+                && !sentence.substring(at + 6).matches("(?s).*\\b[a-z]+(?:s|ed)\\b.*");
+    }
+
     private static String lastSentence(String text) {
         List<String> ss = sentences(text);
         return ss.get(ss.size() - 1);
@@ -271,6 +281,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
                 while (tail.find()) {
                     if (EpisodeWords.count(base.substring(0, tail.start())) >= 8
                             && FINITE.matcher(lastSentence(base.substring(0, tail.start()))).find()
+                            && !verblessThatClause(lastSentence(base.substring(0, tail.start())))
                             && !base.substring(0, tail.start()).matches("(?s).*\\b(?:between|both|either|neither|from)\\b[^,.]*")) {
                         cut = tail.start();
                     }
@@ -725,7 +736,10 @@ public final class OfflineScriptWriter implements ScriptWriter {
         int colon = title.indexOf(':');
         if (colon > 0) {
             String head = title.substring(0, colon).strip();
-            if (EpisodeWords.count(head) <= 4) {
+            // "Where plasmids spread: …" is a question, not the name of an idea.
+            boolean question = head.matches("(?i)(?:where|what|when|why|how|who|which|whose|can|could|do|does|did|is|are|was|were|should|will)\\b.*")
+                    || head.endsWith("?");
+            if (!question && EpisodeWords.count(head) <= 4) {
                 return head;
             }
         }

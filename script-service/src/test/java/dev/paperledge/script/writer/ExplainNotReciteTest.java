@@ -125,6 +125,30 @@ class ExplainNotReciteTest {
         System.out.println(ScriptMarkdown.render(s));
     }
 
+    @Test
+    void aBiologyPaperWithAQuestionForATitleIsToldInWholeSentences() throws Exception {
+        String abs = "Antibiotic resistance spreads through bacterial populations by horizontal gene transfer as well as by "
+                + "selection. We model plasmid transfer in a structured population of Escherichia coli growing in a biofilm, "
+                + "and we measure transfer rates with a fluorescence reporter in 42 microfluidic chambers. Transfer was "
+                + "3.5 times more frequent at the biofilm edge than in its core, and resistant cells reached 60% of the "
+                + "population within 48 hours even without antibiotic pressure. A simple reaction-diffusion model with "
+                + "spatially varying contact rates reproduces these dynamics. Our results suggest that the physical "
+                + "structure of a biofilm, not only selection, governs how quickly resistance spreads.";
+        dev.paperledge.contracts.PaperSummary p = new dev.paperledge.contracts.PaperSummary(
+                "Where plasmids spread: spatial structure governs resistance transfer in E. coli biofilms",
+                List.of("A. Researcher", "B. Biologist"), abs, "q-bio.PE", "Populations and Evolution",
+                java.time.LocalDate.of(2024, 3, 1), "https://arxiv.org/abs/2403.01234");
+        ScriptRequest req = new ScriptRequest("2403.01234", 1, p, null);
+        EpisodeScript s = writer.write(req).script();
+        String all = OfflineScriptWriterTest.all(s);
+        assertThat(OfflineScriptWriter.subject(p.title())).as("a question is not an idea's name").isNull();
+        assertThat(all).doesNotContain("think about Where plasmids").doesNotContain("how Where plasmids");
+        assertThat(all).as("no clause cut off before its verb").doesNotContain("not only selection.");
+        assertThat(ExplainMetrics.measure(s, abs).recitalPercent()).isLessThanOrEqualTo(10.0);
+        assertThat(new ScriptGate(req, OfflineScriptWriterTest.TARGET).check(s)).isEmpty();
+        write("2403.01234-abstract-qbio", s);
+    }
+
     /** Every source names a spoken line of its section and a sentence found verbatim in the paper; body sources carry their anchor. */
     static void assertProvenance(EpisodeScript s, ScriptRequest req, String label) {
         String paper = Grounding.normalise(req.groundingText());
