@@ -50,7 +50,7 @@ final class Dialogue {
         for (Kind kind : Kind.values()) {
             List<Piece> section = pieces.stream().filter(p -> p.kind() == kind).toList();
             if (!section.isEmpty()) {
-                Turns turns = new Turns(separator(kind));
+                Turns turns = new Turns(kind);
                 section(kind, section, turns, spokenAs);
                 out.put(kind, turns.lines);
             }
@@ -162,12 +162,16 @@ final class Dialogue {
     }
 
     /** The turns of one section; a speaker who goes on keeps the turn. */
-    private static final class Turns {
+    static final class Turns {
         final List<Line> lines = new ArrayList<>();
         final String separator;
 
-        Turns(String separator) {
-            this.separator = separator;
+        Turns(Kind kind) {
+            this.separator = separator(kind);
+        }
+
+        List<Line> lines() {
+            return lines;
         }
 
         void say(String speaker, String text) {

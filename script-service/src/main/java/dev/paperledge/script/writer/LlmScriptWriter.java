@@ -324,21 +324,15 @@ public final class LlmScriptWriter implements ScriptWriter {
         List<EpisodeScript.Section> sections = new ArrayList<>();
         Kind[] kinds = Kind.values();
         for (int i = 0; i < kinds.length; i++) {
-            List<EpisodeScript.Line> lines = new ArrayList<>();
             List<Turn> said = i < turns.size() ? turns.get(i)
                     : List.of(new Turn(req.show().host(), "Credit to Paper authors: " + req.paper().creditLine()));
+            Dialogue.Turns section = new Dialogue.Turns(kinds[i]);
             for (Turn t : said == null ? List.<Turn>of() : said) {
-                if (t == null || t.text() == null || t.text().isBlank()) {
-                    continue;
-                }
-                String speaker = t.speaker() == null ? "" : t.speaker().strip();
-                int last = lines.size() - 1;
-                if (last >= 0 && lines.get(last).speaker().equals(speaker)) {
-                    lines.set(last, new EpisodeScript.Line(speaker, lines.get(last).text() + " " + t.text().strip()));
-                } else {
-                    lines.add(new EpisodeScript.Line(speaker, t.text().strip()));
+                if (t != null) {
+                    section.say(t.speaker() == null ? "" : t.speaker().strip(), t.text());
                 }
             }
+            List<EpisodeScript.Line> lines = section.lines();
             String text = String.join(Dialogue.separator(kinds[i]), lines.stream().map(EpisodeScript.Line::text).toList());
             sections.add(new EpisodeScript.Section(kinds[i], Templates.chapterTitle(kinds[i]), text, List.of(), lines));
         }
