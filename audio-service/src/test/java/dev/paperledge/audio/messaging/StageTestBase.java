@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.paperledge.testkit.TestIds;
 import dev.paperledge.contracts.AudioReady;
 import dev.paperledge.contracts.CloudEvents;
 import dev.paperledge.contracts.EpisodeScript;
@@ -83,7 +83,7 @@ abstract class StageTestBase {
     }
 
     static String newId() {
-        return "2401." + (10000 + ThreadLocalRandom.current().nextInt(90000));
+        return TestIds.freshIn("2401");
     }
 
     ScriptReady publishScript(String id, EpisodeScript script) throws Exception {

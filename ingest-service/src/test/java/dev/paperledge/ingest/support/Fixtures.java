@@ -5,8 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+
+import dev.paperledge.testkit.TestIds;
 
 /** The project's recorded arXiv answers and helpers to write per-test papers next to them. */
 public final class Fixtures {
@@ -19,10 +20,9 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** A fresh, unused-looking new-style ID (random, so parallel runs and other modules don't collide). */
+    /** A fresh new-style ID, never issued before in this test JVM. */
     public static String randomId() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return "26" + String.format("%02d", 1 + r.nextInt(12)) + "." + String.format("%05d", 10000 + r.nextInt(90000));
+        return TestIds.fresh("26");
     }
 
     /** Copies the eight recorded answers into {@code dir}. */

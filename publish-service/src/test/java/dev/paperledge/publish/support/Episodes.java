@@ -3,6 +3,7 @@ package dev.paperledge.publish.support;
 import java.time.Instant;
 import java.util.List;
 
+import dev.paperledge.testkit.TestIds;
 import dev.paperledge.publish.domain.Episode;
 import dev.paperledge.publish.service.EpisodeService;
 
@@ -37,7 +38,8 @@ public final class Episodes {
         return e;
     }
 
+    /** A fresh new-style ID, never issued before in this test JVM. */
     public static String randomId() {
-        return String.format("%04d.%05d", 2000 + (int) (Math.random() * 500), (int) (Math.random() * 100_000));
+        return TestIds.fresh("25");
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.paperledge.testkit.TestIds;
 import dev.paperledge.contracts.CloudEvents;
 import dev.paperledge.contracts.ObjectKeys;
 import dev.paperledge.contracts.PaperIngested;
@@ -47,7 +47,7 @@ public class PipelineTestSupport {
     ObjectMapper json;
 
     public static String uniqueId() {
-        return "2612." + (10000 + ThreadLocalRandom.current().nextInt(90000));
+        return TestIds.freshIn("2612");
     }
 
     public void awaitConsumerReady() {
