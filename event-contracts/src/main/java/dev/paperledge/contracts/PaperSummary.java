@@ -1,6 +1,7 @@
 package dev.paperledge.contracts;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,12 +15,28 @@ import java.util.List;
  * @param categoryName    its human name from arXiv's taxonomy, e.g. {@code Computation and Language}
  * @param published       first version's date
  * @param absUrl          the paper's abstract page
+ * @param categories      every arXiv category the paper is listed in, the primary first (cross-lists
+ *                        after it); events from before this field read as the primary alone
  */
 public record PaperSummary(String title, List<String> authors, String abstractText, String primaryCategory,
-        String categoryName, LocalDate published, String absUrl) {
+        String categoryName, LocalDate published, String absUrl, List<String> categories) {
 
     public PaperSummary {
         authors = authors == null ? List.of() : List.copyOf(authors);
+        List<String> all = new ArrayList<>();
+        if (primaryCategory != null && !primaryCategory.isBlank()) {
+            all.add(primaryCategory);
+        }
+        if (categories != null) {
+            categories.stream().filter(c -> c != null && !c.isBlank() && !all.contains(c)).forEach(all::add);
+        }
+        categories = List.copyOf(all);
+    }
+
+    /** A paper listed in its primary category only. */
+    public PaperSummary(String title, List<String> authors, String abstractText, String primaryCategory,
+            String categoryName, LocalDate published, String absUrl) {
+        this(title, authors, abstractText, primaryCategory, categoryName, published, absUrl, null);
     }
 
     /** The episode title the show uses: {@code {category name} - {paper title}}. */

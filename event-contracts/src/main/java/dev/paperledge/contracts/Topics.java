@@ -16,6 +16,11 @@ public final class Topics {
     public static final String PIPELINE_FAILURES = "pipeline.failures";
     /** Operator retries of one stage, read by every stage service (each acts on its own stage). */
     public static final String PIPELINE_RETRIES = "pipeline.retries";
+    /**
+     * The watch rules ({@link SubscriptionRule}), keyed by slug, a tombstone for a deleted rule: a
+     * compacted topic written by ingest-service and read by publish-service.
+     */
+    public static final String SUBSCRIPTIONS = "subscriptions";
 
     /** Dead-letter topic of the consumer of {@code topic}. */
     public static String deadLetter(String topic) {
@@ -24,7 +29,10 @@ public final class Topics {
 
     public static final List<String> ALL = List.of(PAPERS_INGESTED, SCRIPTS_READY, AUDIO_READY,
             EPISODES_PUBLISHED, PIPELINE_FAILURES, PIPELINE_RETRIES, deadLetter(PAPERS_INGESTED), deadLetter(SCRIPTS_READY),
-            deadLetter(AUDIO_READY));
+            deadLetter(AUDIO_READY), SUBSCRIPTIONS);
+
+    /** Topics whose cleanup policy is {@code compact} (the latest value per key is the state). */
+    public static final List<String> COMPACTED = List.of(SUBSCRIPTIONS);
 
     private Topics() {
     }
