@@ -59,5 +59,8 @@ public interface ShowConfig {
 
     interface Feed {
         Duration refreshEvery();
+
+        /** The text of {@code <podcast:txt purpose="ai-content">} on the channel and every item. */
+        String aiContent();
     }
 }

@@ -11,6 +11,7 @@ public class ShowSettingsProducer {
     ShowSettings showSettings(ShowConfig c) {
         ShowConfig.Show s = c.show();
         return new ShowSettings(s.title(), s.description(), s.author(), s.ownerName(), s.ownerEmail(), s.host(),
-                s.language(), s.category(), s.subcategory().orElse(null), s.explicit(), s.locked(), c.publicBaseUrl());
+                s.language(), s.category(), s.subcategory().orElse(null), s.explicit(), s.locked(), c.publicBaseUrl(),
+                c.feed().aiContent());
     }
 }

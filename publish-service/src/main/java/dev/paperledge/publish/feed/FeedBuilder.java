@@ -176,12 +176,18 @@ public class FeedBuilder {
         return item;
     }
 
+    /** Podcasting 2.0's label for AI-made media: {@code <podcast:txt purpose="ai-content">}. */
+    private PodcastModule.Txt aiContent() {
+        return new PodcastModule.Txt("ai-content", show.aiContent());
+    }
+
     PodcastModule channelPodcast() {
         PodcastModule podcast = new PodcastModule();
         podcast.setGuid(PodcastGuid.forFeedUrl(show.feedUrl()).toString());
         podcast.setLocked(show.locked());
         podcast.setLockedOwner(show.ownerEmail());
         podcast.setPersons(List.of(host(show.host())));
+        podcast.setTxts(List.of(aiContent()));
         return podcast;
     }
 
@@ -202,6 +208,7 @@ public class FeedBuilder {
         }
         // who speaks in this episode: both hosts of a duo, the one host of a solo show
         podcast.setPersons(e.hostList(show.host()).stream().map(FeedBuilder::host).toList());
+        podcast.setTxts(List.of(aiContent()));
         return podcast;
     }
 

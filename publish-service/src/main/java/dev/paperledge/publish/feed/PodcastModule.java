@@ -26,12 +26,17 @@ public class PodcastModule implements Module {
     public record Chapters(String url, String type) {
     }
 
+    /** {@code <podcast:txt purpose="...">text</podcast:txt>}; the purpose is optional. */
+    public record Txt(String purpose, String text) {
+    }
+
     private String guid;
     private Boolean locked;
     private String lockedOwner;
     private List<Person> persons = new ArrayList<>();
     private List<Transcript> transcripts = new ArrayList<>();
     private Chapters chapters;
+    private List<Txt> txts = new ArrayList<>();
 
     public String getGuid() {
         return guid;
@@ -81,6 +86,14 @@ public class PodcastModule implements Module {
         this.chapters = chapters;
     }
 
+    public List<Txt> getTxts() {
+        return txts;
+    }
+
+    public void setTxts(List<Txt> txts) {
+        this.txts = new ArrayList<>(txts);
+    }
+
     @Override
     public String getUri() {
         return URI;
@@ -100,6 +113,7 @@ public class PodcastModule implements Module {
         persons = new ArrayList<>(o.persons);
         transcripts = new ArrayList<>(o.transcripts);
         chapters = o.chapters;
+        txts = new ArrayList<>(o.txts);
     }
 
     @Override

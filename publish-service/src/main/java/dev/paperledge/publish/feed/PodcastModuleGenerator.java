@@ -53,6 +53,11 @@ public class PodcastModuleGenerator implements ModuleGenerator {
             optional(e, "img", p.img());
             parent.addContent(e);
         }
+        for (PodcastModule.Txt t : m.getTxts()) {
+            Element e = new Element("txt", NS).setText(t.text());
+            optional(e, "purpose", t.purpose());
+            parent.addContent(e);
+        }
     }
 
     private static void optional(Element e, String attribute, String value) {

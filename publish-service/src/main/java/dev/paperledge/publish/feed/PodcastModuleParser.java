@@ -36,6 +36,7 @@ public class PodcastModuleParser implements ModuleParser {
                         new PodcastModule.Chapters(e.getAttributeValue("url"), e.getAttributeValue("type")));
                 case "person" -> m.getPersons().add(new PodcastModule.Person(e.getTextTrim(), e.getAttributeValue("role"),
                         e.getAttributeValue("group"), e.getAttributeValue("href"), e.getAttributeValue("img")));
+                case "txt" -> m.getTxts().add(new PodcastModule.Txt(e.getAttributeValue("purpose"), e.getTextTrim()));
                 default -> {
                     // other Podcasting 2.0 tags are not used by this show
                 }

@@ -3,14 +3,26 @@ package dev.paperledge.publish.feed;
 /**
  * The show's channel metadata and public address (from configuration, see {@code ShowConfig}).
  *
- * @param baseUrl public base URL without trailing slash; every URL in the feed starts with it
+ * @param baseUrl   public base URL without trailing slash; every URL in the feed starts with it
+ * @param aiContent what {@code <podcast:txt purpose="ai-content">} says on the channel and every item
  */
 public record ShowSettings(String title, String description, String author, String ownerName, String ownerEmail,
         String host, String language, String category, String subcategory, boolean explicit, boolean locked,
-        String baseUrl) {
+        String baseUrl, String aiContent) {
+    public static final String DEFAULT_AI_CONTENT = "Generated from the research paper with AI: the script is written"
+            + " and voiced by machine from the paper's own text.";
 
     public ShowSettings {
         baseUrl = baseUrl.replaceAll("/+$", "");
+        aiContent = aiContent == null || aiContent.isBlank() ? DEFAULT_AI_CONTENT : aiContent.strip();
+    }
+
+    /** Settings with the default AI-content label. */
+    public ShowSettings(String title, String description, String author, String ownerName, String ownerEmail,
+            String host, String language, String category, String subcategory, boolean explicit, boolean locked,
+            String baseUrl) {
+        this(title, description, author, ownerName, ownerEmail, host, language, category, subcategory, explicit, locked,
+                baseUrl, null);
     }
 
     public String feedUrl() {

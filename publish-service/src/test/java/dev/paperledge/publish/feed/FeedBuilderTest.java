@@ -197,4 +197,27 @@ class FeedBuilderTest {
         // same state, same bytes: the ETag only changes when the feed does
         assertThat(new FeedBuilder(SHOW).build(episodes)).isEqualTo(xml);
     }
+
+    @Test
+    void theChannelAndEveryItemAreLabelledAsAiContentWithTheConfiguredText() {
+        Instant t0 = Instant.parse("2025-03-16T09:00:00Z");
+        List<Episode> episodes = List.of(Episodes.episode("2106.09685", 1, t0, "LoRA", List.of("Edward J. Hu")),
+                Episodes.episode("2106.09686", 2, t0.plusSeconds(60), "QLoRA", List.of("Tim Dettmers")));
+        byte[] xml = new FeedBuilder(SHOW).build(episodes);
+        PodcastModule.Txt label = new PodcastModule.Txt("ai-content", ShowSettings.DEFAULT_AI_CONTENT);
+        assertThat(PodcastTags.channel(xml).getTxts()).containsExactly(label);
+        assertThat(PodcastTags.itemsByGuid(xml).values()).hasSize(2)
+                .allSatisfy(item -> assertThat(item.getTxts()).containsExactly(label));
+        assertThat(new String(xml, StandardCharsets.UTF_8))
+                .contains("<podcast:txt purpose=\"ai-content\">" + ShowSettings.DEFAULT_AI_CONTENT + "</podcast:txt>");
+
+        ShowSettings own = new ShowSettings("PaperLedge", "d", "PaperLedge", "PaperLedge", "o@paperledge.example",
+                "Ernis", "en", "Science", null, false, true, "https://pod.example.org", "Made by machine & voiced by AI.");
+        byte[] custom = new FeedBuilder(own).build(episodes);
+        assertThat(PodcastTags.channel(custom).getTxts())
+                .containsExactly(new PodcastModule.Txt("ai-content", "Made by machine & voiced by AI."));
+        assertThat(PodcastTags.itemsByGuid(custom).values())
+                .allSatisfy(item -> assertThat(item.getTxts()).extracting(PodcastModule.Txt::text)
+                        .containsExactly("Made by machine & voiced by AI."));
+    }
 }
