@@ -3,14 +3,15 @@
 # consumer group per service. Submits N papers (default 30), kills one script instance and one audio
 # instance mid-work, measures papers voiced per minute with 1, 2 and 3 audio instances, and checks
 # every paper is published exactly once. Prints a report (also deploy/e2e/target/scale-report.md).
-# ~20 minutes with MaryTTS; `PAPERLEDGE_SCALE_ENGINE=flite` takes ~8. PAPERLEDGE_SCALE_WINDOW is
-# how long (seconds) the 1- and 2-instance audio windows last (default 180 with MaryTTS, 60 with flite).
+# ~8 minutes with flite (the default engine); `PAPERLEDGE_SCALE_ENGINE=marytts` takes ~20.
+# PAPERLEDGE_SCALE_WINDOW is how long (seconds) the 1- and 2-instance audio windows last (default 60
+# with flite, 180 with MaryTTS).
 #
 #   deploy/local/scale.sh [papers]
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
-engine=${PAPERLEDGE_SCALE_ENGINE:-marytts}
+engine=${PAPERLEDGE_SCALE_ENGINE:-flite}
 window=${PAPERLEDGE_SCALE_WINDOW:-$([ "$engine" = flite ] && echo 60 || echo 180)}
 (cd "$root" && ./mvnw -B -q -DskipTests install)
 (source "$here/e2e.env" && "$here/stack.sh" down >/dev/null 2>&1 || true)

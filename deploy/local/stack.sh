@@ -106,16 +106,22 @@ ready_url() {
   fi
 }
 
-# audio-service's listening check needs Debian's offline recogniser: installed once, when missing
-# (deploy/local/install-packages.sh installs it with everything the tests use).
-ensure_recogniser() {
-  [ "${PAPERLEDGE_AUDIO_CHECK_ENABLED:-true}" = false ] && return 0
-  if command -v pocketsphinx_continuous >/dev/null 2>&1 && [ -f /usr/share/pocketsphinx/model/en-us/en-us.lm.bin ]; then
-    return 0
+# audio-service speaks with Debian's flite (the default engine) and listens with Debian's offline
+# recogniser: installed once, when missing (deploy/local/install-packages.sh installs them with
+# everything the tests use).
+ensure_audio_packages() {
+  local missing=()
+  if [ "${PAPERLEDGE_SPEECH_ENGINE:-flite}" = flite ] || [ "${PAPERLEDGE_AUDIO_COHOST_ENGINE:-}" = flite ]; then
+    command -v flite >/dev/null 2>&1 || missing+=(flite)
   fi
-  log "installing pocketsphinx and pocketsphinx-en-us (audio-service's listening check)"
+  if [ "${PAPERLEDGE_AUDIO_CHECK_ENABLED:-true}" != false ]; then
+    command -v pocketsphinx_continuous >/dev/null 2>&1 || missing+=(pocketsphinx)
+    [ -f /usr/share/pocketsphinx/model/en-us/en-us.lm.bin ] || missing+=(pocketsphinx-en-us)
+  fi
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing ${missing[*]} (audio-service's speech engine and listening check)"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pocketsphinx pocketsphinx-en-us >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
 start_one() {
@@ -143,7 +149,7 @@ start_one() {
     local jar="$root/$base/target/quarkus-app/quarkus-run.jar"
     [ -f "$jar" ] || die "$jar missing: build first (./mvnw -DskipTests install)"
     local heap=$PAPERLEDGE_SERVICE_HEAP
-    [ "$base" = audio-service ] && heap=$PAPERLEDGE_AUDIO_HEAP && ensure_recogniser
+    [ "$base" = audio-service ] && heap=$PAPERLEDGE_AUDIO_HEAP && ensure_audio_packages
     cmd=(java "-Xmx$heap" -XX:+ExitOnOutOfMemoryError -jar "$jar")
   fi
   # Everything a service needs comes from the environment, the Quarkus way.

@@ -11,8 +11,8 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "paperledge.audio")
 public interface AudioConfig {
 
-    /** {@code marytts} (in-process, default), {@code openai} (HTTP speech server) or {@code flite}. */
-    @WithDefault("marytts")
+    /** {@code flite} (Debian package, default), {@code marytts} (in-process) or {@code openai} (HTTP speech server). */
+    @WithDefault("flite")
     String engine();
 
     MaryTts marytts();

@@ -33,6 +33,11 @@ public record RenderSettings(int sampleRate, int bitrateKbps, int mp3Quality, do
                 clausePauseMs, sectionPauseMs, on, parallelism, minSecondsPerWord, cueMaxChars, speaker, turnPauseMs);
     }
 
+    public RenderSettings withSampleRate(int rate) {
+        return new RenderSettings(rate, bitrateKbps, mp3Quality, targetLufs, truePeakDbtp, sentencePauseMs,
+                clausePauseMs, sectionPauseMs, jingle, parallelism, minSecondsPerWord, cueMaxChars, speaker, turnPauseMs);
+    }
+
     public RenderSettings withParallelism(int p) {
         return new RenderSettings(sampleRate, bitrateKbps, mp3Quality, targetLufs, truePeakDbtp, sentencePauseMs,
                 clausePauseMs, sectionPauseMs, jingle, p, minSecondsPerWord, cueMaxChars, speaker, turnPauseMs);

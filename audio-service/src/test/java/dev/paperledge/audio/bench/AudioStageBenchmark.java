@@ -24,6 +24,7 @@ import dev.paperledge.contracts.EpisodeScript;
  * <pre>
  * args: [words=1100] [runs=2] [out.mp3]
  * -Dengine=marytts (default) | flite (Debian's flite, voice rms); -Dbare=false skips the bare run;
+ * -Drate=16000 renders at another program rate;
  * -Dcheck=true adds the listening check (pocketsphinx, about 20 s of each section heard; -Dlisten=0: all)
  * </pre>
  */
@@ -64,7 +65,9 @@ public final class AudioStageBenchmark {
                         Path.of("/usr/share/pocketsphinx/model/en-us"), java.time.Duration.ofSeconds(300)),
                         CheckSettings.defaults(engine.id().startsWith("flite") ? 0.15 : 0.20)
                                 .withListenSeconds(Double.parseDouble(System.getProperty("listen", "20"))));
-        try (EpisodeRenderer renderer = new EpisodeRenderer(engine, RenderSettings.defaults(), check, null)) {
+        try (EpisodeRenderer renderer = new EpisodeRenderer(engine,
+                RenderSettings.defaults().withSampleRate(Integer.getInteger("rate", RenderSettings.defaults().sampleRate())),
+                check, null)) {
             RenderedEpisode ep = null;
             for (int r = 1; r <= runs; r++) {
                 t = System.nanoTime();

@@ -61,7 +61,7 @@ class AudioStageFlowTest extends StageTestBase {
         assertThat(a.chaptersKey()).isEqualTo(ObjectKeys.audio(id, 1, 1, "chapters.json"));
         assertThat(a.transcriptKey()).isEqualTo(ObjectKeys.audio(id, 1, 1, "transcript.vtt"));
         assertThat(a.mimeType()).isEqualTo("audio/mpeg");
-        assertThat(a.speechEngine()).isEqualTo("marytts:cmu-slt-hsmm");
+        assertThat(a.speechEngine()).as("the default engine").isEqualTo("flite:rms");
         assertThat(a.episodeTitle()).isEqualTo("Machine Learning - A Tiny Paper");
         assertThat(a.paper().authors()).containsExactly("Ada Lovelace", "Alan Turing");
         assertThat(a.format()).isEqualTo("solo");

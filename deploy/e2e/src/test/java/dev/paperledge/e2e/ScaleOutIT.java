@@ -53,7 +53,7 @@ class ScaleOutIT {
         e.put("PAPERLEDGE_ARXIV_FIXTURES", Files.createTempDirectory("paperledge-scale").toString());
         e.put("PAPERLEDGE_ARXIV_MIN_INTERVAL", "0.2s");
         e.put("PAPERLEDGE_AUDIO_PARALLELISM", "1");
-        e.put("PAPERLEDGE_SPEECH_ENGINE", System.getProperty("paperledge.scale.engine", "marytts"));
+        e.put("PAPERLEDGE_SPEECH_ENGINE", System.getProperty("paperledge.scale.engine", "flite"));
         env = Map.copyOf(e);
         E2eStack.up(env);
     }
