@@ -29,9 +29,11 @@ root=$(cd "$here/../.." && pwd)
 : "${PAPERLEDGE_KAFKA_VERSION:=4.1.1}"
 : "${PAPERLEDGE_S3PROXY_VERSION:=4.1.0}"
 
-# Every topic the pipeline uses; the services declare which they read and write.
+# Every topic the pipeline uses; the services declare which they read and write (Topics.ALL).
 TOPICS=(papers.ingested scripts.ready audio.ready episodes.published pipeline.failures pipeline.retries
-        papers.ingested.dlq scripts.ready.dlq audio.ready.dlq)
+        papers.ingested.dlq scripts.ready.dlq audio.ready.dlq subscriptions)
+# Topics that hold state, the latest value per key (Topics.COMPACTED): created with cleanup.policy=compact.
+COMPACTED_TOPICS=(subscriptions)
 
 lib="$PAPERLEDGE_STATE_DIR/lib"
 run="$PAPERLEDGE_STATE_DIR/run"
@@ -122,10 +124,23 @@ EOF
   local existing t
   existing=$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$PAPERLEDGE_KAFKA_PORT" --list 2>/dev/null)
   for t in "${TOPICS[@]}"; do
+    local config=() kind=""
+    if [[ " ${COMPACTED_TOPICS[*]} " == *" $t "* ]]; then
+      config=(--config cleanup.policy=compact)
+      kind=", compacted"
+    fi
     if ! grep -qx "$t" <<<"$existing"; then
       kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$PAPERLEDGE_KAFKA_PORT" \
-        --create --if-not-exists --topic "$t" --partitions "$PAPERLEDGE_TOPIC_PARTITIONS" --replication-factor 1 >/dev/null
-      log "topic $t created ($PAPERLEDGE_TOPIC_PARTITIONS partitions)"
+        --create --if-not-exists --topic "$t" --partitions "$PAPERLEDGE_TOPIC_PARTITIONS" --replication-factor 1 \
+        "${config[@]}" >/dev/null
+      log "topic $t created ($PAPERLEDGE_TOPIC_PARTITIONS partitions$kind)"
+    elif [ -n "$kind" ] && ! kafka_java org.apache.kafka.tools.TopicCommand \
+        --bootstrap-server "127.0.0.1:$PAPERLEDGE_KAFKA_PORT" --describe --topic "$t" 2>/dev/null |
+        grep -q "cleanup.policy=compact"; then
+      # Made before it was declared compacted (or by hand): set the policy, keep the data.
+      kafka_java kafka.admin.ConfigCommand --bootstrap-server "127.0.0.1:$PAPERLEDGE_KAFKA_PORT" --alter \
+        --entity-type topics --entity-name "$t" --add-config cleanup.policy=compact >/dev/null
+      log "topic $t set to cleanup.policy=compact"
     fi
   done
 }
