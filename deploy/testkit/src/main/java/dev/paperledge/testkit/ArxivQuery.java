@@ -1,11 +1,18 @@
 package dev.paperledge.testkit;
 
 import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The subset of arXiv's {@code search_query} language the {@link ArxivStandIn} understands (arXiv API
@@ -16,6 +23,7 @@ import java.util.Set;
  *   and    := unary ( ( "AND" | "ANDNOT" )? unary )*      (two terms side by side: AND)
  *   unary  := "(" query ")" | term
  *   term   := [ prefix ":" ] ( word | "\"" phrase "\"" )  prefix: ti au abs cat all (none: all)
+ *           | ( "submittedDate" | "lastUpdatedDate" ) ":[" from " TO " to "]"
  * </pre>
  *
  * AND and ANDNOT bind tighter than OR; operators are upper-case, as arXiv requires. The query arrives
@@ -27,12 +35,16 @@ import java.util.Set;
  * counting as its singular (arXiv stems words); {@code au:} every word of the name among one author's
  * words, a one-letter word of the query standing for an initial ({@code au:del_maestro} writes a space as
  * {@code _}). Words, plurals and initials are compared as {@code SubscriptionRule#matches} compares them,
- * so a poll finds what the topic's feed will hold.
+ * so a poll finds what the topic's feed will hold. {@code submittedDate:[202401010000 TO 202401312359]}
+ * keeps papers whose {@code <published>} (for {@code lastUpdatedDate}: {@code <updated>}) falls in the
+ * range, both ends included, each end {@code YYYYMMDDTTTT} (GMT, to the minute) or {@code YYYYMMDD} (the
+ * whole day).
  */
 public final class ArxivQuery {
 
-    /** The fields of one paper a query looks at. */
-    public record Paper(String title, String summary, List<String> authors, List<String> categories, String comment) {
+    /** The fields of one paper a query looks at (a date is null when the entry has none). */
+    public record Paper(String title, String summary, List<String> authors, List<String> categories, String comment,
+            Instant submitted, Instant updated) {
     }
 
     /** A query arXiv would refuse; the message says what is wrong and where. */
@@ -43,8 +55,18 @@ public final class ArxivQuery {
     }
 
     private static final Set<String> PREFIXES = Set.of("ti", "au", "abs", "cat", "all");
+    private static final Set<String> DATE_FIELDS = Set.of("submittedDate", "lastUpdatedDate");
+    private static final Pattern RANGE = Pattern.compile("\\[(\\d{8}|\\d{12}) TO (\\d{8}|\\d{12})]");
 
-    private sealed interface Node permits Term, Binary {
+    private sealed interface Node permits Term, DateRange, Binary {
+    }
+
+    /** A date field's range, {@code to} excluded (the end's minute or day already added). */
+    private record DateRange(boolean submitted, Instant from, Instant to) implements Node {
+        boolean contains(Paper paper) {
+            Instant date = submitted ? paper.submitted() : paper.updated();
+            return date != null && !date.isBefore(from) && date.isBefore(to);
+        }
     }
 
     private record Term(String field, String value) implements Node {
@@ -89,6 +111,9 @@ public final class ArxivQuery {
     private static int score(Node node, Paper paper) {
         if (node instanceof Term term) {
             return occurrences(term, paper);
+        }
+        if (node instanceof DateRange range) {
+            return range.contains(paper) ? 1 : 0;
         }
         Binary b = (Binary) node;
         int left = score(b.left(), paper);
@@ -175,10 +200,12 @@ public final class ArxivQuery {
                 int start = i;
                 while (i < query.length() && !Character.isWhitespace(query.charAt(i))
                         && query.charAt(i) != '(' && query.charAt(i) != ')') {
-                    if (query.charAt(i) == '"') {
-                        int close = query.indexOf('"', i + 1);
+                    char open = query.charAt(i);
+                    if (open == '"' || open == '[') {
+                        int close = query.indexOf(open == '"' ? '"' : ']', i + 1);
                         if (close < 0) {
-                            throw new MalformedQueryException("unterminated quote at position " + i + " in " + query);
+                            throw new MalformedQueryException((open == '"' ? "unterminated quote" : "unclosed '['")
+                                    + " at position " + i + " in " + query);
                         }
                         i = close;
                     }
@@ -252,8 +279,12 @@ public final class ArxivQuery {
             if (colon >= 0 && (token.indexOf('"') < 0 || colon < token.indexOf('"'))) {
                 field = token.substring(0, colon);
                 value = token.substring(colon + 1);
+                if (DATE_FIELDS.contains(field)) {
+                    return range(field, value);
+                }
                 if (!PREFIXES.contains(field)) {
-                    throw new MalformedQueryException("unknown field prefix '" + field + ":' (known: ti, au, abs, cat, all)");
+                    throw new MalformedQueryException("unknown field prefix '" + field
+                            + ":' (known: ti, au, abs, cat, all, submittedDate, lastUpdatedDate)");
                 }
             }
             if (value.startsWith("\"")) {
@@ -270,6 +301,32 @@ public final class ArxivQuery {
                 throw new MalformedQueryException("nothing to search for in " + token);
             }
             return new Term(field, value);
+        }
+
+        private static Node range(String field, String value) throws MalformedQueryException {
+            Matcher m = RANGE.matcher(value.replaceAll("\\s+", " "));
+            if (!m.matches()) {
+                throw new MalformedQueryException(field + " wants [YYYYMMDDTTTT TO YYYYMMDDTTTT], not " + value);
+            }
+            Instant from = moment(m.group(1), false);
+            Instant to = moment(m.group(2), true);
+            if (!from.isBefore(to)) {
+                throw new MalformedQueryException(field + " range ends before it starts: " + value);
+            }
+            return new DateRange(field.equals("submittedDate"), from, to);
+        }
+
+        /** The range end's first instant, or with {@code end} the first instant after it. */
+        private static Instant moment(String digits, boolean end) throws MalformedQueryException {
+            boolean day = digits.length() == 8;
+            try {
+                LocalDateTime t = LocalDateTime.parse(day ? digits + "0000" : digits,
+                        DateTimeFormatter.ofPattern("uuuuMMddHHmm"));
+                LocalDateTime next = end ? (day ? t.plusDays(1) : t.plusMinutes(1)) : t;
+                return next.toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw new MalformedQueryException("no such date or time: " + digits);
+            }
         }
     }
 }

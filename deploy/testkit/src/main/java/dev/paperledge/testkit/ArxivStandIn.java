@@ -53,7 +53,7 @@ import com.sun.net.httpserver.HttpServer;
  * <p>Listings: {@code GET /api/query?search_query=<query>} searches the entries of every
  * {@code *.atom.xml} in the folder (read at each request, so a test may add papers between polls) with
  * the subset of arXiv's query language {@link ArxivQuery} describes ({@code ti: au: abs: cat: all:},
- * quoted phrases, {@code AND OR ANDNOT}, parentheses). {@code sortBy} ({@code relevance} (default),
+ * quoted phrases, {@code AND OR ANDNOT}, parentheses, {@code submittedDate:[… TO …]} ranges). {@code sortBy} ({@code relevance} (default),
  * {@code lastUpdatedDate}: the entry's {@code <updated>}, {@code submittedDate}: its {@code <published>}),
  * {@code sortOrder} ({@code descending} (default) or {@code ascending}), {@code start} (0) and
  * {@code max_results} (10, at most 30000) page the matches; an {@code id_list} given as well keeps only
@@ -218,7 +218,15 @@ public final class ArxivStandIn implements AutoCloseable {
     }
 
     /** One fixture entry: what a query looks at, the dates it sorts by, and the entry to copy. */
-    private record Listed(String id, ArxivQuery.Paper paper, Instant submitted, Instant updated, Element entry) {
+    private record Listed(String id, ArxivQuery.Paper paper, Element entry) {
+        /** Its dates for sorting: without one, the oldest. */
+        Instant submitted() {
+            return paper.submitted() == null ? Instant.MIN : paper.submitted();
+        }
+
+        Instant updated() {
+            return paper.updated() == null ? Instant.MIN : paper.updated();
+        }
     }
 
     private void listing(HttpExchange ex, String rawQuery, String searchQuery, String idList) throws IOException {
@@ -436,9 +444,9 @@ public final class ArxivStandIn implements AutoCloseable {
                     authors.add(text((Element) names.item(a), ATOM_NS, "name"));
                 }
                 ArxivQuery.Paper paper = new ArxivQuery.Paper(text(entry, ATOM_NS, "title"),
-                        text(entry, ATOM_NS, "summary"), authors, List.copyOf(categories), text(entry, ARXIV_NS, "comment"));
-                listed.add(new Listed(id, paper, instant(text(entry, ATOM_NS, "published")),
-                        instant(text(entry, ATOM_NS, "updated")), entry));
+                        text(entry, ATOM_NS, "summary"), authors, List.copyOf(categories), text(entry, ARXIV_NS, "comment"),
+                        instant(text(entry, ATOM_NS, "published")), instant(text(entry, ATOM_NS, "updated")));
+                listed.add(new Listed(id, paper, entry));
             }
         }
         return listed;
@@ -461,12 +469,12 @@ public final class ArxivStandIn implements AutoCloseable {
         return values;
     }
 
-    /** A timestamp as the API writes it; a missing or partial one sorts as the oldest. */
+    /** A timestamp as the API writes it; null for a missing or partial one. */
     private static Instant instant(String value) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            return Instant.MIN;
+            return null;
         }
     }
 

@@ -226,6 +226,21 @@ class ArxivStandInListingTest {
     }
 
     @Test
+    void dateRangesKeepPapersSubmittedOrUpdatedWithinThem() throws Exception {
+        assertThat(ids(q("submittedDate:[202401010000 TO 202401312359]"))).containsExactly("2401.00001");
+        assertThat(ids(q("submittedDate:[202401021000 TO 202401021000]"))).as("both ends included, to the minute")
+                .containsExactly("2401.00001");
+        assertThat(ids(q("submittedDate:[202401021001 TO 202402141159]"))).isEmpty();
+        assertThat(ids("search_query=submittedDate:%5B202401010000+TO+202402292359%5D&sortBy=submittedDate"))
+                .as("%5B/%5D and + as clients send them").containsExactly("2402.00002", "2401.00001");
+        assertThat(ids(q("lastUpdatedDate:[20240901 TO 20241231]"))).as("a day range").containsExactly("2401.00001");
+        assertThat(ids(q("(cat:q-bio.PE OR cat:hep-th) AND submittedDate:[20240214 TO 20240214]")))
+                .containsExactly("2402.00002");
+        assertThat(ids(q("cat:eess.AS ANDNOT submittedDate:[202201010000 TO 202212312359]")))
+                .as("a paper without dates is in no range").containsExactlyInAnyOrder("2212.04356", "2306.12925");
+    }
+
+    @Test
     void pagesWithStartAndMaxResults() throws Exception {
         String all = q("cat:cs.LG OR cat:cs.CL OR cat:cs.AI") + "&sortBy=submittedDate&sortOrder=descending";
         List<String> everything = ids(all + "&max_results=100");
@@ -286,7 +301,10 @@ class ArxivStandInListingTest {
         for (String bad : List.of(q("(cat:cs.CL OR cat:cs.AI"), q("cat:cs.CL)"), q("ti:"), q("foo:bar"), q("cat:cs.CL AND"),
                 q("OR ti:speech"), q("ti:\"open phrase"), q("ti:\"a\"b"), q("()"),
                 q("ti:speech") + "&start=abc", q("ti:speech") + "&start=-1", q("ti:speech") + "&max_results=30001",
-                q("ti:speech") + "&sortBy=citations", q("ti:speech") + "&sortOrder=up")) {
+                q("ti:speech") + "&sortBy=citations", q("ti:speech") + "&sortOrder=up",
+                q("submittedDate:[2024 TO 2025]"), q("submittedDate:[202401010000 TO 202413010000]"),
+                q("submittedDate:[202402010000 TO 202401010000]"), q("submittedDate:[202401010000 TO"),
+                q("lastUpdatedDate:202401010000"))) {
             HttpResponse<String> answer = list(bad);
             assertThat(answer.statusCode()).as(bad).isEqualTo(400);
             Document feed = parse(answer.body());
