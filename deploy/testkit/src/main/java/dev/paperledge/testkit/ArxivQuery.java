@@ -218,8 +218,12 @@ public final class ArxivQuery {
     }
 
     private static final class Parser {
+        /** Deeper nesting is refused rather than risking the stack. */
+        static final int MAX_DEPTH = 50;
+
         final List<String> tokens;
         int pos;
+        int depth;
 
         Parser(List<String> tokens) {
             this.tokens = tokens;
@@ -259,11 +263,15 @@ public final class ArxivQuery {
             }
             pos++;
             if (token.equals("(")) {
+                if (++depth > MAX_DEPTH) {
+                    throw new MalformedQueryException("parentheses nested deeper than " + MAX_DEPTH);
+                }
                 Node inner = query();
                 if (!")".equals(peek())) {
                     throw new MalformedQueryException("missing ')'");
                 }
                 pos++;
+                depth--;
                 return inner;
             }
             if (token.equals(")") || token.equals("AND") || token.equals("OR") || token.equals("ANDNOT")) {

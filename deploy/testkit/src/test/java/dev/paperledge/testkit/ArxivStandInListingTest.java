@@ -304,7 +304,7 @@ class ArxivStandInListingTest {
                 q("ti:speech") + "&sortBy=citations", q("ti:speech") + "&sortOrder=up",
                 q("submittedDate:[2024 TO 2025]"), q("submittedDate:[202401010000 TO 202413010000]"),
                 q("submittedDate:[202402010000 TO 202401010000]"), q("submittedDate:[202401010000 TO"),
-                q("lastUpdatedDate:202401010000"))) {
+                q("lastUpdatedDate:202401010000"), q("(".repeat(5000) + "ti:speech" + ")".repeat(5000)))) {
             HttpResponse<String> answer = list(bad);
             assertThat(answer.statusCode()).as(bad).isEqualTo(400);
             Document feed = parse(answer.body());
@@ -315,6 +315,7 @@ class ArxivStandInListingTest {
         }
         Element unknown = (Element) parse(list(q("foo:bar")).body()).getElementsByTagNameNS(ATOM, "entry").item(0);
         assertThat(text(unknown, ATOM, "summary")).contains("unknown field prefix 'foo:'");
+        assertThat(ids(q("(".repeat(50) + "ti:speech" + ")".repeat(50)))).hasSize(3);
     }
 
     @Test
