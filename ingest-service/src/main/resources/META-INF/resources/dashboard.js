@@ -266,12 +266,62 @@
     $('latency-p95').textContent = s.latencyP95Ms === null ? '–' : fmtMs(s.latencyP95Ms);
   }
 
+  // ---- watch rules: title, slug, last poll (when, counts or its error), next poll, papers submitted ----
+  function when(iso) {
+    return iso ? new Date(iso).toLocaleString() : '–';
+  }
+
+  function renderRules(rules) {
+    const rows = $('rule-rows');
+    rows.replaceChildren();
+    (rules || []).forEach((r) => {
+      const tr = document.createElement('tr');
+      tr.dataset.slug = r.slug;
+      const rule = cell(tr, 'rule');
+      const title = document.createElement('span');
+      title.className = 'rule-title';
+      title.textContent = r.title;
+      rule.appendChild(title);
+      const slug = document.createElement('a');
+      slug.className = 'slug';
+      slug.href = '/api/subscriptions/' + encodeURIComponent(r.slug);
+      slug.textContent = r.slug + ' · ' + r.format + ' · cap ' + r.dailyCap + '/day';
+      rule.appendChild(slug);
+      cell(tr, 'query').textContent = r.arxivQuery;
+      const p = r.lastPoll;
+      const last = cell(tr, 'last-poll');
+      last.textContent = p ? when(p.finishedAt || p.startedAt) + (p.trigger === 'operator' ? ' (operator)' : '') : 'never';
+      if (p && p.error) {
+        last.classList.add('failed');
+        last.textContent += ': failed: ' + p.error;
+      }
+      cell(tr, 'found').textContent = p ? String(p.found) : '';
+      cell(tr, 'new').textContent = p ? String(p.new) : '';
+      cell(tr, 'submitted').textContent = p ? String(p.submitted) : '';
+      const skipped = cell(tr, 'skipped');
+      skipped.textContent = p ? String(p.skipped) : '';
+      if (p && p.skippedItems && p.skippedItems.length) {
+        skipped.title = p.skippedItems.map((s) => s.arxivId + 'v' + s.version + ': ' + s.reason).join('\n');
+      }
+      cell(tr, 'next-poll').textContent = r.nextPollAt ? when(r.nextPollAt) : 'off (scheduled polls disabled)';
+      cell(tr, 'papers').textContent = r.submittedToday + ' / ' + r.submittedTotal;
+      rows.appendChild(tr);
+    });
+    $('rules-empty').hidden = (rules || []).length > 0;
+  }
+
+  async function refreshRules() {
+    const r = await fetch('/api/subscriptions', { credentials: 'omit' });
+    if (r.ok) { renderRules(await r.json()); }
+  }
+
   async function snapshot() {
     const r = await fetch('/api/dashboard', { credentials: 'omit' });
     const d = await r.json();
     const feed = safeHttpUrl(d.feedUrl);
     if (feed) { $('feed-link').href = feed; }
     stats(d.stats);
+    renderRules(d.rules);
     d.papers.slice().reverse().forEach(upsert);
     $('empty').hidden = papers.size > 0;
   }
@@ -303,6 +353,9 @@
       if (st) { td.textContent = stageText(st); }
     });
   }, 1000);
+
+  // polls are rare (hourly by default): the rules are read again every 15 s
+  setInterval(() => { refreshRules().catch(() => {}); }, 15000);
 
   showKeyForm(!key());
   snapshot().catch((e) => say('could not load the papers: ' + e.message, true));

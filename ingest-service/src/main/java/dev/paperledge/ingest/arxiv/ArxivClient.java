@@ -19,6 +19,17 @@ public interface ArxivClient {
     ArxivMetadata metadata(ArxivId id) throws ArxivException;
 
     /**
+     * One page of a {@code search_query} listing, newest submissions first.
+     *
+     * @param query arXiv's query language before URL encoding, e.g. {@code (cat:cs.CL) AND (au:"Y Bengio")}
+     * @param start offset of the page's first paper
+     * @param max   papers per page
+     * @throws ArxivException permanent for an answer that is no listing (unreadable, the API's error entry);
+     *                        transient when arXiv stayed unavailable through all retries
+     */
+    AtomParser.Listing search(String query, int start, int max) throws ArxivException;
+
+    /**
      * A full-text document: {@code kind} is {@code html} or {@code pdf}.
      *
      * @return the document, or null when arXiv has none of that kind (404)

@@ -23,8 +23,9 @@ public record ArxivMetadata(String arxivId, int version, String title, List<Stri
         categories = categories == null ? List.of() : List.copyOf(categories);
     }
 
+    /** The facts that travel with events: every category, the primary first. */
     public PaperSummary summary() {
         return new PaperSummary(title, authors, abstractText, primaryCategory, categoryName,
-                published == null ? null : published.atZone(java.time.ZoneOffset.UTC).toLocalDate(), absUrl);
+                published == null ? null : published.atZone(java.time.ZoneOffset.UTC).toLocalDate(), absUrl, categories);
     }
 }

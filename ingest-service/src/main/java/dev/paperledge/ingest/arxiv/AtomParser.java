@@ -53,14 +53,72 @@ public final class AtomParser {
             throw ArxivException.permanent("arXiv has no paper " + requested.withVersion()
                     + " (the API returned zero results); check the identifier");
         }
-        Element entry = entries.get(0);
+        return entry(entries.get(0), requested);
+    }
+
+    /**
+     * Reads a {@code search_query} listing: every entry with its own ID and version.
+     *
+     * @throws ArxivException permanent: not Atom, the API's error entry (e.g. a query it cannot read), or
+     *                        an entry without a readable arXiv ID or title
+     */
+    public Listing parseListing(byte[] xml) throws ArxivException {
+        Document doc = read(xml);
+        Element feed = doc.getDocumentElement();
+        if (!ATOM.equals(feed.getNamespaceURI()) || !"feed".equals(feed.getLocalName())) {
+            throw ArxivException.permanent("arXiv answered the listing with something other than an Atom feed");
+        }
+        List<ArxivMetadata> papers = new ArrayList<>();
+        for (Element entry : children(feed, ATOM, "entry")) {
+            String entryId = text(first(entry, ATOM, "id"));
+            Matcher m = entryId == null ? null : ENTRY_ID.matcher(entryId.strip());
+            ArxivId id = m != null && m.matches()
+                    ? ArxivId.parse(m.group(1) + (m.group(2) == null ? "" : "v" + m.group(2))).orElse(null)
+                    : null;
+            if (id == null) {
+                if (isError(entry, entryId)) {
+                    throw errorEntry(entry, "the listing");
+                }
+                throw ArxivException.permanent("arXiv's listing has an entry without a readable arXiv ID");
+            }
+            papers.add(entry(entry, id));
+        }
+        return new Listing(number(text(first(feed, OPENSEARCH, "totalResults")), papers.size()),
+                number(text(first(feed, OPENSEARCH, "startIndex")), 0), papers);
+    }
+
+    /** One page of a listing: arXiv's count of all matches, this page's offset and its papers. */
+    public record Listing(int totalResults, int startIndex, List<ArxivMetadata> papers) {
+        public Listing {
+            papers = List.copyOf(papers);
+        }
+    }
+
+    private static int number(String s, int otherwise) {
+        try {
+            return s == null ? otherwise : Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    private static boolean isError(Element entry, String entryId) {
+        String title = normalise(text(first(entry, ATOM, "title")));
+        return (entryId != null && entryId.contains("/api/errors")) || ("Error".equals(title)
+                && first(entry, ARXIV, "primary_category") == null && first(entry, ATOM, "published") == null);
+    }
+
+    private static ArxivException errorEntry(Element entry, String what) {
+        String summary = normalise(text(first(entry, ATOM, "summary")));
+        return ArxivException.permanent("arXiv API error for " + what + ": "
+                + (summary == null ? "unspecified error" : summary));
+    }
+
+    private ArxivMetadata entry(Element entry, ArxivId requested) throws ArxivException {
         String entryId = text(first(entry, ATOM, "id"));
         String title = normalise(text(first(entry, ATOM, "title")));
-        if ((entryId != null && entryId.contains("/api/errors")) || ("Error".equals(title)
-                && first(entry, ARXIV, "primary_category") == null && first(entry, ATOM, "published") == null)) {
-            String summary = normalise(text(first(entry, ATOM, "summary")));
-            throw ArxivException.permanent("arXiv API error for " + requested.withVersion() + ": "
-                    + (summary == null ? "unspecified error" : summary));
+        if (isError(entry, entryId)) {
+            throw errorEntry(entry, requested.withVersion());
         }
         if (title == null || title.isEmpty()) {
             throw ArxivException.permanent("arXiv's record for " + requested.withVersion() + " has no title");

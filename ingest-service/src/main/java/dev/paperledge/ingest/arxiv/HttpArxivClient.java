@@ -67,6 +67,18 @@ public class HttpArxivClient implements ArxivClient {
     }
 
     @Override
+    public AtomParser.Listing search(String query, int start, int max) throws ArxivException {
+        URI uri = URI.create(trimSlash(config.baseUrl()) + "/api/query?search_query="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + "&sortBy=submittedDate&sortOrder=descending&start=" + start + "&max_results=" + max);
+        Fetched f = get(uri, "application/atom+xml", config.maxAtomBytes());
+        if (f.status == 404) {
+            throw new ArxivException("arXiv API not found at " + uri + " (HTTP 404)", true, 404, null);
+        }
+        return parser.parseListing(f.body);
+    }
+
+    @Override
     public Document fullText(ArxivId id, String kind) throws ArxivException {
         String expected = switch (kind) {
             case "html" -> "text/html";

@@ -10,6 +10,9 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import dev.paperledge.ingest.domain.Paper;
 import dev.paperledge.ingest.status.DashboardFeed;
 import dev.paperledge.ingest.status.PipelineStats;
+import dev.paperledge.ingest.subscription.RuleView;
+import dev.paperledge.ingest.subscription.SubscriptionPoller;
+import dev.paperledge.ingest.subscription.Subscriptions;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Multi;
@@ -31,26 +34,32 @@ public class DashboardResource {
 
     private final DashboardFeed feed;
     private final PipelineStats stats;
+    private final Subscriptions rules;
+    private final SubscriptionPoller poller;
     private final String publicBaseUrl;
 
-    public DashboardResource(DashboardFeed feed, PipelineStats stats,
+    public DashboardResource(DashboardFeed feed, PipelineStats stats, Subscriptions rules, SubscriptionPoller poller,
             @ConfigProperty(name = "paperledge.public-base-url") String publicBaseUrl) {
         this.feed = feed;
         this.stats = stats;
+        this.rules = rules;
+        this.poller = poller;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
     }
 
-    /** The page's starting point. */
-    public record Snapshot(List<PaperView> papers, PipelineStats.Stats stats, String feedUrl, String publicBaseUrl) {
+    /** The page's starting point; {@code rules}: the watch rules with their last and next poll. */
+    public record Snapshot(List<PaperView> papers, PipelineStats.Stats stats, String feedUrl, String publicBaseUrl,
+            List<RuleView> rules) {
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Dashboard snapshot", description = "The 200 most recently submitted papers with their "
-            + "stages, the counters, throughput and latency, and the feed's URL.")
+            + "stages, the counters, throughput and latency, the feed's URL and the watch rules.")
     public Snapshot snapshot() {
         PipelineStats.Stats s = stats.computeQuietly();
-        return new Snapshot(papers(), s, publicBaseUrl + "/feed.xml", publicBaseUrl);
+        return new Snapshot(papers(), s, publicBaseUrl + "/feed.xml", publicBaseUrl,
+                rules.views(poller.nextPoll().orElse(null)));
     }
 
     private static List<PaperView> papers() {

@@ -301,11 +301,15 @@ public class PaperResource {
     }
 
     private JsonNode parse(String body) {
+        return strictJson(json, body);
+    }
+
+    /** The body as JSON, null when it is none; a field given twice is refused rather than last-one-wins. */
+    static JsonNode strictJson(ObjectMapper json, String body) {
         if (body == null || body.isBlank()) {
             return null;
         }
         try {
-            // Two "arxivId" fields would be ambiguous: refused rather than last-one-wins.
             return json.reader().with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                     .readTree(body);
         } catch (Exception e) {
@@ -338,7 +342,7 @@ public class PaperResource {
     }
 
     /** Echoes at most 80 characters of user input, printable ASCII only. */
-    static String truncate(String s) {
+    public static String truncate(String s) {
         String t = s == null ? "" : s.replaceAll("[^\\x20-\\x7e]", "?");
         return t.length() > 80 ? t.substring(0, 80) + "…" : t;
     }

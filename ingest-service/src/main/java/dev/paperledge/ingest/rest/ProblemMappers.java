@@ -5,6 +5,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.paperledge.ingest.service.RetryService;
 import dev.paperledge.ingest.service.ShowFormats;
+import dev.paperledge.ingest.subscription.SubscriptionPoller;
+import dev.paperledge.ingest.subscription.Subscriptions;
 import io.smallrye.mutiny.TimeoutException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -44,6 +46,27 @@ public class ProblemMappers {
         return Problem.response(400, "Bad Request", "'" + PaperResource.truncate(e.input())
                 + "' is not a format; one of " + ShowFormats.choices() + " (or leave format out for the default)",
                 path(uri), java.util.Map.of("formats", ShowFormats.CHOICES));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRule(Subscriptions.Invalid e, UriInfo uri) {
+        return Problem.response(400, "Bad Request", e.getMessage(), path(uri),
+                java.util.Map.of("problems", e.problems()));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownRule(Subscriptions.NotFound e, UriInfo uri) {
+        return Problem.response(404, "Not Found", e.getMessage(), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response duplicateRule(Subscriptions.Duplicate e, UriInfo uri) {
+        return Problem.response(409, "Conflict", e.getMessage(), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response pollBusy(SubscriptionPoller.Busy e, UriInfo uri) {
+        return Problem.response(409, "Conflict", e.getMessage(), path(uri));
     }
 
     @ServerExceptionMapper

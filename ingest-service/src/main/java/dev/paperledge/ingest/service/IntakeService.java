@@ -48,6 +48,16 @@ public class IntakeService {
      */
     @Transactional
     public Submission submit(ArxivId id, boolean force, String format) {
+        return submit(id, force, format, null);
+    }
+
+    /**
+     * As {@link #submit(ArxivId, boolean, String)}; {@code origin}, when not null, names who submitted
+     * (e.g. {@code subscription nlp}) on the timeline.
+     */
+    @Transactional
+    public Submission submit(ArxivId id, boolean force, String format, String origin) {
+        String by = origin == null ? "" : " by " + origin;
         Paper p = Paper.findById(id.id(), LockModeType.PESSIMISTIC_WRITE);
         if (p == null) {
             p = new Paper();
@@ -61,7 +71,7 @@ public class IntakeService {
             p.runStartedAt = p.createdAt;
             p.status = PaperStatus.REQUESTED; // set before persist: the insert takes the state of this moment
             p.persist();
-            p.transition(PaperStatus.REQUESTED, Stage.INGEST, "submitted as " + p.format);
+            p.transition(PaperStatus.REQUESTED, Stage.INGEST, "submitted as " + p.format + by);
             changes.fire(new PaperChanged(p.arxivId));
             return Submission.started(p);
         }
@@ -91,7 +101,7 @@ public class IntakeService {
         p.runStartedAt = Instant.now();
         p.transition(PaperStatus.REQUESTED, Stage.INGEST,
                 (newVersion ? "new version v" + id.version() : "forced re-production") + ", run " + p.run + " as "
-                        + p.format);
+                        + p.format + by);
         changes.fire(new PaperChanged(p.arxivId));
         return Submission.started(p);
     }

@@ -10,6 +10,12 @@ public final class Atom {
 
     public static byte[] entry(String id, int version, String title, List<String> authors, String abstractText,
             String primary, List<String> categories) {
+        return entry(id, version, title, authors, abstractText, primary, categories, "2026-01-01T09:00:00Z");
+    }
+
+    /** As the other, first submitted at {@code published} (what a listing sorts by). */
+    public static byte[] entry(String id, int version, String title, List<String> authors, String abstractText,
+            String primary, List<String> categories, String published) {
         StringBuilder a = new StringBuilder();
         for (String author : authors) {
             a.append("    <author><name>").append(xml(author)).append("</name></author>\n");
@@ -30,13 +36,13 @@ public final class Atom {
                   <entry>
                     <id>https://arxiv.org/abs/%1$sv%2$d</id>
                     <updated>2026-01-02T10:00:00Z</updated>
-                    <published>2026-01-01T09:00:00Z</published>
+                    <published>%8$s</published>
                     <title>%3$s</title>
                     <summary>%4$s</summary>
                 %5$s    <arxiv:primary_category term="%6$s" scheme="http://arxiv.org/schemas/atom"/>
                 %7$s  </entry>
                 </feed>
-                """.formatted(id, version, xml(title), xml(abstractText), a, primary, c);
+                """.formatted(id, version, xml(title), xml(abstractText), a, primary, c, published);
         return s.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -42,6 +42,16 @@ public final class Papers {
         });
     }
 
+    /** A paper whose run {@code run} was published at {@code version}, as if every stage had reported. */
+    public static void published(String id, int version, int run) {
+        ingested(id, run);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Paper p = Paper.findById(id);
+            p.version = version;
+            p.transition(PaperStatus.PUBLISHED, Stage.PUBLISH, "test set-up");
+        });
+    }
+
     /**
      * A paper submitted but not yet ingested (run {@code run}), parked out of the ingest worker's reach
      * (its next try is far ahead): the status events of a test then take it through the pipeline.
