@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 /** The {@code paperledge.*} settings of this service (see application.properties). */
@@ -19,6 +20,18 @@ public interface ShowConfig {
     Feed feed();
 
     Storage storage();
+
+    Websub websub();
+
+    /** WebSub: with a hub set, every feed declares it and each change of a feed is pinged to it. */
+    interface Websub {
+        /** The hub's URL ({@code paperledge.websub.hub}); unset: no hub, no pings. */
+        Optional<String> hub();
+
+        /** How long one ping may take. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
 
     interface Storage {
         String bucket();

@@ -12,6 +12,6 @@ public class ShowSettingsProducer {
         ShowConfig.Show s = c.show();
         return new ShowSettings(s.title(), s.description(), s.author(), s.ownerName(), s.ownerEmail(), s.host(),
                 s.language(), s.category(), s.subcategory().orElse(null), s.explicit(), s.locked(), c.publicBaseUrl(),
-                c.feed().aiContent());
+                c.feed().aiContent(), c.websub().hub().orElse(null));
     }
 }

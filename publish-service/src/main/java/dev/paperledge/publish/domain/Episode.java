@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import dev.paperledge.contracts.PaperSummary;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -39,6 +40,17 @@ public class Episode extends PanacheEntityBase {
     public String authors;
     @Column(name = "category_name")
     public String categoryName;
+    /** The paper's primary arXiv category code ({@code cs.CL}), or null (arXiv lists a few papers with none). */
+    @Column(name = "primary_category")
+    public String primaryCategory;
+    /** Every arXiv category the paper is listed in, the primary first, one per line. */
+    public String categories = "";
+    /** The paper's abstract (topic rules match its words; a new version's abstract is compared with it). */
+    @Column(name = "abstract_text")
+    public String abstractText;
+    /** "Updated for v2: ..." once a newer arXiv version of the paper replaced the production; else null. */
+    @Column(name = "update_note")
+    public String updateNote;
     @Column(name = "abs_url")
     public String absUrl;
     @Column(name = "audio_key")
@@ -102,6 +114,38 @@ public class Episode extends PanacheEntityBase {
         }
         String f = eventFormat.strip().toLowerCase(java.util.Locale.ROOT);
         return SOLO.equals(f) || DUO.equals(f) ? f : null;
+    }
+
+    public List<String> categoryList() {
+        return categories == null || categories.isBlank() ? List.of() : lines(categories);
+    }
+
+    /** The paper as events carry it, rebuilt from what is stored (what topic rules match against). */
+    public PaperSummary summary() {
+        return new PaperSummary(paperTitle, authorList(), abstractText, primaryCategory, categoryName, null, absUrl,
+                categoryList());
+    }
+
+    /** Episodes whose primary category is {@code code}, newest first. */
+    public static List<Episode> inPrimaryCategory(String code) {
+        return find("primaryCategory", NEWEST_FIRST, code).list();
+    }
+
+    /** A primary category with episodes: its code, its name as stored, how many. */
+    public record CategoryCount(String code, String name, long episodes) {
+    }
+
+    /** Every primary category that has episodes, by code. */
+    public static List<CategoryCount> primaryCategories() {
+        return getEntityManager().createQuery("select e.primaryCategory, max(e.categoryName), count(e) from Episode e"
+                + " where e.primaryCategory is not null group by e.primaryCategory order by e.primaryCategory",
+                Object[].class).getResultList().stream()
+                .map(r -> new CategoryCount((String) r[0], r[1] == null ? (String) r[0] : (String) r[1], (Long) r[2]))
+                .toList();
+    }
+
+    public static List<Episode> pageInPrimaryCategory(String code, int index, int size) {
+        return find("primaryCategory", NEWEST_FIRST, code).page(Page.of(index, size)).list();
     }
 
     public boolean duo() {

@@ -57,13 +57,30 @@ public class FeedBuilder {
         return show;
     }
 
+    /**
+     * Which feed is being built: its channel title and its own URL (the atom self link and the seed
+     * of its {@code podcast:guid}).
+     */
+    public record Identity(String title, String feedUrl) {
+    }
+
+    /** The main feed: every episode, under the show's title at {@code /feed.xml}. */
+    public Identity main() {
+        return new Identity(show.title(), show.feedUrl());
+    }
+
     public byte[] build(List<Episode> episodes) {
+        return build(main(), episodes);
+    }
+
+    /** A feed of these episodes (a topic's, a category's or the main one) with the show's tags and artwork. */
+    public byte[] build(Identity feed, List<Episode> episodes) {
         List<Episode> sorted = new ArrayList<>(episodes);
         sorted.sort(NEWEST_FIRST);
-        Channel channel = channel(sorted);
+        Channel channel = channel(feed, sorted);
         try {
             Document doc = new WireFeedOutput().outputJDom(channel);
-            addPodcastTags(doc, sorted);
+            addPodcastTags(doc, feed, sorted);
             normaliseExplicit(doc);
             ByteArrayOutputStream out = new ByteArrayOutputStream(4096 + sorted.size() * 2048);
             new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8")).output(doc, out);
@@ -76,6 +93,9 @@ public class FeedBuilder {
     /** The plain-text item description: summary, the paper's link, the credits and the AI note. */
     public static String itemDescription(Episode e) {
         StringBuilder sb = new StringBuilder();
+        if (e.updateNote != null && !e.updateNote.isBlank()) {
+            sb.append(e.updateNote.strip()).append("\n\n");
+        }
         if (e.description != null && !e.description.isBlank()) {
             sb.append(e.description.strip()).append("\n\n");
         }
@@ -89,10 +109,10 @@ public class FeedBuilder {
         return sb.toString();
     }
 
-    private Channel channel(List<Episode> episodes) {
+    private Channel channel(Identity feed, List<Episode> episodes) {
         Channel c = new Channel("rss_2.0");
         c.setEncoding("UTF-8");
-        c.setTitle(show.title());
+        c.setTitle(feed.title());
         c.setDescription(show.description());
         c.setLink(show.baseUrl() + "/");
         c.setLanguage(show.language());
@@ -104,7 +124,7 @@ public class FeedBuilder {
         }
         Image image = new Image();
         image.setUrl(show.artworkUrl());
-        image.setTitle(show.title());
+        image.setTitle(feed.title());
         image.setLink(show.baseUrl() + "/");
         // RSS 2.0 caps the channel image at 144 px wide; ROME would otherwise write -1.
         image.setWidth(144);
@@ -126,11 +146,12 @@ public class FeedBuilder {
         itunes.setCategories(List.of(category));
 
         AtomLinkModuleImpl atom = new AtomLinkModuleImpl();
-        Link self = new Link();
-        self.setHref(show.feedUrl());
-        self.setRel("self");
-        self.setType("application/rss+xml");
-        atom.setLink(self);
+        List<Link> links = new ArrayList<>(2);
+        if (show.websubHub() != null) {
+            links.add(link(show.websubHub(), "hub", null));
+        }
+        links.add(link(feed.feedUrl(), "self", "application/rss+xml"));
+        atom.setLinks(links);
 
         c.setModules(new ArrayList<>(List.<Module>of(itunes, atom)));
         List<Item> items = new ArrayList<>(episodes.size());
@@ -139,6 +160,16 @@ public class FeedBuilder {
         }
         c.setItems(items);
         return c;
+    }
+
+    private static Link link(String href, String rel, String type) {
+        Link link = new Link();
+        link.setHref(href);
+        link.setRel(rel);
+        if (type != null) {
+            link.setType(type);
+        }
+        return link;
     }
 
     /** A speaker as Podcasting 2.0 lists them: {@code <podcast:person role="host" group="cast">}. */
@@ -181,9 +212,9 @@ public class FeedBuilder {
         return new PodcastModule.Txt("ai-content", show.aiContent());
     }
 
-    PodcastModule channelPodcast() {
+    PodcastModule channelPodcast(Identity feed) {
         PodcastModule podcast = new PodcastModule();
-        podcast.setGuid(PodcastGuid.forFeedUrl(show.feedUrl()).toString());
+        podcast.setGuid(PodcastGuid.forFeedUrl(feed.feedUrl()).toString());
         podcast.setLocked(show.locked());
         podcast.setLockedOwner(show.ownerEmail());
         podcast.setPersons(List.of(host(show.host())));
@@ -217,14 +248,14 @@ public class FeedBuilder {
      * {@code rome.properties} on its own class loader, which does not see this module's file in
      * every deployment (Quarkus' class loaders), and the tags must never silently disappear.
      */
-    private void addPodcastTags(Document doc, List<Episode> sorted) {
+    private void addPodcastTags(Document doc, Identity feed, List<Episode> sorted) {
         Element rss = doc.getRootElement();
         rss.addNamespaceDeclaration(PodcastModuleGenerator.NS);
         Element channel = rss.getChild("channel");
         PodcastModuleGenerator generator = new PodcastModuleGenerator();
         int firstItem = channel.indexOf(channel.getChild("item"));
         Element holder = new Element("holder");
-        generator.generate(channelPodcast(), holder);
+        generator.generate(channelPodcast(feed), holder);
         List<org.jdom2.Content> tags = new ArrayList<>(holder.removeContent());
         if (firstItem < 0) {
             channel.addContent(tags);

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.paperledge.publish.domain.Episode;
+import dev.paperledge.publish.domain.EpisodeVersion;
 import dev.paperledge.publish.storage.ObjectStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -60,20 +61,34 @@ public class MediaResource {
         return serve(slug, e -> e.chaptersKey, "chapters", e -> CHAPTERS_TYPE, range, ifRange);
     }
 
+    @GET
+    @Path("episodes/{slug}/v{version: [0-9]{1,4}}/audio.mp3")
+    @Operation(summary = "The MP3 of an earlier arXiv version of the episode (kept when a newer version replaced it)")
+    public Response earlierAudio(@PathParam("slug") String slug, @PathParam("version") int version,
+            @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange) {
+        Episode e = Episode.bySlug(slug).orElseThrow(NotFoundException::new);
+        EpisodeVersion v = EpisodeVersion.of(e.arxivId, version).orElseThrow(NotFoundException::new);
+        return serve(e, v.audioKey, "audio-v" + v.version + "-r" + v.run, v.mimeType, Date.from(v.replacedAt), range,
+                ifRange);
+    }
+
     private Response serve(String slug, Function<Episode, String> keyOf, String kind, Function<Episode, String> typeOf,
             String rangeHeader, String ifRange) {
         Episode e = Episode.bySlug(slug).orElseThrow(NotFoundException::new);
-        String key = keyOf.apply(e);
+        // the tag changes whenever a new production replaces the files
+        return serve(e, keyOf.apply(e), kind + "-v" + e.version + "-r" + e.run, typeOf.apply(e), Date.from(e.updatedAt),
+                rangeHeader, ifRange);
+    }
+
+    private Response serve(Episode e, String key, String tag, String type, Date lastModified, String rangeHeader,
+            String ifRange) {
         if (key == null || !Episode.ownsKey(e.slug, key)) {
             // only the paper's own objects, whatever an (older, unchecked) event named
             throw new NotFoundException();
         }
         ObjectStore.ObjectInfo info = store.stat(key).orElseThrow(NotFoundException::new);
         long size = info.size();
-        // changes whenever a new production replaces the files
-        EntityTag etag = new EntityTag(kind + "-v" + e.version + "-r" + e.run + "-" + size);
-        Date lastModified = Date.from(e.updatedAt);
-        String type = typeOf.apply(e);
+        EntityTag etag = new EntityTag(tag + "-" + size);
         boolean rangeApplies = ifRange == null || ifRange.equals(etag.toString());
         Optional<ByteRange> range;
         try {

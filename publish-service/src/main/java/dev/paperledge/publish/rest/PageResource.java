@@ -15,13 +15,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.paperledge.contracts.AudioReady;
+import dev.paperledge.contracts.SubscriptionRule;
 import dev.paperledge.publish.config.ShowConfig;
 import dev.paperledge.publish.domain.Episode;
+import dev.paperledge.publish.domain.EpisodeVersion;
+import dev.paperledge.publish.domain.TopicRule;
 import dev.paperledge.publish.feed.FeedBuilder;
 import dev.paperledge.publish.feed.ShowSettings;
+import dev.paperledge.publish.service.TopicFeeds;
 import dev.paperledge.publish.storage.ObjectStore;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -47,7 +52,19 @@ public class PageResource {
     /** What the templates show of an episode. */
     public record EpisodeView(String slug, String isoDate, String dateLabel, String title, String description,
             String audioUrl, String transcriptUrl, String jsonTranscriptUrl, String creditLine, String paperUrl, String duration, int number,
-            String format, String formatLine) {
+            String format, String formatLine, String updateNote, String category) {
+    }
+
+    /** An earlier arXiv version of an episode whose audio is still served. */
+    public record VersionView(int version, String audioUrl, String duration) {
+    }
+
+    /** A feed the page links: its title and address. */
+    public record FeedLink(String title, String url) {
+    }
+
+    /** A primary category with episodes: filter link and feed; {@code current} when the list shows it. */
+    public record CategoryView(String code, String name, long episodes, boolean current, String feedUrl) {
     }
 
     /** Links to neighbouring pages; zero when there is none. */
@@ -73,10 +90,11 @@ public class PageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(ShowSettings show, List<EpisodeView> episodes, Paging paging);
+        static native TemplateInstance index(ShowSettings show, List<EpisodeView> episodes, Paging paging,
+                List<CategoryView> categories, CategoryView selected, List<FeedLink> topics, String pageQuery);
 
         static native TemplateInstance episode(ShowSettings show, EpisodeView episode, List<LineView> lines,
-                boolean sourced, CheckView check, String aiNote);
+                boolean sourced, CheckView check, String aiNote, List<VersionView> versions);
     }
 
     private static final Logger LOG = Logger.getLogger(PageResource.class);
@@ -86,8 +104,12 @@ public class PageResource {
     private final int pageSize;
     private final long transcriptMaxBytes;
 
-    public PageResource(ShowSettings show, ObjectStore store, ObjectMapper json, ShowConfig config) {
+    private final TopicFeeds topicFeeds;
+
+    public PageResource(ShowSettings show, ObjectStore store, ObjectMapper json, ShowConfig config,
+            TopicFeeds topicFeeds) {
         this.show = show;
+        this.topicFeeds = topicFeeds;
         this.store = store;
         this.json = json;
         this.pageSize = Math.max(1, config.page().size());
@@ -95,16 +117,34 @@ public class PageResource {
     }
 
     @GET
-    @Operation(summary = "The public episode list (HTML), newest first, paged with ?page=")
-    public TemplateInstance index(@QueryParam("page") @DefaultValue("1") int page) {
-        long count = Episode.count();
+    @Operation(summary = "The public episode list (HTML), newest first, paged with ?page=, one arXiv primary category"
+            + " with ?category=cs.CL; links every feed")
+    public TemplateInstance index(@QueryParam("page") @DefaultValue("1") int page,
+            @QueryParam("category") String category) {
+        if (category != null && !FeedResource.CATEGORY.matcher(category).matches()) {
+            throw new BadRequestException("not an arXiv category code such as cs.CL: " + category);
+        }
+        List<CategoryView> categories = Episode.primaryCategories().stream().map(c -> new CategoryView(c.code(),
+                c.name(), c.episodes(), c.code().equals(category), show.categoryFeedUrl(c.code()))).toList();
+        CategoryView selected = categories.stream().filter(CategoryView::current).findFirst().orElse(null);
+        if (category != null && selected == null) {
+            throw new NotFoundException();
+        }
+        long count = selected == null ? Episode.count() : selected.episodes();
         int pages = (int) Math.max(1, (count + pageSize - 1) / pageSize);
         if (page < 1 || page > pages) {
             throw new NotFoundException();
         }
-        List<EpisodeView> views = Episode.page(page - 1, pageSize).stream().map(this::view).toList();
+        List<Episode> list = selected == null ? Episode.page(page - 1, pageSize)
+                : Episode.pageInPrimaryCategory(category, page - 1, pageSize);
+        List<EpisodeView> views = list.stream().map(this::view).toList();
         Paging paging = new Paging(page, pages, page > 1 ? page - 1 : 0, page < pages ? page + 1 : 0);
-        return Templates.index(show, views, paging);
+        List<FeedLink> topics = TopicRule.bySlug().stream()
+                .map(r -> new FeedLink(topicFeeds.read(r).map(SubscriptionRule::title).filter(t -> !t.isBlank())
+                        .orElse(r.slug), show.topicFeedUrl(r.slug)))
+                .toList();
+        return Templates.index(show, views, paging, categories, selected, topics,
+                selected == null ? "" : "&category=" + selected.code());
     }
 
     @GET
@@ -123,7 +163,10 @@ public class PageResource {
             speaker = l.speaker();
         }
         boolean sourced = lines.stream().anyMatch(l -> l.source() != null);
-        return Templates.episode(show, view(e), views, sourced, check(e), FeedBuilder.AI_NOTE);
+        List<VersionView> versions = EpisodeVersion.of(e.arxivId).stream().map(v -> new VersionView(v.version,
+                "/episodes/" + e.slug + "/v" + v.version + "/audio.mp3", Transcripts.clock(v.durationMs / 1000.0)))
+                .toList();
+        return Templates.episode(show, view(e), views, sourced, check(e), FeedBuilder.AI_NOTE, versions);
     }
 
     /** From the JSON transcript when it is there and sound, else from the WebVTT; none when neither. */
@@ -209,6 +252,6 @@ public class PageResource {
                 e.description, base + "/audio.mp3", e.transcriptKey == null ? null : base + "/transcript.vtt",
                 e.jsonTranscriptKey == null ? null : base + "/transcript.json",
                 e.creditLine(), e.absUrl, duration, e.episodeNumber, e.duo() ? Episode.DUO : Episode.SOLO,
-                e.formatLine(show.host()));
+                e.formatLine(show.host()), e.updateNote, e.primaryCategory);
     }
 }

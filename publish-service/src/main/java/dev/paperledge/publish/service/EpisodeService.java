@@ -14,6 +14,7 @@ import dev.paperledge.contracts.EpisodeScript;
 import dev.paperledge.contracts.ObjectKeys;
 import dev.paperledge.contracts.PaperSummary;
 import dev.paperledge.publish.domain.Episode;
+import dev.paperledge.publish.domain.EpisodeVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -72,6 +73,13 @@ public class EpisodeService {
             apply(e, evt);
             e.persist();
         } else if (compare(evt.version(), evt.run(), e.version, e.run) > 0) {
+            if (evt.version() > e.version) {
+                // a newer arXiv version: the old one's audio stays served, the item says what changed
+                EpisodeVersion.keep(e, Instant.now());
+                e.updateNote = VersionNote.of(evt.version(), e.abstractText, abstractOf(evt.paper()));
+                LOG.infof("%s updated from v%d to v%d in place (guid %s, episode %d)", evt.arxivId(), e.version,
+                        evt.version(), e.guid, e.episodeNumber);
+            }
             apply(e, evt);
             e.feedRevision = null; // the next feed revision carries this production
         }
@@ -104,6 +112,10 @@ public class EpisodeService {
         return String.join("\n", names.map(n -> n.replaceAll("\\s+", " ").strip()).toList());
     }
 
+    private static String abstractOf(PaperSummary p) {
+        return p == null || p.abstractText() == null ? null : p.abstractText().strip();
+    }
+
     private void apply(Episode e, AudioReady evt) {
         PaperSummary p = evt.paper();
         e.version = evt.version();
@@ -115,6 +127,10 @@ public class EpisodeService {
         e.paperTitle = p != null && p.title() != null ? p.title() : e.title;
         e.authors = p == null ? "" : oneNameALine(p.authors().stream());
         e.categoryName = p == null ? null : (p.categoryName() != null ? p.categoryName() : p.primaryCategory());
+        e.primaryCategory = p == null || p.primaryCategory() == null || p.primaryCategory().isBlank() ? null
+                : p.primaryCategory().strip();
+        e.categories = p == null ? "" : oneNameALine(p.categories().stream());
+        e.abstractText = abstractOf(p);
         e.absUrl = p == null || p.absUrl() == null ? "https://arxiv.org/abs/" + evt.arxivId() : p.absUrl();
         e.audioKey = evt.audioKey();
         e.byteSize = evt.byteSize();

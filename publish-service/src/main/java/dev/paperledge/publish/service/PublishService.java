@@ -23,6 +23,7 @@ import dev.paperledge.publish.domain.ProcessedEvent;
 import dev.paperledge.publish.domain.PublishInput;
 import dev.paperledge.publish.storage.ObjectStore;
 import dev.paperledge.publish.storage.ObjectStoreUnavailableException;
+import dev.paperledge.publish.websub.WebSubNotifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -50,10 +51,15 @@ public class PublishService {
     private final MutinyEmitter<StageFailed> failures;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
+    private final TopicFeeds topics;
+    private final WebSubNotifier websub;
 
     public PublishService(ObjectStore store, EpisodeService episodes, FeedService feeds,
             @Channel("episodes-out") MutinyEmitter<EpisodePublished> published,
-            @Channel("failures") MutinyEmitter<StageFailed> failures, ObjectMapper json, MeterRegistry metrics) {
+            @Channel("failures") MutinyEmitter<StageFailed> failures, ObjectMapper json, MeterRegistry metrics,
+            TopicFeeds topics, WebSubNotifier websub) {
+        this.topics = topics;
+        this.websub = websub;
         this.store = store;
         this.episodes = episodes;
         this.feeds = feeds;
@@ -121,6 +127,7 @@ public class PublishService {
             EpisodePublished out = new EpisodePublished(evt.arxivId(), evt.version(), evt.run(), episode.guid,
                     feeds.show().episodePageUrl(episode.slug), episode.feedRevision, episode.updatedAt);
             published.sendMessageAndAwait(CloudEvents.message(out, SOURCE));
+            announce(episode);
             count("success", "published");
             LOG.infof("published %s v%d run %d as episode %d (feed %s)", evt.arxivId(), evt.version(), evt.run(),
                     episode.episodeNumber, out.feedRevision());
@@ -145,6 +152,19 @@ public class PublishService {
             throw e;
         } finally {
             sample.stop(metrics.timer("paperledge.stage.duration", "stage", Stage.PUBLISH.id()));
+        }
+    }
+
+    /** Pings the WebSub hub for every feed the episode is in; a problem here never fails publishing. */
+    private void announce(Episode episode) {
+        if (!websub.enabled()) {
+            return;
+        }
+        try {
+            websub.changed(topics.feedUrlsFor(episode));
+        } catch (RuntimeException e) {
+            LOG.warnf("WebSub: cannot tell which feeds %s is in: %s", episode.arxivId, e.getMessage());
+            metrics.counter("paperledge.websub.pings", "outcome", "failure").increment();
         }
     }
 

@@ -212,7 +212,8 @@ class FeedBuilderTest {
                 .contains("<podcast:txt purpose=\"ai-content\">" + ShowSettings.DEFAULT_AI_CONTENT + "</podcast:txt>");
 
         ShowSettings own = new ShowSettings("PaperLedge", "d", "PaperLedge", "PaperLedge", "o@paperledge.example",
-                "Ernis", "en", "Science", null, false, true, "https://pod.example.org", "Made by machine & voiced by AI.");
+                "Ernis", "en", "Science", null, false, true, "https://pod.example.org", "Made by machine & voiced by AI.",
+                null);
         byte[] custom = new FeedBuilder(own).build(episodes);
         assertThat(PodcastTags.channel(custom).getTxts())
                 .containsExactly(new PodcastModule.Txt("ai-content", "Made by machine & voiced by AI."));

@@ -80,20 +80,38 @@ public class TestData {
     /** A production in a format ({@code solo}, {@code duo}, or null as before formats) with who speaks in it. */
     public AudioReady production(String id, int run, byte[] mp3, PaperSummary paper, String jsonTranscript,
             AudioReady.Listening listening, String format, List<EpisodeScript.Host> hosts) {
-        String audioKey = ObjectKeys.audio(id, 1, run, "episode.mp3");
-        String vttKey = ObjectKeys.audio(id, 1, run, "transcript.vtt");
-        String chaptersKey = ObjectKeys.audio(id, 1, run, "chapters.json");
+        return production(id, 1, run, mp3, paper, jsonTranscript, listening, format, hosts);
+    }
+
+    /** A production of one arXiv version of the paper (its objects under {@code audio/<id>/v<version>/}). */
+    public AudioReady production(String id, int version, int run, byte[] mp3, PaperSummary paper) {
+        return production(id, version, run, mp3, paper, null, null, null, List.of());
+    }
+
+    private AudioReady production(String id, int version, int run, byte[] mp3, PaperSummary paper,
+            String jsonTranscript, AudioReady.Listening listening, String format, List<EpisodeScript.Host> hosts) {
+        String audioKey = ObjectKeys.audio(id, version, run, "episode.mp3");
+        String vttKey = ObjectKeys.audio(id, version, run, "transcript.vtt");
+        String chaptersKey = ObjectKeys.audio(id, version, run, "chapters.json");
         store.put(audioKey, mp3, "audio/mpeg", Map.of());
         store.put(vttKey, VTT.getBytes(StandardCharsets.UTF_8), "text/vtt", Map.of());
         store.put(chaptersKey, CHAPTERS.getBytes(StandardCharsets.UTF_8), "application/json+chapters", Map.of());
         String jsonKey = null;
         if (jsonTranscript != null) {
-            jsonKey = ObjectKeys.audio(id, 1, run, "transcript.json");
+            jsonKey = ObjectKeys.audio(id, version, run, "transcript.json");
             store.put(jsonKey, jsonTranscript.getBytes(StandardCharsets.UTF_8), "application/json", Map.of());
         }
-        return new AudioReady(id, 1, run, paper, paper.episodeTitle(), "A gentle summary of " + paper.title() + ".",
+        return new AudioReady(id, version, run, paper, paper.episodeTitle(), "A gentle summary of " + paper.title() + ".",
                 audioKey, 3000, mp3.length, "audio/mpeg", chaptersKey, vttKey, "test-sine", Instant.now(),
-                listening == null ? null : ObjectKeys.audio(id, 1, run, "quality.json"), listening, jsonKey, format, hosts);
+                listening == null ? null : ObjectKeys.audio(id, version, run, "quality.json"), listening, jsonKey, format,
+                hosts);
+    }
+
+    /** A paper listed in {@code categories} (the first is primary, named {@code categoryName}). */
+    public static PaperSummary paper(String id, String title, String abstractText, String categoryName,
+            List<String> categories) {
+        return new PaperSummary(title, List.of("Ada Lovelace"), abstractText, categories.get(0), categoryName,
+                LocalDate.of(2025, 3, 16), "https://arxiv.org/abs/" + id, categories);
     }
 
     /** Ernis and Sam, as the audio stage names a duo episode's speakers. */
