@@ -191,16 +191,26 @@ public class Subscriptions {
     }
 
     public SubscriptionRule create(SubscriptionRule rule) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (Subscription.findById(rule.slug()) != null) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (Subscription.findById(rule.slug()) != null) {
+                    throw new Duplicate(rule.slug());
+                }
+                Subscription s = new Subscription();
+                s.slug = rule.slug();
+                s.createdAt = Instant.now();
+                s.set(rule);
+                s.persist();
+            });
+        } catch (Duplicate e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Two creates of one slug at once: the primary key lets one in; the other is a duplicate too.
+            if (QuarkusTransaction.requiringNew().call(() -> Subscription.findById(rule.slug()) != null)) {
                 throw new Duplicate(rule.slug());
             }
-            Subscription s = new Subscription();
-            s.slug = rule.slug();
-            s.createdAt = Instant.now();
-            s.set(rule);
-            s.persist();
-        });
+            throw e;
+        }
         publisher.publish(rule);
         return rule;
     }

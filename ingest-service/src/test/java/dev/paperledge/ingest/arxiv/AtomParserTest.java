@@ -56,6 +56,41 @@ class AtomParserTest {
         assertThat(m.summary().episodeTitle())
                 .isEqualTo("Computation and Language - LoRA: Low-Rank Adaptation of Large Language Models");
         assertThat(m.summary().published()).hasToString("2021-06-17");
+        assertThat(m.summary().categories()).as("every category travels with the events, primary first")
+                .containsExactly("cs.CL", "cs.AI", "cs.LG");
+    }
+
+    @Test
+    void readsAListingWithEachEntrysOwnIdAndVersion() throws Exception {
+        String a = new String(Atom.entry("2601.00001", 3, "First", List.of("A B"), "x", "cs.CL", List.of("cs.CL", "cs.AI")),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String b = new String(Atom.entry("hep-th/9901001", 1, "Second", List.of("C D"), "y", "hep-th", List.of("hep-th")),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String feed = a.substring(0, a.indexOf("</feed>")).replace("<opensearch:totalResults>1<",
+                "<opensearch:totalResults>7<").replace("<opensearch:startIndex>0<", "<opensearch:startIndex>4<")
+                + b.substring(b.indexOf("<entry>"));
+        AtomParser.Listing l = parser.parseListing(feed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(l.totalResults()).isEqualTo(7);
+        assertThat(l.startIndex()).isEqualTo(4);
+        assertThat(l.papers()).extracting(ArxivMetadata::arxivId).containsExactly("2601.00001", "hep-th/9901001");
+        assertThat(l.papers()).extracting(ArxivMetadata::version).containsExactly(3, 1);
+        assertThat(l.papers().get(0).summary().categories()).containsExactly("cs.CL", "cs.AI");
+    }
+
+    @Test
+    void aListingWithNoResultsIsEmptyAndAnErrorEntryOrAnUnreadableOneIsRefused() throws Exception {
+        AtomParser.Listing none = parser.parseListing(Fixtures.read("special/no-such-paper.atom.xml"));
+        assertThat(none.papers()).isEmpty();
+        assertThat(none.totalResults()).isZero();
+        assertThatThrownBy(() -> parser.parseListing(Fixtures.read("special/error-malformed-id.atom.xml")))
+                .isInstanceOf(ArxivException.class).hasMessageStartingWith("arXiv API error for the listing: ");
+        assertThatThrownBy(() -> parser.parseListing(("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>x</id>"
+                + "<title>T</title></entry></feed>").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(ArxivException.class)
+                .hasMessage("arXiv's listing has an entry without a readable arXiv ID");
+        assertThatThrownBy(() -> parser.parseListing("<html/>".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(ArxivException.class)
+                .hasMessage("arXiv answered the listing with something other than an Atom feed");
     }
 
     @Test

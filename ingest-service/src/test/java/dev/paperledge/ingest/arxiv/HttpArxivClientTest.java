@@ -48,6 +48,26 @@ class HttpArxivClientTest {
     }
 
     @Test
+    void searchesAListingNewestFirstPageByPageWithTheQueryEncoded() throws Exception {
+        String query = "cat:cs.CL OR au:\"Edward J. Hu\"";
+        AtomParser.Listing first = client.search(query, 0, 2);
+        AtomParser.Listing second = client.search(query, 2, 2);
+        assertThat(first.papers()).hasSize(2);
+        assertThat(first.totalResults()).isGreaterThan(2);
+        assertThat(second.startIndex()).isEqualTo(2);
+        List<ArxivMetadata> all = new java.util.ArrayList<>(first.papers());
+        all.addAll(second.papers());
+        assertThat(all).extracting(ArxivMetadata::published).isSortedAccordingTo(
+                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()));
+        assertThat(all).extracting(ArxivMetadata::arxivId).doesNotHaveDuplicates();
+        var asked = standIn.listingRequests();
+        assertThat(asked).extracting(ArxivStandIn.ListingRequest::searchQuery).containsOnly(query);
+        assertThat(asked.get(0).rawQuery()).contains("search_query=cat%3Acs.CL+OR+au%3A%22Edward+J.+Hu%22")
+                .contains("sortBy=submittedDate&sortOrder=descending&start=0&max_results=2");
+        assertThat(asked.get(0).userAgent()).isEqualTo("PaperLedge-ingest/test");
+    }
+
+    @Test
     void anOldStyleIdIsAskedForWithItsSlash() throws Exception {
         Files.copy(getClass().getResourceAsStream("/atom/hep-th_9901001.atom.xml"), dir.resolve("hep-th_9901001.atom.xml"));
         ArxivMetadata m = client.metadata(ArxivId.of("hep-th/9901001"));

@@ -34,6 +34,7 @@ import dev.paperledge.ingest.support.Atom;
 import dev.paperledge.ingest.support.Fixtures;
 import dev.paperledge.ingest.support.KafkaProbe;
 import dev.paperledge.ingest.support.Papers;
+import dev.paperledge.ingest.support.Rules;
 import dev.paperledge.ingest.support.StageEvents;
 import dev.paperledge.ingest.support.StandInResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -243,5 +244,52 @@ class DashboardBrowserTest {
                 "refused"));
         assertThat(driver.findElement(By.id("key-form")).isDisplayed()).isTrue();
         assertThat(js("return sessionStorage.getItem('paperledge.operatorKey')")).isNull();
+    }
+
+    private String ruleCell(String slug, String cls) {
+        return (String) js("const c = document.querySelector(\"tr[data-slug='" + slug + "'] td." + cls
+                + "\"); return c ? c.textContent : null");
+    }
+
+    @Test
+    void theRulesSectionShowsEachRulesLastPollNextPollAndPapersAndFollowsANewPoll() {
+        String word = "wombat" + Fixtures.randomId().replace(".", "");
+        for (int day = 1; day <= 2; day++) {
+            String id = Fixtures.randomId();
+            Fixtures.write(StandInResource.folder(), id, ".atom.xml", Atom.entry(id, 1, "On " + word, List.of("A B"),
+                    "About " + word + ".", "cs.CL", List.of("cs.CL"), "2026-02-0" + day + "T09:00:00Z"));
+        }
+        String slug = Rules.slug();
+        Rules.create(Rules.body("slug", slug, "title", "<b>Wombats</b> & co", "keywords", List.of(word),
+                "dailyCap", 1)).then().statusCode(201);
+        try {
+            Rules.run(slug).then().statusCode(200);
+            openWithKey();
+            new WebDriverWait(driver, WAIT).until(
+                    ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-slug='" + slug + "']")));
+            assertThat(js("return document.querySelector(\"tr[data-slug='" + slug + "'] .rule-title\").textContent"))
+                    .as("markup stays text").isEqualTo("<b>Wombats</b> & co");
+            assertThat(ruleCell(slug, "rule")).contains(slug).contains("cap 1/day");
+            assertThat(ruleCell(slug, "query")).isEqualTo("(ti:\"" + word + "\" OR abs:\"" + word + "\")");
+            assertThat(ruleCell(slug, "found")).isEqualTo("2");
+            assertThat(ruleCell(slug, "new")).isEqualTo("2");
+            assertThat(ruleCell(slug, "submitted")).isEqualTo("1");
+            assertThat(ruleCell(slug, "skipped")).isEqualTo("1");
+            assertThat(ruleCell(slug, "papers")).isEqualTo("1 / 1");
+            assertThat(ruleCell(slug, "next-poll")).isEqualTo("off (scheduled polls disabled)");
+            assertThat(ruleCell(slug, "last-poll")).contains("(operator)").doesNotContain("failed");
+
+            // A poll that fails shows up without a reload, with its reason.
+            for (int i = 0; i < 4; i++) {
+                StandInResource.standIn().enqueueStatus(503);
+            }
+            Rules.run(slug).then().statusCode(200);
+            new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(250))
+                    .until(d -> String.valueOf(ruleCell(slug, "last-poll")).contains("failed: arXiv answered HTTP 503"));
+            assertThat(ruleCell(slug, "found")).isEqualTo("0");
+            assertThat(js("return window.__sameLoad")).isEqualTo("yes");
+        } finally {
+            Rules.delete(slug);
+        }
     }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,11 +38,6 @@ import io.restassured.http.ContentType;
 @WithTestResource(StandInResource.class)
 class SubscriptionApiTest {
     static final ObjectMapper JSON = new ObjectMapper();
-
-    @BeforeAll
-    static void topic() {
-        KafkaProbe.ensureTopic(Topics.SUBSCRIPTIONS, true);
-    }
 
     static Stream<Arguments> invalidRules() {
         String s = "v-slug";

@@ -20,14 +20,11 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.paperledge.contracts.Topics;
 import dev.paperledge.ingest.support.Api;
 import dev.paperledge.ingest.support.Atom;
 import dev.paperledge.ingest.support.Fixtures;
-import dev.paperledge.ingest.support.KafkaProbe;
 import dev.paperledge.ingest.support.Papers;
 import dev.paperledge.ingest.support.Rules;
 import dev.paperledge.ingest.support.StandInResource;
@@ -62,11 +59,6 @@ class SubscriptionPollTest {
     String dbPassword;
 
     private final List<String> slugs = new ArrayList<>();
-
-    @BeforeAll
-    static void topic() {
-        KafkaProbe.ensureTopic(Topics.SUBSCRIPTIONS, true);
-    }
 
     @AfterEach
     void deleteRules() {
