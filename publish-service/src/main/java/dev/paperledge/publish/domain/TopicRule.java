@@ -1,8 +1,10 @@
 package dev.paperledge.publish.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
+import dev.paperledge.publish.service.FeedService;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
@@ -30,9 +32,12 @@ public class TopicRule extends PanacheEntityBase {
 
     /** Changes whenever a rule is added, changed or deleted (other instances compare it to drop cached feeds). */
     public static String fingerprint() {
-        Object r = getEntityManager().createNativeQuery("SELECT md5(COALESCE(string_agg(slug || ':' || "
-                + "extract(epoch from updated_at)::text, ',' ORDER BY slug), '')) FROM subscription_rule")
-                .getSingleResult();
-        return String.valueOf(r);
+        StringBuilder sb = new StringBuilder();
+        for (Object[] r : getEntityManager()
+                .createQuery("select r.slug, r.updatedAt from TopicRule r order by r.slug", Object[].class)
+                .getResultList()) {
+            sb.append(r[0]).append('@').append(r[1]).append('\n');
+        }
+        return FeedService.revisionOf(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
