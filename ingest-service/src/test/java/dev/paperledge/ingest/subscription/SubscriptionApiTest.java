@@ -32,6 +32,7 @@ import dev.paperledge.ingest.support.StandInResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 
 /** The subscriptions API: validation, conflicts, the operator key, and the rules on the compacted topic. */
 @QuarkusTest
@@ -149,6 +150,23 @@ class SubscriptionApiTest {
             assertThat(updated.get("categories").get(0).asText()).isEqualTo("eess.AS");
             assertThat(records.get(2).value()).as("a tombstone").isNull();
             assertThat(records).allMatch(r -> r.partition() == records.get(0).partition());
+        }
+    }
+
+    @Inject
+    Subscriptions subscriptions;
+
+    @Test
+    void everyRuleIsPublishedAgainAtStartUp() throws Exception {
+        String slug = Rules.slug();
+        Rules.create(Rules.rule(slug, List.of("cs.CL"), null, 7, null)).then().statusCode(201);
+        try (KafkaProbe topic = new KafkaProbe(Topics.SUBSCRIPTIONS)) {
+            subscriptions.republishAtStart(null); // what start-up runs (in the background)
+            List<ConsumerRecord<String, String>> records = topic.await(slug, 1, Duration.ofSeconds(20));
+            assertThat(records).hasSize(1);
+            assertThat(JSON.readValue(records.get(0).value(), SubscriptionRule.class).dailyCap()).isEqualTo(7);
+        } finally {
+            Rules.delete(slug);
         }
     }
 
