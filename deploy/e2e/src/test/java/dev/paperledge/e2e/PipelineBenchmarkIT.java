@@ -1,8 +1,5 @@
 package dev.paperledge.e2e;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,22 +9,19 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import dev.paperledge.testkit.StaticFileServer;
 
 /**
  * The benchmark harness (not a test: it asserts only that the run completed). Submits N papers
  * with the offline defaults and prints a Markdown table: papers per minute, p50/p95
- * submit-to-published latency, time per stage, pipeline overhead, RSS per service, and GET
- * /feed.xml throughput against a static file server on the same file.
+ * submit-to-published latency, time per stage, pipeline overhead, RSS per service at idle and
+ * after the N papers, and GET /feed.xml throughput against nginx on the same bytes
+ * ({@link FeedThroughput}).
  *
  * <p>{@code deploy/local/bench.sh N} runs it ({@code -Dpaperledge.bench.papers=N}).
  */
@@ -52,6 +46,12 @@ class PipelineBenchmarkIT {
     @Test
     void benchmark() throws Exception {
         int n = Integer.getInteger("paperledge.bench.papers");
+        // Idle: the stack up and settled, nothing submitted yet.
+        Thread.sleep(Duration.ofSeconds(Integer.getInteger("paperledge.bench.settle-seconds", 20)).toMillis());
+        Map<String, Long> idleRss = new LinkedHashMap<>();
+        for (String c : COMPONENTS) {
+            idleRss.put(c, E2eStack.rssKb(c));
+        }
         List<String> ids = Pipeline.syntheticPapers(Path.of(env.get("PAPERLEDGE_ARXIV_FIXTURES")), n);
         Map<String, Long> submittedAt = new LinkedHashMap<>();
         Map<String, EnumMap<Stage, Long>> seen = new LinkedHashMap<>();
@@ -127,15 +127,15 @@ class PipelineBenchmarkIT {
             md.append(String.format("| audio-service busy (N × audio compute / wall time) | %.0f %% |%n",
                     100 * n * audioCompute / (minutes * 60)));
         }
-        for (String c : List.of("ingest-service", "script-service", "audio-service", "publish-service", "arxiv-standin")) {
-            md.append(String.format("| RSS %s | %d MB |%n", c, E2eStack.rssKb(c) / 1024));
+        for (String c : COMPONENTS) {
+            md.append(String.format("| RSS %s (idle / after %d papers) | %d MB / %d MB |%n", c, n, idleRss.get(c) / 1024,
+                    E2eStack.rssKb(c) / 1024));
         }
         long total = totalRss();
         md.append(String.format("| RSS the four services (now / peak seen) | %d MB / %d MB |%n", total / 1024,
                 Math.max(peakRss, total) / 1024));
-        double[] feed = feedThroughput();
-        md.append(String.format("| GET /feed.xml, publish-service | %.0f req/s |%n", feed[0]));
-        md.append(String.format("| GET same file, static file server (JDK) | %.0f req/s |%n", feed[1]));
+        FeedThroughput.Result feed = FeedThroughput.measure(E2eStack.PUBLISH + "/feed.xml");
+        md.append(feed.markdown());
         System.out.println(md);
         Path target = E2eStack.ROOT.resolve("deploy/e2e/target");
         Files.createDirectories(target);
@@ -148,9 +148,12 @@ class PipelineBenchmarkIT {
         return at >= 0 && at >= order.indexOf(s.name());
     }
 
+    private static final List<String> COMPONENTS = List.of("ingest-service", "script-service", "audio-service",
+            "publish-service", "arxiv-standin");
+
     private static long totalRss() {
         long total = 0;
-        for (String c : List.of("ingest-service", "script-service", "audio-service", "publish-service")) {
+        for (String c : COMPONENTS.subList(0, 4)) {
             total += Math.max(0, E2eStack.rssKb(c));
         }
         return total;
@@ -167,43 +170,6 @@ class PipelineBenchmarkIT {
         } catch (Exception e) {
             return -1;
         }
-    }
-
-    /** Requests per second for 10 s with 4 concurrent clients: the service vs a static server. */
-    private static double[] feedThroughput() throws Exception {
-        byte[] feed = Pipeline.HTTP.send(HttpRequest.newBuilder(URI.create(E2eStack.PUBLISH + "/feed.xml")).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body();
-        Path dir = Files.createTempDirectory("paperledge-static");
-        Files.write(dir.resolve("feed.xml"), feed);
-        try (StaticFileServer stat = new StaticFileServer(dir.resolve("feed.xml"), "application/rss+xml; charset=utf-8",
-                0, 4)) {
-            double service = rps(E2eStack.PUBLISH + "/feed.xml");
-            double file = rps(stat.url());
-            return new double[] {service, file};
-        }
-    }
-
-    private static double rps(String url) throws Exception {
-        AtomicLong ok = new AtomicLong();
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).build();
-        for (int i = 0; i < 4; i++) {
-            pool.submit(() -> {
-                while (System.nanoTime() < until) {
-                    try {
-                        if (Pipeline.HTTP.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                            ok.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-        return ok.get() / 10.0;
     }
 
     private static double mean(List<Double> xs) {
