@@ -47,9 +47,10 @@ class StackScriptTest {
 
     @Test
     void startBringsBackAComponentWhosePidFileNamesAZombie() throws Exception {
-        // The child exits at once and is never reaped: its parent has become a sleep that never waits.
+        // The child exits after its parent has become a sleep that never waits, so it is never reaped
+        // (a child that exited before the exec could be reaped by bash itself).
         Path pid = state.resolve("zombie.pid");
-        decoy = new ProcessBuilder("bash", "-c", "sleep 0 & echo $! >" + pid + "; exec sleep 60").start();
+        decoy = new ProcessBuilder("bash", "-c", "sleep 0.3 & echo $! >" + pid + "; exec sleep 60").start();
         String zombie = awaitPid(pid);
         awaitState(zombie, "Z");
         writePidFile(zombie);
