@@ -152,13 +152,64 @@ class PaperToFeedIT {
         assertThat(page).contains("A conversation between Ernis and Sam").contains("Read it in the paper");
     }
 
-    /** Submits with the operator key and waits until the paper is PUBLISHED (never FAILED); the last status. */
-    private static JsonNode submitAndAwaitPublished(String id, String body) throws Exception {
-        HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(URI.create(E2eStack.INGEST + "/api/papers"))
+    /**
+     * A watch rule for a biology category: a poll finds the one paper listed there, submits it, and the
+     * episode appears in the main feed, the rule's topic feed and its category's feed, each labelled as
+     * AI-made; the OPML lists them all.
+     */
+    @Test
+    void aWatchRulePollsArxivAndItsEpisodeLandsInTheTopicAndCategoryFeeds() throws Exception {
+        String id = "1204.6231";
+        String rule = """
+                {"slug": "cell-models", "title": "Models of living cells", "categories": ["q-bio.QM"],
+                 "dailyCap": 2, "format": "solo"}""";
+        HttpResponse<String> created = operatorPost("/api/subscriptions", rule);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> poll = operatorPost("/api/subscriptions/cell-models/run", "");
+        assertThat(poll.statusCode()).as(poll.body()).isEqualTo(200);
+        JsonNode record = JSON.readTree(poll.body());
+        assertThat(record.path("error").isNull()).as(poll.body()).isTrue();
+        assertThat(record.path("submittedIds").toString()).as(poll.body()).contains(id);
+        awaitPublished(id);
+
+        String title = "Quantifying Limits to Detection of Early Warning for Critical Transitions";
+        itemFor(feed(get(E2eStack.PUBLISH + "/feed.xml").body()), title);
+        HttpResponse<String> topic = await().atMost(Duration.ofSeconds(30)).until(
+                () -> get(E2eStack.PUBLISH + "/feeds/cell-models.xml"),
+                r -> r.statusCode() == 200 && r.body().contains(title));
+        Document topicFeed = feed(topic.body());
+        assertThat(text(topicFeed.getDocumentElement(), "title")).contains("Models of living cells");
+        assertThat(topicFeed.getElementsByTagName("item").getLength()).as("only the rule's papers").isEqualTo(1);
+        itemFor(topicFeed, title);
+        assertThat(topic.body()).contains("<podcast:txt purpose=\"ai-content\"");
+        String category = JSON.readTree(get(E2eStack.INGEST + "/api/papers/" + id).body()).path("primaryCategory").asText();
+        HttpResponse<String> byCategory = get(E2eStack.PUBLISH + "/feeds/categories/" + category + ".xml");
+        assertThat(byCategory.statusCode()).isEqualTo(200);
+        itemFor(feed(byCategory.body()), title);
+        HttpResponse<String> opml = get(E2eStack.PUBLISH + "/feeds.opml");
+        assertThat(opml.statusCode()).isEqualTo(200);
+        assertThat(opml.body()).contains("/feeds/cell-models.xml").contains("/feeds/categories/" + category + ".xml")
+                .contains("/feed.xml");
+        System.out.printf("E2E: rule cell-models polled, submitted %s; its topic feed and the %s feed list it%n", id,
+                category);
+    }
+
+    private static HttpResponse<String> operatorPost(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(E2eStack.INGEST + path))
                 .header("Content-Type", "application/json").header("X-API-Key", E2eStack.API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Submits with the operator key and waits until the paper is PUBLISHED (never FAILED); the last status. */
+    private static JsonNode submitAndAwaitPublished(String id, String body) throws Exception {
+        HttpResponse<String> submitted = operatorPost("/api/papers", body);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/papers/" + id));
+        return awaitPublished(id);
+    }
+
+    /** Waits until the paper is PUBLISHED (never FAILED); the last status. */
+    private static JsonNode awaitPublished(String id) throws Exception {
         AtomicReference<JsonNode> paper = new AtomicReference<>();
         try {
             await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1)).until(() -> {
