@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.zip.GZIPInputStream;
 
 import javax.imageio.ImageIO;
 
@@ -28,6 +34,7 @@ import dev.paperledge.publish.support.PodcastTags;
 import dev.paperledge.publish.support.TestData;
 import dev.paperledge.publish.support.TestMp3;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
@@ -53,6 +60,58 @@ class FeedHttpTest {
         given().header("If-Modified-Since", lastModified).get("/feed.xml").then().statusCode(304);
         given().header("If-None-Match", "\"someone-else\"").get("/feed.xml").then().statusCode(200);
         given().header("If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").get("/feed.xml").then().statusCode(200);
+    }
+
+    /**
+     * Once in memory, the feed is answered by the fast path ({@link FeedRoutes}) over a plain HTTP/1.1
+     * connection, as podcast apps fetch it: gzip made once per revision for clients that accept it,
+     * the bytes themselves for those that don't (or refuse gzip with q=0), and every validator form.
+     */
+    @Test
+    void theFeedInMemoryIsServedGzippedOrPlainAndAnswersEveryValidatorForm() throws Exception {
+        byte[] plain = given().get("/feed.xml").asByteArray();
+        String etag = given().get("/feed.xml").header("ETag");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .build();
+        URI url = URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + "/feed.xml");
+        BiFunction<String, String, HttpResponse<byte[]>> get = (name, value) -> {
+            try {
+                HttpRequest.Builder b = HttpRequest.newBuilder(url);
+                if (name != null) {
+                    b.header(name, value);
+                }
+                return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        for (int i = 0; i < 2; i++) { // the second time from the buffers made the first time
+            HttpResponse<byte[]> zipped = get.apply("Accept-Encoding", "br;q=1.0, gzip;q=0.8");
+            assertThat(zipped.statusCode()).isEqualTo(200);
+            assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+            assertThat(zipped.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("accept-encoding"));
+            assertThat(zipped.headers().firstValue("Content-Security-Policy")).isPresent();
+            assertThat(zipped.headers().firstValue("ETag")).hasValue(etag);
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+                assertThat(in.readAllBytes()).isEqualTo(plain);
+            }
+            HttpResponse<byte[]> refused = get.apply("Accept-Encoding", "gzip;q=0, identity");
+            assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+            assertThat(refused.body()).isEqualTo(plain);
+            assertThat(get.apply(null, null).body()).isEqualTo(plain);
+        }
+        assertThat(get.apply("If-None-Match", "\"other\", W/" + etag).statusCode()).as("weak match in a list").isEqualTo(304);
+        assertThat(get.apply("If-None-Match", "*").statusCode()).isEqualTo(304);
+        HttpResponse<byte[]> notModified = get.apply("If-None-Match", etag);
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+        assertThat(notModified.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(get.apply("If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+        String lastModified = get.apply(null, null).headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(get.apply("If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+        assertThat(get.apply("If-Modified-Since", "not a date").statusCode()).isEqualTo(200);
+        assertThat(get.apply("If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").statusCode()).isEqualTo(200);
     }
 
     @Test
