@@ -65,6 +65,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response ruleNotWithdrawn(Subscriptions.NotWithdrawn e, UriInfo uri) {
+        return Problem.response(503, "Service Unavailable", e.getMessage(), path(uri));
+    }
+
+    @ServerExceptionMapper
     public Response pollBusy(SubscriptionPoller.Busy e, UriInfo uri) {
         return Problem.response(409, "Conflict", e.getMessage(), path(uri));
     }

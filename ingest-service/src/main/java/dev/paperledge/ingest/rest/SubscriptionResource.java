@@ -124,6 +124,8 @@ public class SubscriptionResource {
             + "submitted stay.")
     @APIResponse(responseCode = "204")
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "The broker did not acknowledge the tombstone; the rule is kept",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response delete(@PathParam("slug") String slug) {
         rules.delete(slug);
         return Response.noContent().build();

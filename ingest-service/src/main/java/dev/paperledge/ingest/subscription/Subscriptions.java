@@ -71,6 +71,14 @@ public class Subscriptions {
         }
     }
 
+    /** The rule's tombstone was not acknowledged by the broker: the rule is kept, the operator tries again. */
+    public static class NotWithdrawn extends RuntimeException {
+        public NotWithdrawn(String slug) {
+            super("subscription '" + slug + "' was not deleted: the message broker did not acknowledge its removal "
+                    + "from the topic feeds; nothing changed, try again shortly");
+        }
+    }
+
     /** A rule with that slug exists already. */
     public static class Duplicate extends RuntimeException {
         public Duplicate(String slug) {
@@ -221,9 +229,18 @@ public class Subscriptions {
         return rule;
     }
 
+    /**
+     * The tombstone goes first: a rule is deleted only once the feeds have been told, so a broker that
+     * does not acknowledge leaves the rule as it was ({@link NotWithdrawn}) rather than a deleted rule
+     * whose topic feed lives on. (Should the row's delete then fail, the start-up re-publication puts
+     * the rule back on the topic, as the database still has it.)
+     */
     public void delete(String slug) {
+        get(slug);
+        if (!publisher.tombstone(slug)) {
+            throw new NotWithdrawn(slug);
+        }
         QuarkusTransaction.requiringNew().run(() -> require(slug).delete());
-        publisher.tombstone(slug);
     }
 
     public SubscriptionRule get(String slug) {

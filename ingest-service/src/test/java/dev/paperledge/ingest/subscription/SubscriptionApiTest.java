@@ -30,6 +30,7 @@ import dev.paperledge.ingest.support.KafkaProbe;
 import dev.paperledge.ingest.support.Rules;
 import dev.paperledge.ingest.support.StandInResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -179,6 +180,25 @@ class SubscriptionApiTest {
                 .then().statusCode(404);
         Api.operator().delete("/api/subscriptions/" + slug).then().statusCode(404);
         Rules.run(slug).then().statusCode(404).contentType(startsWith("application/problem+json"));
+    }
+
+    /** A broker that does not acknowledge the tombstone: the rule is kept and the operator told to try again. */
+    @Test
+    void aDeleteWhoseTombstoneIsNotAcknowledgedKeepsTheRuleAndAnswers503() {
+        String slug = Rules.slug();
+        // A word no paper has: the rule stays behind (its delete is refused) and must never submit anything.
+        Rules.create(Rules.body("slug", slug, "title", "Kept", "keywords", List.of("zqx" + slug.replace("-", ""))))
+                .then().statusCode(201);
+        QuarkusMock.installMockForType(new RulePublisher(null, Duration.ofSeconds(1)) {
+            @Override
+            public boolean tombstone(String s) {
+                return false;
+            }
+        }, RulePublisher.class);
+        Api.operator().delete("/api/subscriptions/" + slug).then().statusCode(503)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("was not deleted")).body("detail", containsString("try again"));
+        given().get("/api/subscriptions/" + slug).then().statusCode(200).body("slug", equalTo(slug));
     }
 
     @Test
