@@ -83,29 +83,6 @@ public final class KafkaProbe implements AutoCloseable {
         }
     }
 
-    /**
-     * Creates {@code topic} on the test broker unless it exists (three partitions; compacted when asked):
-     * the broker does not create topics on first use.
-     */
-    public static void ensureTopic(String topic, boolean compacted) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
-            if (admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
-                return;
-            }
-            var t = new org.apache.kafka.clients.admin.NewTopic(topic, 3, (short) 1);
-            if (compacted) {
-                t.configs(Map.of("cleanup.policy", "compact"));
-            }
-            admin.createTopics(List.of(t)).all().get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
-                throw new IllegalStateException(e);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Waits until the group's members hold partitions of every one of {@code topics}. */
     public static void awaitTopicsAssigned(String groupId, Set<String> topics, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();

@@ -7,18 +7,12 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.paperledge.contracts.Topics;
 import dev.paperledge.testkit.TestIds;
 import io.restassured.response.Response;
 
-/** Watch rules through the API, with slugs no other test (or earlier run) uses; the rules' topic made sure of. */
+/** Watch rules through the API, with slugs no other test (or earlier run) uses. */
 public final class Rules {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    static {
-        // Each write publishes the rule: the topic must exist (the test broker does not create topics).
-        KafkaProbe.ensureTopic(Topics.SUBSCRIPTIONS, true);
-    }
 
     private Rules() {
     }

@@ -12,9 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.paperledge.contracts.SubscriptionRule;
 import dev.paperledge.publish.domain.TopicRule;
-import dev.paperledge.publish.support.SubscriptionsTopic;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -23,7 +21,6 @@ import jakarta.inject.Inject;
  * refresh sees the rules' fingerprint move and the next request rebuilds.
  */
 @QuarkusTest
-@QuarkusTestResource(SubscriptionsTopic.class)
 class TopicFeedsRefreshTest {
     @Inject
     TopicFeeds topics;

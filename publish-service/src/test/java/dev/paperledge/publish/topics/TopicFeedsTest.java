@@ -22,6 +22,7 @@ import org.jdom2.Element;
 import org.jdom2.filter.Filters;
 import org.jdom2.input.SAXBuilder;
 import org.jsoup.Jsoup;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,11 +46,9 @@ import dev.paperledge.publish.feed.ShowSettings;
 import dev.paperledge.publish.support.Episodes;
 import dev.paperledge.publish.support.PodcastTags;
 import dev.paperledge.publish.support.RuleProducer;
-import dev.paperledge.publish.support.SubscriptionsTopic;
 import dev.paperledge.publish.support.TestData;
 import dev.paperledge.publish.support.TestMp3;
 import dev.paperledge.testkit.KafkaTestSupport;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -59,9 +58,12 @@ import jakarta.inject.Inject;
  * test Kafka (the subscriptions topic), S3 and PostgreSQL; feeds read back with ROME.
  */
 @QuarkusTest
-@QuarkusTestResource(SubscriptionsTopic.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TopicFeedsTest {
+    /** The test broker, as the service under test is configured for it. */
+    private static final java.util.function.Supplier<String> BROKER = () -> ConfigProvider.getConfig()
+            .getValue("kafka.bootstrap.servers", String.class);
+
     static final String BASE = "http://localhost:18080";
 
     @Inject
@@ -74,7 +76,7 @@ class TopicFeedsTest {
 
     @BeforeAll
     void connect() {
-        KafkaTestSupport.awaitAssignment(SubscriptionsTopic.BOOTSTRAP, "publish-service-subscriptions",
+        KafkaTestSupport.awaitAssignment(BROKER.get(), "publish-service-subscriptions",
                 Duration.ofSeconds(30));
         rules = new RuleProducer(json);
     }

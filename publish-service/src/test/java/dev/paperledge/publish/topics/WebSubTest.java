@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,13 +35,11 @@ import dev.paperledge.contracts.AudioReady;
 import dev.paperledge.contracts.SubscriptionRule;
 import dev.paperledge.publish.support.Episodes;
 import dev.paperledge.publish.support.RuleProducer;
-import dev.paperledge.publish.support.SubscriptionsTopic;
 import dev.paperledge.publish.support.TestData;
 import dev.paperledge.publish.support.TestMp3;
 import dev.paperledge.publish.support.TestProducers;
 import dev.paperledge.testkit.KafkaTestSupport;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -52,10 +51,13 @@ import jakarta.inject.Inject;
  * matching topic feed, riding out a hub that first answers 500; a hub that never accepts is counted.
  */
 @QuarkusTest
-@QuarkusTestResource(SubscriptionsTopic.class)
 @TestProfile(WebSubTest.WithHub.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebSubTest {
+    /** The test broker, as the service under test is configured for it. */
+    private static final java.util.function.Supplier<String> BROKER = () -> ConfigProvider.getConfig()
+            .getValue("kafka.bootstrap.servers", String.class);
+
     static final String BASE = "http://localhost:18080";
     static final int HUB_PORT = freePort();
     static final String HUB = "http://localhost:" + HUB_PORT + "/hub";
@@ -114,8 +116,8 @@ class WebSubTest {
             exchange.close();
         });
         hub.start();
-        KafkaTestSupport.awaitAssignment(SubscriptionsTopic.BOOTSTRAP, "publish-service", Duration.ofSeconds(30));
-        KafkaTestSupport.awaitAssignment(SubscriptionsTopic.BOOTSTRAP, "publish-service-subscriptions",
+        KafkaTestSupport.awaitAssignment(BROKER.get(), "publish-service", Duration.ofSeconds(30));
+        KafkaTestSupport.awaitAssignment(BROKER.get(), "publish-service-subscriptions",
                 Duration.ofSeconds(30));
         rules = new RuleProducer(json);
     }
