@@ -9,7 +9,8 @@
 #
 # Extra instances are named SERVICE-2, SERVICE-3, ... (start/stop/kill take those names too); each
 # listens on the service's port + 100 per instance and joins the same Kafka consumer group, so the
-# topic's partitions (3 by default) are shared among them.
+# topic's partitions (3 by default) are shared among them. Each service's metrics and OpenAPI are on
+# its management port, the service's port + 1000 (loopback only); health stays on the service's port.
 # Build first (./mvnw -DskipTests install). Ports, folders and the infrastructure's addresses come
 # from the same environment variables as infra.sh. Logs and PID files: $PAPERLEDGE_STATE_DIR/{logs,run}.
 # The arXiv stand-in runs unless PAPERLEDGE_ARXIV_BASE_URL names another arXiv (e.g. the real one).
@@ -110,6 +111,9 @@ base_port_of() {
   esac
 }
 
+# A service's management port (metrics, OpenAPI): its port + 1000, per instance like the port.
+management_port_of() { echo $(( $(port_of "$1") + 1000 )); }
+
 ready_url() {
   if [ "$1" = arxiv-standin ]; then
     echo "$standin_url/api/query?id_list=0000.00000"
@@ -150,6 +154,12 @@ start_one() {
   fi
   rm -f "$pidfile"
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && die "port $port for $name is taken by another process"
+  local mport=""
+  if [ "$name" != arxiv-standin ]; then
+    mport=$(management_port_of "$name")
+    (exec 3<>"/dev/tcp/127.0.0.1/$mport") 2>/dev/null \
+      && die "management port $mport for $name is taken by another process"
+  fi
   mkdir -p "$run" "$logs"
   local cmd
   if [ "$name" = arxiv-standin ]; then
@@ -178,6 +188,7 @@ start_one() {
   QUARKUS_PROFILE=local \
   PAPERLEDGE_OPERATOR_API_KEY=${PAPERLEDGE_OPERATOR_API_KEY:-paperledge-local-operator-key} \
   QUARKUS_HTTP_PORT=$port \
+  PAPERLEDGE_MANAGEMENT_PORT=$mport \
   PAPERLEDGE_ARXIV_STANDIN_PORT=$PAPERLEDGE_ARXIV_STANDIN_PORT \
   PAPERLEDGE_ARXIV_FIXTURES=$PAPERLEDGE_ARXIV_FIXTURES \
   PAPERLEDGE_ARXIV_BASE_URL=$arxiv_url \
@@ -188,7 +199,7 @@ start_one() {
   PAPERLEDGE_PUBLIC_BASE_URL=${PAPERLEDGE_PUBLIC_BASE_URL:-http://localhost:$PAPERLEDGE_PUBLISH_PORT} \
     nohup "${cmd[@]}" >>"$logs/$name.log" 2>&1 &
   echo $! >"$pidfile"
-  log "$name starting on :$port (pid $!, log $logs/$name.log)"
+  log "$name starting on :$port${mport:+ (management :$mport)} (pid $!, log $logs/$name.log)"
 }
 
 await_ready() {

@@ -101,7 +101,25 @@ class DeployManifestsTest {
             c.getEnvFrom().stream().filter(e -> e.getConfigMapRef() != null)
                     .forEach(e -> assertThat(configMaps).contains(e.getConfigMapRef().getName()));
             assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("prometheus.io/path", "/q/metrics");
+            // Metrics live on the management port, which the container declares and no Service routes.
+            int management = c.getPorts().stream().filter(p -> "management".equals(p.getName())).findFirst()
+                    .orElseThrow(() -> new AssertionError(d.getMetadata().getName() + " declares no management port"))
+                    .getContainerPort();
+            assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations())
+                    .containsEntry("prometheus.io/port", String.valueOf(management));
+            assertThat(c.getEnv()).anySatisfy(e -> {
+                assertThat(e.getName()).isEqualTo("PAPERLEDGE_MANAGEMENT_PORT");
+                assertThat(e.getValue()).isEqualTo(String.valueOf(management));
+            });
+            for (Object o : docs.stream().map(Doc::object).toList()) {
+                if (o instanceof Service s) {
+                    assertThat(s.getSpec().getPorts()).noneSatisfy(p -> assertThat(p.getPort()).isEqualTo(management));
+                }
+            }
         }
+        assertThat(docs.stream().map(Doc::object).filter(ConfigMap.class::isInstance).map(ConfigMap.class::cast)
+                .filter(c -> c.getMetadata().getName().equals("paperledge-config")).findFirst().orElseThrow().getData())
+                .containsEntry("PAPERLEDGE_MANAGEMENT_HOST", "0.0.0.0");
         for (Object o : docs.stream().map(Doc::object).toList()) {
             if (o instanceof Service s) {
                 assertThat(deployments).anySatisfy(d -> assertThat(d.getSpec().getTemplate().getMetadata().getLabels())
@@ -146,7 +164,16 @@ class DeployManifestsTest {
         String infra = Files.readString(DEPLOY.resolve("local/infra.sh"));
         assertThat(topicsIn(infra, "\\bTOPICS=\\(([^)]+)\\)")).containsExactlyInAnyOrderElementsOf(Topics.ALL);
         assertThat(topicsIn(infra, "COMPACTED_TOPICS=\\(([^)]+)\\)")).containsExactlyInAnyOrderElementsOf(Topics.COMPACTED);
-        assertThat(DEPLOY.resolve("observability/prometheus-compose.yml")).exists();
+        // Prometheus scrapes each service's management port (its port + 1000), which compose does not publish.
+        String prometheus = Files.readString(DEPLOY.resolve("observability/prometheus-compose.yml"));
+        for (String s : List.of("ingest-service", "script-service", "audio-service", "publish-service")) {
+            String published = String.valueOf(services.get(s).get("ports"));
+            Matcher port = Pattern.compile("\"?(\\d+):(\\d+)").matcher(published);
+            assertThat(port.find()).as("%s publishes its port", s).isTrue();
+            int management = Integer.parseInt(port.group(2)) + 1000;
+            assertThat(prometheus).contains("\"" + s + ":" + management + "\"");
+            assertThat(published).doesNotContain(String.valueOf(management));
+        }
         assertThat(DEPLOY.resolve("docker/Dockerfile.jvm")).exists();
     }
 

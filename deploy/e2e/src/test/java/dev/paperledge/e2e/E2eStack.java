@@ -16,8 +16,8 @@ final class E2eStack {
     static final Path ROOT = Path.of(System.getProperty("paperledge.root", "../..")).toAbsolutePath().normalize();
     static final String INGEST = "http://127.0.0.1:28081";
     static final String PUBLISH = "http://localhost:28080";
-    static final String SCRIPT_METRICS = "http://127.0.0.1:28082/q/metrics";
-    static final String AUDIO_METRICS = "http://127.0.0.1:28083/q/metrics";
+    static final String SCRIPT_METRICS = "http://127.0.0.1:29082/q/metrics";
+    static final String AUDIO_METRICS = "http://127.0.0.1:29083/q/metrics";
     static final String KAFKA = "127.0.0.1:29092";
     static final String S3 = "http://127.0.0.1:29000";
     static final String API_KEY = System.getenv().getOrDefault("PAPERLEDGE_OPERATOR_API_KEY",

@@ -5,11 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,6 +64,42 @@ class PaperToFeedIT {
     @AfterAll
     static void stopStack() throws Exception {
         E2eStack.run("stack.sh", "down");
+    }
+
+    /**
+     * As the README runs them, every service keeps metrics and OpenAPI off its public port: they answer
+     * on the management port (the service's port + 1000), which listens on the loopback interface only,
+     * while health stays on the public port for probes.
+     */
+    @Test
+    void metricsAndOpenApiAreOnTheManagementPortOnly() throws Exception {
+        InetAddress outside = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(n -> { try { return n.isUp() && !n.isLoopback(); } catch (SocketException e) { return false; } })
+                .flatMap(n -> Collections.list(n.getInetAddresses()).stream())
+                .filter(a -> a instanceof Inet4Address).findFirst().orElse(null);
+        for (int port : List.of(28081, 28082, 28083, 28080)) {
+            String pub = "http://127.0.0.1:" + port;
+            String mgmt = "http://127.0.0.1:" + (port + 1000);
+            assertThat(status(pub + "/q/health/ready")).as("%s health", pub).isEqualTo(200);
+            for (String path : List.of("/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+                assertThat(status(pub + path)).as("%s%s on the public port", pub, path).isEqualTo(404);
+            }
+            assertThat(Pipeline.metrics(mgmt + "/q/metrics")).contains("jvm_memory_used_bytes");
+            assertThat(status(mgmt + "/q/openapi")).as("%s/q/openapi", mgmt).isEqualTo(200);
+            if (outside != null) {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(outside, port + 1000), 2000);
+                    throw new AssertionError("management port " + (port + 1000) + " answers on " + outside);
+                } catch (ConnectException | SocketTimeoutException expected) {
+                    // loopback only
+                }
+            }
+        }
+    }
+
+    private static int status(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test

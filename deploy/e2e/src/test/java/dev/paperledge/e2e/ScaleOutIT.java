@@ -156,13 +156,13 @@ class ScaleOutIT {
         return d == null ? "?" : String.valueOf(Math.round(d));
     }
 
-    /** Successful productions per running instance, from each instance's own /q/metrics. */
+    /** Successful productions per running instance, from each instance's own /q/metrics (its management port). */
     private static Map<String, Double> successes(String service, int basePort, int instances) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (int k = 1; k <= instances; k++) {
             String name = k == 1 ? service : service + "-" + k;
             try {
-                String body = Pipeline.metrics("http://127.0.0.1:" + (basePort + 100 * (k - 1)) + "/q/metrics");
+                String body = Pipeline.metrics("http://127.0.0.1:" + (basePort + 1000 + 100 * (k - 1)) + "/q/metrics");
                 out.put(name, Pipeline.metricSum(body, "paperledge_stage_outcomes_total", "outcome=\"success\""));
             } catch (Exception e) {
                 out.put(name, null);
