@@ -7,18 +7,20 @@ import java.util.Objects;
 
 import dev.paperledge.contracts.Stage;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Table;
 
 /**
  * What the status projection knows of one stage of one production run of a paper. Written only
  * through the merge methods, which are order-independent and idempotent: the earliest success, the
- * highest attempt, the failure of the highest attempt, the latest dead letter.
+ * highest attempt, the failure of the highest attempt, the latest dead letter (and its input).
  */
 @Entity
 @Table(name = "stage_progress")
@@ -77,6 +79,13 @@ public class StageProgress extends PanacheEntityBase {
     public String deadLetterReason;
     @Column(name = "dead_letter_topic")
     public String deadLetterTopic;
+    /**
+     * The latest dead letter's record (the stage's input event, JSON) when it was fit to keep; an
+     * operator retry sends it to the stage. Internal: never part of a view. Loaded only when read.
+     */
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "dead_letter_input")
+    public String deadLetterInput;
 
     @Column(name = "last_error")
     public String lastError;
@@ -154,14 +163,18 @@ public class StageProgress extends PanacheEntityBase {
         return true;
     }
 
-    /** The stage's input went to a dead-letter topic: the latest one is kept. */
-    public boolean mergeDeadLetter(Instant at, String reason, String topic) {
+    /**
+     * The stage's input went to a dead-letter topic: the latest one is kept, with its input
+     * ({@code input}, null when none was fit to keep: a newer dead letter without one clears it).
+     */
+    public boolean mergeDeadLetter(Instant at, String reason, String topic, String input) {
         if (deadLetteredAt != null && !at.isAfter(deadLetteredAt)) {
             return false;
         }
         deadLetteredAt = at;
         deadLetterReason = reason;
         deadLetterTopic = topic;
+        deadLetterInput = input;
         touch();
         return true;
     }

@@ -19,7 +19,8 @@ import jakarta.transaction.Transactional;
 /**
  * An operator's retry of a failed paper, from the stage that failed: ingest runs again here; any
  * other stage gets a {@link RetryRequested} (attempt + 1) on {@code pipeline.retries}, which the
- * owning service acts on. A later stage that has shown no progress for
+ * owning service acts on, carrying the stage's input as its consumer dead-lettered it in this run when
+ * the status projection kept one (the stage runs from it if it never recorded an input of its own). A later stage that has shown no progress for
  * {@code paperledge.retry.stuck-after} (its service lost its result or its failure: no event came)
  * can be retried the same way although the paper is not FAILED; anything else is answered with a
  * sentence saying why not and what can be done.
@@ -64,7 +65,7 @@ public class RetryService {
         }
         // Send first: if the broker is down the operator gets an error and the paper stays as it was.
         publisher.retry(new RetryRequested(arxivId, p.version == null ? 1 : p.version, p.run, stage, t.nextAttempt(),
-                Instant.now()));
+                Instant.now(), t.input()));
         if (t.stuck()) {
             reopenStuck(arxivId, t.nextAttempt(), stage);
         } else {
@@ -75,9 +76,10 @@ public class RetryService {
 
     /**
      * The paper, the stage to retry and the attempt its retry starts (that stage's attempt + 1);
-     * {@code stuck}: the stage is not FAILED but has shown no progress for too long.
+     * {@code stuck}: the stage is not FAILED but has shown no progress for too long; {@code input}: the
+     * stage's input as its consumer dead-lettered it in this run, when kept (else null).
      */
-    public record Target(Paper paper, Stage stage, int nextAttempt, boolean stuck) {
+    public record Target(Paper paper, Stage stage, int nextAttempt, boolean stuck, String input) {
     }
 
     @Transactional
@@ -87,7 +89,7 @@ public class RetryService {
             throw new NotFound("no paper " + arxivId);
         }
         if (p.status == PaperStatus.FAILED && p.failedStage != null) {
-            return new Target(p, p.failedStage, attemptOf(p, p.failedStage) + 1, false);
+            return target(p, p.failedStage, false);
         }
         if (p.status == PaperStatus.PUBLISHED) {
             throw new NotRetryable("paper " + arxivId + " is PUBLISHED: nothing to retry (to produce it again,"
@@ -109,12 +111,14 @@ public class RetryService {
                     + " stage is running (no news for " + minutes(quiet) + "); it can be retried once it has"
                     + " FAILED, or when it has shown no progress for " + minutes(stuckAfter));
         }
-        return new Target(p, running, attemptOf(p, running) + 1, true);
+        return target(p, running, true);
     }
 
-    private static int attemptOf(Paper p, Stage stage) {
+    private static Target target(Paper p, Stage stage, boolean stuck) {
         StageProgress row = StageProgress.findById(new StageProgress.Key(p.arxivId, p.run, stage));
-        return row == null ? p.attempt : Math.max(row.attempt, row.failedAttempt == null ? 1 : row.failedAttempt);
+        int attempt = row == null ? p.attempt
+                : Math.max(row.attempt, row.failedAttempt == null ? 1 : row.failedAttempt);
+        return new Target(p, stage, attempt + 1, stuck, row == null ? null : row.deadLetterInput);
     }
 
     private static String minutes(Duration d) {

@@ -19,8 +19,8 @@ import dev.paperledge.ingest.domain.StageProgress;
  * <ul>
  * <li>A stage is done when it succeeded or any later stage did (a later success implies it).</li>
  * <li>A failure is current while its stage is not done and no later attempt was started; a dead
- * letter counts as a failure of the first attempt (a retry reruns from the recorded input, never
- * from the dead-lettered record).</li>
+ * letter counts as a failure of the first attempt (a retry reruns from the input the stage recorded,
+ * or from the dead-lettered record when it recorded none).</li>
  * <li>The furthest current failure beyond the furthest done stage makes the paper FAILED there;
  * otherwise the paper is at the status its furthest done stage gives.</li>
  * </ul>

@@ -42,9 +42,13 @@ public class StatusProjection {
         APPLIED, DUPLICATE, UNKNOWN_PAPER, OTHER_RUN, STALE
     }
 
-    /** A consumer sent a stage's input event to its dead-letter topic: a failure of the consuming stage. */
-    public record DeadLetter(String eventId, String arxivId, Integer run, Stage failedStage, String reason,
-            String topic, Instant at) {
+    /**
+     * A consumer sent a stage's input event to its dead-letter topic: a failure of the consuming stage.
+     * {@code run} and {@code version}: as the record names them (null: not named); {@code input}: the
+     * record's value when it is fit to keep for a retry (see {@link StatusRecordHandler}), else null.
+     */
+    public record DeadLetter(String eventId, String arxivId, Integer run, Integer version, Stage failedStage,
+            String reason, String topic, Instant at, String input) {
     }
 
     private final Event<PaperChanged> changes;
@@ -131,7 +135,13 @@ public class StatusProjection {
         if (!firstTime(dl.eventId())) {
             return Outcome.DUPLICATE;
         }
-        StageProgress.of(p.arxivId, p.run, dl.failedStage()).mergeDeadLetter(dl.at(), dl.reason(), dl.topic());
+        String input = dl.input();
+        if (input != null && dl.version() != null && p.version != null && !dl.version().equals(p.version)) {
+            LOG.infof("%s: the dead letter on %s keeps no input for a retry: it names version %d, the paper is at %d",
+                    p.arxivId, dl.topic(), dl.version(), p.version);
+            input = null;
+        }
+        StageProgress.of(p.arxivId, p.run, dl.failedStage()).mergeDeadLetter(dl.at(), dl.reason(), dl.topic(), input);
         return recompute(p, "dead-lettered on " + dl.topic(), dl.at(), dl.failedStage());
     }
 

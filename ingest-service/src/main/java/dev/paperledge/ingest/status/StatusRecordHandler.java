@@ -11,8 +11,11 @@ import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.paperledge.contracts.AudioReady;
 import dev.paperledge.contracts.EpisodePublished;
@@ -25,6 +28,7 @@ import dev.paperledge.contracts.StageFailed;
 import dev.paperledge.contracts.Topics;
 import dev.paperledge.ingest.status.StatusProjection.DeadLetter;
 import dev.paperledge.ingest.status.StatusProjection.Outcome;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -44,12 +48,19 @@ public class StatusRecordHandler {
     private final StatusProjection projection;
     private final ObjectMapper json;
     private final Duration dbRetryFor;
+    private final long inputMax;
+    /** Reads a dead letter's value as one JSON value, each field once: what is kept must be plain JSON. */
+    private final ObjectReader strict;
 
     public StatusRecordHandler(StatusProjection projection, ObjectMapper json,
-            @ConfigProperty(name = "paperledge.status.db-retry-for", defaultValue = "2m") Duration dbRetryFor) {
+            @ConfigProperty(name = "paperledge.status.db-retry-for", defaultValue = "2m") Duration dbRetryFor,
+            @ConfigProperty(name = "paperledge.status.dead-letter-input-max", defaultValue = "256K") MemorySize inputMax) {
         this.projection = projection;
         this.json = json;
         this.dbRetryFor = dbRetryFor;
+        this.inputMax = inputMax.asLongValue();
+        this.strict = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     /** One record as the consumer sees it. */
@@ -154,41 +165,81 @@ public class StatusRecordHandler {
         }
     }
 
-    /** The DLQ record carries the original payload (or not, if it was unreadable) and SmallRye's headers. */
+    /**
+     * The DLQ record carries the original payload (or not, if it was unreadable) and SmallRye's
+     * headers. The record's key names the paper (as the original producer keyed it; a replay of one
+     * paper selects by key too); the payload's {@code arxivId} only when there is no key.
+     */
     private DeadLetter deadLetter(Rec r, Stage stage) {
-        String arxivId = r.key();
-        Integer run = null;
-        Integer version = null;
+        JsonNode n = null;
         if (r.value() != null) {
             try {
-                JsonNode n = json.readTree(r.value());
-                if (n != null && n.isObject()) {
-                    if (n.path("arxivId").isTextual()) {
-                        arxivId = n.get("arxivId").asText();
-                    }
-                    run = n.path("run").isInt() ? n.get("run").asInt() : null;
-                    version = n.path("version").isInt() ? n.get("version").asInt() : null;
-                }
+                n = strict.readTree(r.value());
             } catch (Exception e) {
-                // an unreadable original: the key still names the paper
+                // an unreadable original (or one with trailing text or a field twice): the key still names the paper
             }
         }
+        JsonNode payload = n != null && n.isObject() ? n : null;
+        String arxivId = r.key() != null && !r.key().isBlank() ? r.key()
+                : payload != null && payload.path("arxivId").isTextual() ? payload.get("arxivId").asText() : null;
         if (arxivId == null || arxivId.isBlank()) {
             throw new IllegalArgumentException("a dead letter without a paper");
         }
+        Integer run = payload != null && payload.path("run").isInt() ? payload.get("run").asInt() : null;
+        Integer version = payload != null && payload.path("version").isInt() ? payload.get("version").asInt() : null;
         String reason = header(r.headers(), "dead-letter-reason");
         String cause = header(r.headers(), "dead-letter-cause");
         String text = reason == null ? "no reason given" : reason;
         if (cause != null && !cause.isBlank() && !cause.equals(reason)) {
             // The cause is exception text: the log keeps it, the public reason does not.
-            LOG.infof("%s: dead letter on %s, cause: %s", arxivId, r.topic(), clean(cause, 500));
+            LOG.infof("%s: dead letter on %s, cause: %s", clean(arxivId, 80), r.topic(), clean(cause, 500));
+        }
+        String input = null;
+        String unfit = unfitInput(r.value(), n, arxivId);
+        if (unfit == null) {
+            input = r.value();
+        } else {
+            LOG.infof("%s: the dead letter on %s-%d@%d keeps no input for a retry: %s", clean(arxivId, 80), r.topic(),
+                    r.partition(), r.offset(), unfit);
         }
         String original = header(r.headers(), "dead-letter-topic");
         String id = arxivId + "v" + (version == null ? 0 : version) + "/dlq/" + r.topic() + "/" + r.partition() + "/"
                 + r.offset();
-        return new DeadLetter(id, arxivId, run, stage, clean(text, 500),
+        return new DeadLetter(id, arxivId, run, version, stage, clean(text, 500),
                 original == null ? r.topic() : clean(original, 60) + " → " + r.topic(),
-                r.timestamp() > 0 ? Instant.ofEpochMilli(r.timestamp()) : Instant.now());
+                r.timestamp() > 0 ? Instant.ofEpochMilli(r.timestamp()) : Instant.now(), input);
+    }
+
+    /**
+     * Why a dead-lettered value is not kept as the stage's input for a retry, or null when it is: it
+     * must be a JSON object of at most {@code paperledge.status.dead-letter-input-max} bytes naming
+     * this paper, with an integer run and version when it names them (the projection compares those).
+     */
+    private String unfitInput(String value, JsonNode parsed, String arxivId) {
+        if (value == null) {
+            return "the record has no value";
+        }
+        long bytes = value.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > inputMax) {
+            return "it is larger than " + inputMax + " bytes (" + bytes + " bytes)";
+        }
+        if (parsed == null) {
+            return "it is not JSON (or has text after it, or a field twice)";
+        }
+        if (!parsed.isObject()) {
+            return "it is not a JSON object";
+        }
+        JsonNode named = parsed.path("arxivId");
+        if (!named.isTextual() || !named.asText().equals(arxivId)) {
+            return named.isTextual() ? "it names another paper (" + clean(named.asText(), 80) + ")"
+                    : "it names no paper";
+        }
+        for (String field : List.of("run", "version")) {
+            if (parsed.has(field) && !parsed.get(field).isInt()) {
+                return "its " + field + " is not a number";
+            }
+        }
+        return null;
     }
 
     private static <T extends PipelineEvent> T trusted(T event) throws Refused {
