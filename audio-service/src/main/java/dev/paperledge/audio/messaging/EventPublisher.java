@@ -4,11 +4,16 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import dev.paperledge.contracts.AudioReady;
 import dev.paperledge.contracts.CloudEvents;
+import dev.paperledge.contracts.PipelineEvent;
 import dev.paperledge.contracts.StageFailed;
+import dev.paperledge.contracts.Topics;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Sends the stage's outcomes and waits for the broker's acknowledgement before returning. */
+/**
+ * Sends the stage's outcomes and waits for the broker's acknowledgement before returning; a send
+ * the broker does not acknowledge throws {@link EventNotAcknowledged} naming the topic.
+ */
 @ApplicationScoped
 public class EventPublisher {
     static final String SOURCE = "audio-service";
@@ -23,10 +28,23 @@ public class EventPublisher {
     }
 
     public void audioReady(AudioReady event) {
-        audioOut.sendMessageAndAwait(CloudEvents.message(event, SOURCE));
+        send(audioOut, event, Topics.AUDIO_READY);
     }
 
     public void stageFailed(StageFailed event) {
-        failures.sendMessageAndAwait(CloudEvents.message(event, SOURCE));
+        send(failures, event, Topics.PIPELINE_FAILURES);
+    }
+
+    private <T extends PipelineEvent> void send(MutinyEmitter<T> emitter, T event, String topic) {
+        try {
+            deliver(emitter, event);
+        } catch (RuntimeException e) {
+            throw new EventNotAcknowledged(topic, e);
+        }
+    }
+
+    /** One send, awaited: a nack or a timeout throws. */
+    <T extends PipelineEvent> void deliver(MutinyEmitter<T> emitter, T event) {
+        emitter.sendMessageAndAwait(CloudEvents.message(event, SOURCE));
     }
 }

@@ -7,7 +7,11 @@ import dev.paperledge.contracts.ScriptReady;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** scripts.ready → the audio stage. Returns normally to ack; throws (transient) to dead-letter. */
+/**
+ * scripts.ready → the audio stage. Returns normally to ack; throws (transient) to dead-letter. Every
+ * exception that leaves the stage has been reported as {@code StageFailed} first: by the stage, or
+ * here (outside its retries, so once).
+ */
 @ApplicationScoped
 public class ScriptReadyConsumer {
     private final AudioStage stage;
@@ -23,6 +27,11 @@ public class ScriptReadyConsumer {
             // Not a readable ScriptReady (deserialization failed): nack, so it lands on the dead-letter topic.
             throw new IllegalArgumentException("record on scripts.ready is not a ScriptReady JSON");
         }
-        stage.onScriptReady(event);
+        try {
+            stage.onScriptReady(event);
+        } catch (RuntimeException e) {
+            stage.failUnexpected(event.arxivId(), event.version(), event.run(), 1, e);
+            throw e;
+        }
     }
 }

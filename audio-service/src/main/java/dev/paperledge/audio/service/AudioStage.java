@@ -16,6 +16,7 @@ import dev.paperledge.audio.check.QualityReport;
 import dev.paperledge.audio.domain.Audio;
 import dev.paperledge.audio.domain.AudioInput;
 import dev.paperledge.audio.domain.ProcessedEvent;
+import dev.paperledge.audio.messaging.EventNotAcknowledged;
 import dev.paperledge.audio.messaging.EventPublisher;
 import dev.paperledge.audio.storage.ObjectStore;
 import dev.paperledge.audio.storage.ObjectStoreException;
@@ -91,20 +92,11 @@ public class AudioStage {
             LOG.infof("dropping duplicate %s", retry.eventId());
             return;
         }
-        AudioInput input = QuarkusTransaction.requiringNew()
-                .call(() -> AudioInput.find(retry.arxivId(), retry.version(), retry.run()));
-        if (input == null) {
-            fail(retry.arxivId(), retry.version(), retry.run(), retry.attempt(), "no-input",
-                    "retry requested but the audio stage never received a script for this production", false);
-            markProcessed(retry.eventId());
-            return;
-        }
         ScriptReady event;
         try {
-            event = json.readValue(input.eventJson, ScriptReady.class);
-        } catch (JsonProcessingException e) {
-            fail(retry.arxivId(), retry.version(), retry.run(), retry.attempt(), "bad-input",
-                    "the recorded script event cannot be read: " + e.getOriginalMessage(), false);
+            event = retryInput(retry);
+        } catch (PermanentFailure e) {
+            fail(retry.arxivId(), retry.version(), retry.run(), retry.attempt(), e.code, e.getMessage(), false);
             markProcessed(retry.eventId());
             return;
         }
@@ -113,9 +105,90 @@ public class AudioStage {
         produce(event, retry.attempt(), retry.eventId());
     }
 
+    /**
+     * The script event a retry reruns: the one recorded when it first came; else the one the retry
+     * carries (the record the stage dead-lettered before it could record it), recorded now as a first
+     * delivery would.
+     */
+    private ScriptReady retryInput(RetryRequested retry) {
+        AudioInput recorded = QuarkusTransaction.requiringNew()
+                .call(() -> AudioInput.find(retry.arxivId(), retry.version(), retry.run()));
+        if (recorded != null) {
+            return readEvent(recorded.eventJson, "the recorded script event");
+        }
+        if (retry.input() == null) {
+            throw new PermanentFailure("no-input",
+                    "retry requested but the audio stage never received a script for this production", null);
+        }
+        ScriptReady event = readEvent(retry.input(), "the dead-lettered script event the retry carries");
+        if (!retry.arxivId().equals(event.arxivId()) || retry.version() != event.version() || retry.run() != event.run()) {
+            throw new PermanentFailure("bad-input", String.format(
+                    "the retry of %s v%d r%d carries the script event of %s v%d r%d; ask for the retry again",
+                    retry.arxivId(), retry.version(), retry.run(), event.arxivId(), event.version(), event.run()), null);
+        }
+        recordInput(event);
+        return event;
+    }
+
+    private ScriptReady readEvent(String eventJson, String what) {
+        try {
+            ScriptReady event = json.readValue(eventJson, ScriptReady.class);
+            if (event == null) {
+                throw new PermanentFailure("bad-input", what + " is empty (JSON null)", null);
+            }
+            return event;
+        } catch (JsonProcessingException e) {
+            throw new PermanentFailure("bad-input", what + " cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The last word on an exception that escaped the stage (and its retries on a database outage),
+     * called by the consumers: logs it and reports {@code StageFailed(retryable)} with a reason a
+     * person can act on, so the paper never stays neither running nor failed. A failure the stage
+     * reported itself ({@link StageFailureReported}) is not reported again.
+     */
+    public void failUnexpected(String arxivId, int version, int run, int attempt, RuntimeException e) {
+        if (causeOf(e, StageFailureReported.class) != null) {
+            return;
+        }
+        LOG.errorf(e, "audio stopped on an unexpected error for %s v%d r%d (attempt %d)", arxivId, version, run,
+                attempt);
+        metrics.counter("paperledge.stage.outcomes", "stage", Stage.AUDIO.id(), "outcome", "failure", "reason",
+                "unexpected").increment();
+        try {
+            fail(arxivId, version, run, attempt, "unexpected", unexpectedReason(e), true);
+        } catch (RuntimeException notSent) {
+            LOG.warnf(notSent, "could not report the failure of %s v%d r%d (attempt %d)", arxivId, version, run,
+                    attempt);
+        }
+    }
+
+    /** What an operator reads for an exception the stage did not handle itself. */
+    static String unexpectedReason(Throwable e) {
+        if (new DatabaseUnavailable().test(e)) {
+            return "the audio stage lost its database for longer than it waits (about 5 minutes); "
+                    + "retry the paper once PostgreSQL is back";
+        }
+        EventNotAcknowledged refused = causeOf(e, EventNotAcknowledged.class);
+        if (refused != null) {
+            return "the audio stage finished but Kafka did not take its " + refused.topic() + " event; retry the paper";
+        }
+        return "the audio stage stopped on an unexpected error (the service log has the details); retry the paper";
+    }
+
+    static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
     private void produce(ScriptReady event, int attempt, String dedupeId) {
         Timer.Sample sample = Timer.start(metrics);
-        String outcome = "success";
+        String outcome = null; // stays null for an error the stage does not handle: failUnexpected counts it
         String reason = "none";
         try {
             EpisodeScript script = readScript(event);
@@ -124,6 +197,7 @@ public class AudioStage {
             AudioReady ready = store(event, script, ep, info.title());
             publisher.audioReady(ready);
             markProcessed(dedupeId);
+            outcome = "success";
             LOG.infof("voiced %s v%d r%d: %d ms, %d bytes, %.1f LUFS, %.1f dBTP, rendered in %d ms", event.arxivId(),
                     event.version(), event.run(), ep.durationMs(), ready.byteSize(), ep.loudness().outputLufs(),
                     ep.loudness().truePeakDbtp(), ep.synthesisMs() + ep.encodingMs());
@@ -152,18 +226,20 @@ public class AudioStage {
             reason = e.code();
             fail(event.arxivId(), event.version(), event.run(), attempt, e.code(), e.getMessage(), e.retryable());
             if (e.retryable()) {
-                throw e;
+                throw new StageFailureReported(e);
             }
             markProcessed(dedupeId);
         } catch (ObjectStoreException e) {
             outcome = "failure";
             reason = "object-store";
             fail(event.arxivId(), event.version(), event.run(), attempt, reason, e.getMessage(), true);
-            throw e;
+            throw new StageFailureReported(e);
         } finally {
-            sample.stop(metrics.timer("paperledge.stage.duration", "stage", Stage.AUDIO.id(), "outcome", outcome));
-            metrics.counter("paperledge.stage.outcomes", "stage", Stage.AUDIO.id(), "outcome", outcome, "reason", reason)
-                    .increment();
+            if (outcome != null) {
+                sample.stop(metrics.timer("paperledge.stage.duration", "stage", Stage.AUDIO.id(), "outcome", outcome));
+                metrics.counter("paperledge.stage.outcomes", "stage", Stage.AUDIO.id(), "outcome", outcome, "reason",
+                        reason).increment();
+            }
         }
     }
 

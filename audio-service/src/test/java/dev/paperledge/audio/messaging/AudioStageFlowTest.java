@@ -11,11 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,7 +112,7 @@ class AudioStageFlowTest extends StageTestBase {
         }
 
         // The same event again (a redelivery): dropped, no second AudioReady.
-        Map<TopicPartition, Long> ends = scriptsEndOffsetsAfter(() -> scripts.sendMessageAndAwait(
+        Map<TopicPartition, Long> ends = endOffsetsAfter(AudioTestTopics.SCRIPTS, () -> scripts.sendMessageAndAwait(
                 CloudEvents.message(evt, "script-service")));
         awaitCommitted("audio-service", ends);
         assertThat(collect(Topics.AUDIO_READY, id, this::audioReady, Duration.ofSeconds(3), 1)).isEmpty();
@@ -180,8 +176,7 @@ class AudioStageFlowTest extends StageTestBase {
         assertThat(failed.get(0).attempt()).isEqualTo(1);
         assertThat(failed.get(0).reason()).contains("section 'Introduction' has no words");
 
-        retries.sendMessageAndAwait(CloudEvents.message(new RetryRequested(id, 1, 1, Stage.AUDIO, 2, Instant.now()),
-                "ingest-service"));
+        requestRetry(new RetryRequested(id, 1, 1, Stage.AUDIO, 2, Instant.now()));
         List<StageFailed> again = collect(Topics.PIPELINE_FAILURES, id, this::stageFailed, Duration.ofSeconds(60), 1);
         assertThat(again).hasSize(1);
         assertThat(again.get(0).attempt()).isEqualTo(2);
@@ -191,40 +186,6 @@ class AudioStageFlowTest extends StageTestBase {
     String read(String key) throws Exception {
         try (var in = minio.getObject(GetObjectArgs.builder().bucket("paperledge").object(key).build())) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** End offsets of the partitions that the send wrote to (the ones that grew). */
-    Map<TopicPartition, Long> scriptsEndOffsetsAfter(Runnable send) throws Exception {
-        Map<TopicPartition, Long> before = scriptsEndOffsets();
-        send.run();
-        Map<TopicPartition, Long> after = scriptsEndOffsets();
-        after.entrySet().removeIf(e -> e.getValue().equals(before.get(e.getKey())));
-        assertThat(after).isNotEmpty();
-        return after;
-    }
-
-    Map<TopicPartition, Long> scriptsEndOffsets() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
-            Map<TopicPartition, OffsetSpec> req = new java.util.HashMap<>();
-            for (int p = 0; p < consumer.partitionsFor(AudioTestTopics.SCRIPTS).size(); p++) {
-                req.put(new TopicPartition(AudioTestTopics.SCRIPTS, p), OffsetSpec.latest());
-            }
-            Map<TopicPartition, Long> ends = new java.util.HashMap<>();
-            admin.listOffsets(req).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
-            return ends;
-        }
-    }
-
-    /** The service has handled (and committed) everything up to these offsets. */
-    void awaitCommitted(String group, Map<TopicPartition, Long> ends) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
-            Awaitility.await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get();
-                return ends.entrySet().stream().allMatch(e -> e.getValue() == 0
-                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
-            });
         }
     }
 }
