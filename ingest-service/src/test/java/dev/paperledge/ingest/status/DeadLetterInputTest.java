@@ -77,8 +77,12 @@ class DeadLetterInputTest {
     }
 
     static String kept(String id) {
+        return kept(id, Stage.SCRIPT);
+    }
+
+    static String kept(String id, Stage stage) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            StageProgress row = StageProgress.findById(new StageProgress.Key(id, 1, Stage.SCRIPT));
+            StageProgress row = StageProgress.findById(new StageProgress.Key(id, 1, stage));
             return row == null ? null : row.deadLetterInput;
         });
     }
@@ -180,9 +184,27 @@ class DeadLetterInputTest {
     }
 
     private static StatusRecordHandler.Rec rec(String id, long offset, long at, String value) {
+        return rec(DLQ, id, offset, at, value);
+    }
+
+    private static StatusRecordHandler.Rec rec(String topic, String id, long offset, long at, String value) {
         RecordHeaders h = new RecordHeaders();
         h.add("dead-letter-reason", "database unavailable".getBytes(StandardCharsets.UTF_8));
-        return new StatusRecordHandler.Rec(DLQ, 0, offset, at, id, value, h);
+        return new StatusRecordHandler.Rec(topic, 0, offset, at, id, value, h);
+    }
+
+    @Test
+    void eachDeadLetterTopicKeepsTheInputWithTheStageThatConsumesIt() {
+        String id = Fixtures.randomId();
+        Papers.ingested(id, 1);
+        long t = 1_795_000_000_000L;
+        String script = ingested(id, "script-ready").replace("\"textSource\"", "\"wordCount\": 1200, \"x\"");
+        String audio = ingested(id, "audio-ready").replace("\"textSource\"", "\"durationMs\": 61000, \"x\"");
+        handler.apply(rec(Topics.deadLetter(Topics.SCRIPTS_READY), id, 1, t, script));
+        handler.apply(rec(Topics.deadLetter(Topics.AUDIO_READY), id, 1, t, audio));
+        assertThat(kept(id, Stage.SCRIPT)).isNull();
+        assertThat(kept(id, Stage.AUDIO)).isEqualTo(script);
+        assertThat(kept(id, Stage.PUBLISH)).isEqualTo(audio);
     }
 
     @Test
