@@ -20,9 +20,11 @@ import dev.paperledge.contracts.RetryRequested;
 import dev.paperledge.contracts.ScriptReady;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.contracts.StageFailed;
+import dev.paperledge.contracts.Topics;
 import dev.paperledge.script.config.ShowSettings;
 import dev.paperledge.script.domain.ProcessedEvent;
 import dev.paperledge.script.domain.Script;
+import dev.paperledge.script.messaging.EventNotAcknowledged;
 import dev.paperledge.script.messaging.ScriptEvents;
 import dev.paperledge.script.storage.ObjectStore;
 import dev.paperledge.script.writer.GroundingReport;
@@ -47,6 +49,7 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class ScriptProduction {
     private static final Logger LOG = Logger.getLogger(ScriptProduction.class);
+    private static final DatabaseUnavailable DATABASE = new DatabaseUnavailable();
 
     @Inject
     ObjectStore store;
@@ -78,6 +81,12 @@ public class ScriptProduction {
             LOG.debugf("dropping duplicate %s", event.eventId());
             return;
         }
+        recordInput(event);
+        produce(event, event.eventId(), 1);
+    }
+
+    /** Records the PaperIngested a production runs from (what a retry reruns from). */
+    private void recordInput(PaperIngested event) {
         String input;
         try {
             input = json.writeValueAsString(event);
@@ -98,7 +107,6 @@ public class ScriptProduction {
             s.updatedAt = Instant.now();
             s.persist();
         });
-        produce(event, event.eventId(), 1);
     }
 
     @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 5, durationUnit = ChronoUnit.MINUTES)
@@ -108,22 +116,57 @@ public class ScriptProduction {
         if (QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.seen(retry.eventId()))) {
             return;
         }
-        Optional<Script> row = QuarkusTransaction.requiringNew()
-                .call(() -> Script.byNaturalKey(retry.arxivId(), retry.version(), retry.run()));
-        if (row.isEmpty()) {
-            fail(retry.arxivId(), retry.version(), retry.run(), retry.attempt(), false,
-                    "retry requested but this service never received the paper (no recorded input for "
-                            + retry.arxivId() + "v" + retry.version() + " run " + retry.run() + ")");
-            QuarkusTransaction.requiringNew().run(() -> ProcessedEvent.record(retry.eventId()));
-            return;
-        }
+        Optional<String> recorded = QuarkusTransaction.requiringNew()
+                .call(() -> Script.byNaturalKey(retry.arxivId(), retry.version(), retry.run()).map(s -> s.inputEvent));
         PaperIngested input;
-        try {
-            input = json.readValue(row.get().inputEvent, PaperIngested.class);
-        } catch (Exception e) {
-            throw new IllegalStateException("recorded input of " + retry.arxivId() + " is unreadable", e);
+        if (recorded.isPresent()) {
+            try {
+                input = json.readValue(recorded.get(), PaperIngested.class);
+            } catch (Exception e) {
+                throw new IllegalStateException("recorded input of " + retry.arxivId() + " is unreadable", e);
+            }
+        } else if (retry.input() == null) {
+            refuse(retry, "retry requested but this service never received the paper (no recorded input for "
+                    + retry.arxivId() + "v" + retry.version() + " run " + retry.run() + ")");
+            return;
+        } else {
+            // the first delivery was dead-lettered before its input was recorded: run from the copy ingest kept
+            try {
+                input = retryInput(retry);
+            } catch (PermanentFailure e) {
+                refuse(retry, e.getMessage());
+                return;
+            }
+            recordInput(input);
         }
         produce(input, retry.eventId(), retry.attempt());
+    }
+
+    /** The PaperIngested a retry carries, if it is one and for the paper and production being retried. */
+    private PaperIngested retryInput(RetryRequested retry) {
+        PaperIngested input;
+        try {
+            input = json.readValue(retry.input(), PaperIngested.class);
+        } catch (Exception e) {
+            LOG.warnf("retry %s carries an unreadable input: %s", retry.eventId(), e.getMessage());
+            input = null;
+        }
+        if (input == null || input.arxivId() == null) {
+            throw new PermanentFailure("the retry of " + retry.arxivId() + " carries an input that is not a readable "
+                    + Topics.PAPERS_INGESTED + " event; submit the paper again");
+        }
+        if (!input.arxivId().equals(retry.arxivId()) || input.version() != retry.version() || input.run() != retry.run()) {
+            throw new PermanentFailure("the retry of " + retry.arxivId() + "v" + retry.version() + " run " + retry.run()
+                    + " carries the input of " + input.arxivId() + "v" + input.version() + " run " + input.run()
+                    + ", another production; submit the paper again");
+        }
+        return input;
+    }
+
+    /** A retry that cannot run: StageFailed (not retryable), and the retry is done with. */
+    private void refuse(RetryRequested retry, String reason) {
+        fail(retry.arxivId(), retry.version(), retry.run(), retry.attempt(), false, reason);
+        QuarkusTransaction.requiringNew().run(() -> ProcessedEvent.record(retry.eventId()));
     }
 
     private void produce(PaperIngested event, String handledEventId, int attempt) {
@@ -150,20 +193,16 @@ public class ScriptProduction {
             metrics.counter("paperledge.stage.outcomes", "stage", "script", "outcome", review ? "in_review" : "success", "writer",
                     written.writer(), "reason", written.fallbackReason() == null ? "none" : "llm_fallback").increment();
         } catch (PermanentFailure e) {
-            markFailed(event, e.getMessage());
+            markFailed(event.arxivId(), event.version(), event.run(), e.getMessage());
             fail(event.arxivId(), event.version(), event.run(), attempt, false, e.getMessage());
             QuarkusTransaction.requiringNew().run(() -> ProcessedEvent.record(handledEventId));
             metrics.counter("paperledge.stage.outcomes", "stage", "script", "outcome", "failure", "writer", "none", "reason", "permanent").increment();
         } catch (RuntimeException e) {
-            String reason = "script stage failed, retrying can help: " + e.getMessage();
-            markFailed(event, reason);
-            try {
-                fail(event.arxivId(), event.version(), event.run(), attempt, true, reason);
-            } catch (RuntimeException inner) {
-                e.addSuppressed(inner);
+            if (DATABASE.test(e)) {
+                throw e; // @Retry waits for the database; if it stays away, the consumer reports it once
             }
-            metrics.counter("paperledge.stage.outcomes", "stage", "script", "outcome", "failure", "writer", "none", "reason", "transient").increment();
-            throw e;
+            report(event.arxivId(), event.version(), event.run(), attempt, e, "transient");
+            throw new StageFailureReported(e);
         } finally {
             sample.stop(metrics.timer("paperledge.stage.duration", "stage", "script", "outcome", outcome));
         }
@@ -281,9 +320,55 @@ public class ScriptProduction {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper EXPLANATION_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private void markFailed(PaperIngested event, String reason) {
+    /**
+     * The consumers' catch-all, outside the stage's @Retry: an exception the stage did not report
+     * becomes one StageFailed (retryable) with a sentence for the operator; the stack trace is logged.
+     */
+    public void failUnexpected(String arxivId, int version, int run, int attempt, RuntimeException e) {
+        if (causeOf(e, StageFailureReported.class) != null) {
+            return;
+        }
+        report(arxivId, version, run, attempt, e, "unexpected");
+    }
+
+    private void report(String arxivId, int version, int run, int attempt, RuntimeException e, String counterReason) {
+        String reason = unexpectedReason(e);
+        LOG.errorf(e, "script stage failed for %sv%d run %d (attempt %d): %s", arxivId, version, run, attempt, reason);
+        markFailed(arxivId, version, run, reason);
         try {
-            QuarkusTransaction.requiringNew().run(() -> Script.byNaturalKey(event.arxivId(), event.version(), event.run())
+            fail(arxivId, version, run, attempt, true, reason);
+        } catch (RuntimeException inner) {
+            LOG.warnf(inner, "could not send StageFailed for %sv%d run %d", arxivId, version, run);
+        }
+        metrics.counter("paperledge.stage.outcomes", "stage", "script", "outcome", "failure", "writer", "none", "reason",
+                counterReason).increment();
+    }
+
+    /** What an operator reads for an exception the stage has no words of its own for (never its text). */
+    static String unexpectedReason(Throwable e) {
+        if (DATABASE.test(e)) {
+            return "the script stage lost its database for longer than it waits (about 5 minutes); "
+                    + "retry the paper once PostgreSQL is back";
+        }
+        EventNotAcknowledged refused = causeOf(e, EventNotAcknowledged.class);
+        if (refused != null) {
+            return "the script stage finished but Kafka did not take its " + refused.topic() + " event; retry the paper";
+        }
+        return "the script stage stopped on an unexpected error (the service log has the details); retry the paper";
+    }
+
+    static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
+    private void markFailed(String arxivId, int version, int run, String reason) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> Script.byNaturalKey(arxivId, version, run)
                     .ifPresent(s -> {
                         s.status = Script.Status.FAILED;
                         s.failureReason = reason;

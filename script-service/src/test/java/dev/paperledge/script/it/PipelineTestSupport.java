@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -24,6 +28,7 @@ import dev.paperledge.contracts.PaperIngested;
 import dev.paperledge.contracts.PaperSummary;
 import dev.paperledge.contracts.PaperText;
 import dev.paperledge.contracts.RetryRequested;
+import dev.paperledge.contracts.Topics;
 import dev.paperledge.script.storage.ObjectStore;
 import dev.paperledge.testkit.KafkaTestSupport;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -52,6 +57,32 @@ public class PipelineTestSupport {
 
     public void awaitConsumerReady() {
         KafkaTestSupport.awaitAssignment(BOOTSTRAP, "script-service", Duration.ofSeconds(45));
+    }
+
+    /** Waits until the service's consumer holds a pipeline.retries partition (it starts at the end). */
+    public static void awaitRetriesReady() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+            while (System.nanoTime() < deadline) {
+                var group = admin.describeConsumerGroups(List.of("script-service")).describedGroups().get("script-service")
+                        .get(10, TimeUnit.SECONDS);
+                if (group.members().stream().flatMap(m -> m.assignment().topicPartitions().stream())
+                        .anyMatch(tp -> tp.topic().equals(Topics.PIPELINE_RETRIES))) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("script-service got no pipeline.retries partition within 45 s");
+    }
+
+    /** The offset the service's consumer group has committed on a partition (-1: none). */
+    public static long committed(TopicPartition partition) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            OffsetAndMetadata o = admin.listConsumerGroupOffsets("script-service").partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).get(partition);
+            return o == null ? -1 : o.offset();
+        }
     }
 
     /** Stores the text as ingest would and returns the event ingest would send. */
