@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
@@ -12,15 +11,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.paperledge.contracts.AudioReady;
-import dev.paperledge.contracts.CloudEvents;
 import dev.paperledge.contracts.EpisodePublished;
 import dev.paperledge.contracts.ObjectKeys;
 import dev.paperledge.contracts.RetryRequested;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.contracts.StageFailed;
+import dev.paperledge.contracts.Topics;
 import dev.paperledge.publish.domain.Episode;
 import dev.paperledge.publish.domain.ProcessedEvent;
 import dev.paperledge.publish.domain.PublishInput;
+import dev.paperledge.publish.messaging.EventNotAcknowledged;
+import dev.paperledge.publish.messaging.EventPublisher;
 import dev.paperledge.publish.storage.ObjectStore;
 import dev.paperledge.publish.storage.ObjectStoreUnavailableException;
 import dev.paperledge.publish.websub.WebSubNotifier;
@@ -28,7 +29,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.faulttolerance.api.RetryWhen;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -37,34 +37,33 @@ import jakarta.transaction.Transactional;
  * once that is committed, announces EpisodePublished (after the broker's ack), then marks the event processed. A
  * redelivered event is dropped; a crash before the mark redoes the same work and re-emits the same
  * event id. Permanent problems emit StageFailed(retryable=false) and return; transient ones emit
- * StageFailed(retryable=true) and rethrow (the record goes to the dead-letter topic).
+ * StageFailed(retryable=true) and rethrow as {@link StageFailureReported} (the record goes to the
+ * dead-letter topic). Whatever else escapes (a database outage past the @Retry budget, an unreadable
+ * recorded input) the consumers report through {@link #failUnexpected}.
  */
 @ApplicationScoped
 public class PublishService {
     private static final Logger LOG = Logger.getLogger(PublishService.class);
-    static final String SOURCE = "publish-service";
+    private static final DatabaseUnavailable DATABASE = new DatabaseUnavailable();
 
     private final ObjectStore store;
     private final EpisodeService episodes;
     private final FeedService feeds;
-    private final MutinyEmitter<EpisodePublished> published;
-    private final MutinyEmitter<StageFailed> failures;
+    private final EventPublisher events;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
     private final TopicFeeds topics;
     private final WebSubNotifier websub;
 
     public PublishService(ObjectStore store, EpisodeService episodes, FeedService feeds,
-            @Channel("episodes-out") MutinyEmitter<EpisodePublished> published,
-            @Channel("failures") MutinyEmitter<StageFailed> failures, ObjectMapper json, MeterRegistry metrics,
+            EventPublisher events, ObjectMapper json, MeterRegistry metrics,
             TopicFeeds topics, WebSubNotifier websub) {
         this.topics = topics;
         this.websub = websub;
         this.store = store;
         this.episodes = episodes;
         this.feeds = feeds;
-        this.published = published;
-        this.failures = failures;
+        this.events = events;
         this.json = json;
         this.metrics = metrics;
     }
@@ -96,18 +95,53 @@ public class PublishService {
             count("duplicate", "redelivery");
             return;
         }
-        Optional<AudioReady> input = recordedInput(retry.arxivId());
-        if (input.isEmpty()) {
-            fail(new StageFailed(retry.arxivId(), retry.version(), retry.run(), Stage.PUBLISH,
-                    "retry requested but publish-service never received audio for " + retry.arxivId()
-                            + ": retry the audio stage instead",
+        AudioReady input;
+        try {
+            input = retryInput(retry);
+        } catch (PermanentPublishFailure f) {
+            fail(new StageFailed(retry.arxivId(), retry.version(), retry.run(), Stage.PUBLISH, f.getMessage(),
                     retry.attempt(), false, Instant.now()));
             markProcessed(retry.eventId());
             return;
         }
-        publish(input.get(), retry.attempt());
-        markProcessed(input.get().eventId());
+        publish(input, retry.attempt());
+        markProcessed(input.eventId());
         markProcessed(retry.eventId());
+    }
+
+    /**
+     * The AudioReady a retry reruns: the one recorded for that production; else the one the retry
+     * carries (the record the stage dead-lettered before it could record it), recorded now as a first
+     * delivery would.
+     */
+    private AudioReady retryInput(RetryRequested retry) {
+        Optional<AudioReady> recorded = recordedInput(retry.arxivId())
+                .filter(r -> r.version() == retry.version() && r.run() == retry.run());
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
+        if (retry.input() == null) {
+            throw new PermanentPublishFailure("retry requested but publish-service never received audio for "
+                    + retry.arxivId() + " v" + retry.version() + " r" + retry.run() + ": retry the audio stage instead");
+        }
+        AudioReady event;
+        try {
+            event = json.readValue(retry.input(), AudioReady.class);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("retry %s carries an unreadable input: %s", retry.eventId(), e.getOriginalMessage());
+            event = null;
+        }
+        if (event == null || event.arxivId() == null) {
+            throw new PermanentPublishFailure("the retry of " + retry.arxivId() + " carries an input that is not a readable "
+                    + Topics.AUDIO_READY + " event; retry the audio stage instead");
+        }
+        if (!retry.arxivId().equals(event.arxivId()) || retry.version() != event.version() || retry.run() != event.run()) {
+            throw new PermanentPublishFailure(String.format(
+                    "the retry of %s v%d r%d carries the audio of %s v%d r%d, another production; retry the audio stage instead",
+                    retry.arxivId(), retry.version(), retry.run(), event.arxivId(), event.version(), event.run()));
+        }
+        recordInput(event);
+        return event;
     }
 
     /** Does the stage's work for one input; returns the event emitted, empty when failed or stale. */
@@ -126,7 +160,7 @@ public class PublishService {
                     () -> new IllegalStateException("episode " + evt.arxivId() + " vanished while publishing"));
             EpisodePublished out = new EpisodePublished(evt.arxivId(), evt.version(), evt.run(), episode.guid,
                     feeds.show().episodePageUrl(episode.slug), episode.feedRevision, episode.updatedAt);
-            published.sendMessageAndAwait(CloudEvents.message(out, SOURCE));
+            events.episodePublished(out);
             announce(episode);
             count("success", "published");
             LOG.infof("published %s v%d run %d as episode %d (feed %s)", evt.arxivId(), evt.version(), evt.run(),
@@ -139,17 +173,11 @@ public class PublishService {
             count("failure", "permanent");
             return Optional.empty();
         } catch (RuntimeException e) {
-            String reason = e instanceof ObjectStoreUnavailableException ? e.getMessage()
-                    : "publishing failed: " + e;
-            LOG.errorf(e, "transient failure publishing %s", evt.arxivId());
-            try {
-                fail(new StageFailed(evt.arxivId(), evt.version(), evt.run(), Stage.PUBLISH, reason, attempt, true,
-                        Instant.now()));
-            } catch (RuntimeException second) {
-                e.addSuppressed(second);
+            if (DATABASE.test(e)) {
+                throw e; // @Retry waits for the database; if it stays away, the consumer reports it once
             }
-            count("failure", "transient");
-            throw e;
+            report(evt.arxivId(), evt.version(), evt.run(), attempt, e, "transient");
+            throw new StageFailureReported(e);
         } finally {
             sample.stop(metrics.timer("paperledge.stage.duration", "stage", Stage.PUBLISH.id()));
         }
@@ -224,8 +252,56 @@ public class PublishService {
         }
     }
 
+    /**
+     * The consumers' catch-all, outside the stage's @Retry: an exception the stage did not report
+     * becomes one StageFailed (retryable) with a sentence for the operator; the stack trace is logged.
+     */
+    public void failUnexpected(String arxivId, int version, int run, int attempt, RuntimeException e) {
+        if (causeOf(e, StageFailureReported.class) != null) {
+            return;
+        }
+        report(arxivId, version, run, attempt, e, "unexpected");
+    }
+
+    private void report(String arxivId, int version, int run, int attempt, RuntimeException e, String counterReason) {
+        String reason = unexpectedReason(e);
+        LOG.errorf(e, "publish stage failed for %s v%d r%d (attempt %d): %s", arxivId, version, run, attempt, reason);
+        try {
+            fail(new StageFailed(arxivId, version, run, Stage.PUBLISH, reason, attempt, true, Instant.now()));
+        } catch (RuntimeException notSent) {
+            LOG.warnf(notSent, "could not send StageFailed for %s v%d r%d", arxivId, version, run);
+        }
+        count("failure", counterReason);
+    }
+
+    /** What an operator reads for an exception the stage has no words of its own for (never its text). */
+    static String unexpectedReason(Throwable e) {
+        if (DATABASE.test(e)) {
+            return "the publish stage lost its database for longer than it waits (about 5 minutes); "
+                    + "retry the paper once PostgreSQL is back";
+        }
+        EventNotAcknowledged refused = causeOf(e, EventNotAcknowledged.class);
+        if (refused != null) {
+            return "the publish stage finished but Kafka did not take its " + refused.topic() + " event; retry the paper";
+        }
+        if (causeOf(e, ObjectStoreUnavailableException.class) != null) {
+            return "the publish stage could not reach the object store (the service log has the details); "
+                    + "retry the paper once it answers";
+        }
+        return "the publish stage stopped on an unexpected error (the service log has the details); retry the paper";
+    }
+
+    static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
     private void fail(StageFailed failed) {
-        failures.sendMessageAndAwait(CloudEvents.message(failed, SOURCE));
+        events.stageFailed(failed);
     }
 
     private void count(String outcome, String reason) {
