@@ -62,7 +62,11 @@ public class ListeningCheck implements AutoCloseable {
         // bare renderings are heard together, like the sections.
         List<Integer> suspects = new ArrayList<>();
         for (int i = 0; i < takes.size(); i++) {
-            if (overBaseline(WordErrors.words(takes.get(i).spokenText()), heard.get(i))) {
+            SectionTake take = takes.get(i);
+            int[] perWord = WordErrors.errorsPerWord(WordErrors.words(take.spokenText()), heard.get(i));
+            // In a duo, one voice may be out of bounds while the section as a whole is not.
+            if (overBaseline(perWord.length, sum(perWord), sectionBaseline(take))
+                    || bySpeaker(take, perWord).stream().anyMatch(p -> overBaseline(p.words(), p.errors(), p.baseline()))) {
                 suspects.add(i);
             }
         }
@@ -89,11 +93,93 @@ public class ListeningCheck implements AutoCloseable {
     }
 
     /** More wrong words than a clean rendering by this engine would give, by the margin. */
-    private boolean overBaseline(List<String> meant, List<String> heard) {
-        int errors = WordErrors.distance(meant, heard);
-        double wer = meant.isEmpty() ? 0 : errors / (double) meant.size();
-        return wer > settings.baselineWer() + settings.marginWer()
-                && errors - settings.baselineWer() * meant.size() >= settings.minExcessErrors();
+    private boolean overBaseline(int words, int errors, double baseline) {
+        double wer = words == 0 ? 0 : errors / (double) words;
+        return wer > baseline + settings.marginWer() && errors - baseline * words >= settings.minExcessErrors();
+    }
+
+    /** More wrong words than the bare engine gave on the same words, by the margin. */
+    private boolean worseThanBare(int words, int errors, int bareErrors) {
+        return errors / (double) words > bareErrors / (double) words + settings.marginWer()
+                && errors - bareErrors >= settings.minExcessErrors();
+    }
+
+    /** One speaker's words of a section and the errors laid on them. */
+    private record Part(String speaker, String engine, double baseline, int words, int errors) {
+        Part plus(Part o) {
+            return new Part(speaker, engine, baseline, words + o.words, errors + o.errors);
+        }
+    }
+
+    /** A take's words per speaker (in order of first words), with the errors laid on each word. */
+    private List<Part> bySpeaker(SectionTake take, int[] perWord) {
+        java.util.Map<String, Part> parts = new java.util.LinkedHashMap<>();
+        int at = 0;
+        for (SpeakerWords run : take.speakers()) {
+            int end = Math.min(perWord.length, at + run.words());
+            int errors = 0;
+            for (int k = at; k < end; k++) {
+                errors += perWord[k];
+            }
+            parts.merge(run.speaker(), new Part(run.speaker(), run.engine(), settings.baselineFor(run.engine()),
+                    end - at, errors), Part::plus);
+            at = end;
+        }
+        return List.copyOf(parts.values());
+    }
+
+    /** The section's baseline: its speakers' engines' baselines, weighed by their words. */
+    private double sectionBaseline(SectionTake take) {
+        double weighed = 0;
+        int words = 0;
+        for (SpeakerWords run : take.speakers()) {
+            weighed += settings.baselineFor(run.engine()) * run.words();
+            words += run.words();
+        }
+        return words == 0 ? settings.baselineWer() : weighed / words;
+    }
+
+    private static int sum(int[] counts) {
+        return java.util.Arrays.stream(counts).sum();
+    }
+
+    /** A speaker's figures and verdict: red out of bounds of the engine's baseline, unless the bare engine did as badly. */
+    private SpeakerFigures speaker(String name, String engine, double baseline, int words, int errors, Integer bareErrors) {
+        String verdict = !overBaseline(words, errors, baseline) ? SectionFigures.GREEN
+                : bareErrors != null && !worseThanBare(words, errors, bareErrors) ? SectionFigures.AMBER
+                        : SectionFigures.RED;
+        return new SpeakerFigures(name, engine, words, errors, round(words == 0 ? 0 : errors / (double) words), baseline,
+                bareErrors, bareErrors == null || words == 0 ? null : round(bareErrors / (double) words), verdict);
+    }
+
+    /**
+     * Each speaker over the whole episode: a voice may stay inside the bounds in every section and
+     * still be out of bounds over all its words (the bare engine's figures count where measured, the
+     * words as heard elsewhere). Red as well when one of its sections' figures is red.
+     */
+    public List<SpeakerFigures> speakers(List<SectionFigures> sections) {
+        java.util.Map<String, List<SpeakerFigures>> of = new java.util.LinkedHashMap<>();
+        sections.forEach(s -> s.speakers().forEach(f -> of.computeIfAbsent(f.speaker(), k -> new ArrayList<>()).add(f)));
+        List<SpeakerFigures> out = new ArrayList<>();
+        of.forEach((name, figures) -> {
+            int words = 0;
+            int errors = 0;
+            int bareErrors = 0;
+            boolean bare = false;
+            for (SpeakerFigures f : figures) {
+                words += f.words();
+                errors += f.wordErrors();
+                bare |= f.bareWordErrors() != null;
+                bareErrors += f.bareWordErrors() != null ? f.bareWordErrors() : f.wordErrors();
+            }
+            SpeakerFigures all = speaker(name, figures.get(0).engine(), figures.get(0).baselineWer(), words, errors,
+                    bare ? bareErrors : null);
+            boolean redSection = figures.stream().anyMatch(SpeakerFigures::red);
+            out.add(redSection && !all.red() ? new SpeakerFigures(all.speaker(), all.engine(), all.words(),
+                    all.wordErrors(), all.wer(), all.baselineWer(), all.bareWordErrors(), all.bareWer(),
+                    SectionFigures.RED) : all);
+        });
+        return out;
     }
 
     /**
@@ -169,16 +255,18 @@ public class ListeningCheck implements AutoCloseable {
     /** @param bareHeard what the recogniser heard of the bare engine on the same words; null: not calibrated */
     private SectionFigures judge(SectionTake take, List<String> heard, List<String> bareHeard, double medianSpw) {
         List<String> meant = WordErrors.words(take.spokenText());
-        int errors = WordErrors.distance(meant, heard);
+        int[] perWord = WordErrors.errorsPerWord(meant, heard);
+        int[] barePerWord = bareHeard == null ? null : WordErrors.errorsPerWord(meant, bareHeard);
+        int errors = sum(perWord);
         double wer = meant.isEmpty() ? 0 : errors / (double) meant.size();
         List<String> flags = new ArrayList<>();
         Double bareWer = null;
         boolean amber = false;
-        if (overBaseline(meant, heard)) {
-            if (bareHeard != null) {
-                int bareErrors = WordErrors.distance(meant, bareHeard);
+        if (overBaseline(meant.size(), errors, sectionBaseline(take))) {
+            if (barePerWord != null) {
+                int bareErrors = sum(barePerWord);
                 bareWer = bareErrors / (double) meant.size();
-                if (wer > bareWer + settings.marginWer() && errors - bareErrors >= settings.minExcessErrors()) {
+                if (worseThanBare(meant.size(), errors, bareErrors)) {
                     flags.add("wer");
                 } else {
                     amber = true;
@@ -186,6 +274,20 @@ public class ListeningCheck implements AutoCloseable {
             } else {
                 flags.add("wer");
             }
+        }
+        // Each voice against its own engine's baseline: one speaker out of bounds flags the section.
+        List<Part> parts = bySpeaker(take, perWord);
+        List<Part> bareParts = barePerWord == null ? null : bySpeaker(take, barePerWord);
+        List<SpeakerFigures> speakers = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            Part p = parts.get(k);
+            SpeakerFigures f = speaker(p.speaker(), p.engine(), p.baseline(), p.words(), p.errors(),
+                    bareParts == null ? null : bareParts.get(k).errors());
+            if (f.red() && !flags.contains("wer")) {
+                flags.add("wer");
+            }
+            amber |= SectionFigures.AMBER.equals(f.verdict());
+            speakers.add(f);
         }
         if (Signal.noiseLike(take.audio().samples(), take.audio().sampleRate())) {
             flags.add("noise");
@@ -206,7 +308,7 @@ public class ListeningCheck implements AutoCloseable {
         String verdict = !flags.isEmpty() ? SectionFigures.RED : amber ? SectionFigures.AMBER : SectionFigures.GREEN;
         return new SectionFigures(take.index(), take.title(), meant.size(), errors, round(wer), bareWer == null ? null
                 : round(bareWer), round(take.seconds()), round(spw), round(ratio), silence, take.clipped(),
-                List.copyOf(flags), false, List.of(), verdict, String.join(" ", heard));
+                List.copyOf(flags), false, List.of(), verdict, String.join(" ", heard), List.copyOf(speakers));
     }
 
     private static double round(double v) {

@@ -20,10 +20,12 @@ import java.util.List;
  * @param firstTakeFlags   the first take's flags when it was re-rendered
  * @param verdict          {@code green}, {@code amber} (passed: hard words or a re-render) or {@code red}
  * @param heard            what the recogniser heard
+ * @param speakers         each speaker's words of the section, judged against the speaker's own engine
  */
 public record SectionFigures(int index, String title, int words, int wordErrors, double wer, Double bareWer,
         double seconds, double secondsPerWord, double rateRatio, long longestSilenceMs, boolean clipped,
-        List<String> flags, boolean rerendered, List<String> firstTakeFlags, String verdict, String heard) {
+        List<String> flags, boolean rerendered, List<String> firstTakeFlags, String verdict, String heard,
+        List<SpeakerFigures> speakers) {
 
     public static final String GREEN = "green";
     public static final String AMBER = "amber";
@@ -36,7 +38,7 @@ public record SectionFigures(int index, String title, int words, int wordErrors,
     /** These figures as the second take of a section whose first take had {@code firstFlags}. */
     public SectionFigures asRerenderOf(List<String> firstFlags) {
         return new SectionFigures(index, title, words, wordErrors, wer, bareWer, seconds, secondsPerWord, rateRatio,
-                longestSilenceMs, clipped, flags, true, List.copyOf(firstFlags), flagged() ? RED : AMBER, heard);
+                longestSilenceMs, clipped, flags, true, List.copyOf(firstFlags), flagged() ? RED : AMBER, heard, speakers);
     }
 
     /** The figures an operator reads in a failure reason. */
@@ -50,6 +52,11 @@ public record SectionFigures(int index, String title, int words, int wordErrors,
                 longestSilenceMs / 1000.0, secondsPerWord, rateRatio));
         if (clipped) {
             b.append(", clipped");
+        }
+        for (SpeakerFigures s : speakers) {
+            if (s.red()) {
+                b.append("; ").append(s.describe());
+            }
         }
         b.append(", flagged: ").append(String.join(", ", flags));
         return b.toString();

@@ -12,9 +12,11 @@ import dev.paperledge.audio.speech.Pcm;
  * @param words         the words of the whole section
  * @param seconds       the section's speech span in the program
  * @param clipped       an engine chunk of the section started or ended mid-sound
+ * @param speakers      who says the words of {@code spokenText}, in runs; empty: all of them the host
+ *                      engine's, judged by the check's baseline
  */
 public record SectionTake(int index, String title, String spokenText, Pcm audio, int listenSamples, int words,
-        double seconds, boolean clipped) {
+        double seconds, boolean clipped, java.util.List<SpeakerWords> speakers) {
 
     /** The part the recogniser hears. */
     public Pcm listened() {

@@ -48,6 +48,48 @@ public final class WordErrors {
         return prev[heard.size()];
     }
 
+    /**
+     * The same edit distance, laid on the reference words: a substituted or missed word counts one
+     * error to itself, a word heard in excess counts to the reference word before it (the first
+     * word when nothing came before). The counts add up to {@link #distance}; a run of reference
+     * words (one speaker's) thus gets its own errors.
+     */
+    public static int[] errorsPerWord(List<String> reference, List<String> heard) {
+        int n = reference.size();
+        int m = heard.size();
+        int[] out = new int[n];
+        if (n == 0) {
+            return out;
+        }
+        int[][] d = new int[n + 1][m + 1];
+        for (int j = 0; j <= m; j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= n; i++) {
+            d[i][0] = i;
+            for (int j = 1; j <= m; j++) {
+                int sub = d[i - 1][j - 1] + (reference.get(i - 1).equals(heard.get(j - 1)) ? 0 : 1);
+                d[i][j] = Math.min(sub, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+            }
+        }
+        int i = n;
+        int j = m;
+        while (i > 0 || j > 0) {
+            if (i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + (reference.get(i - 1).equals(heard.get(j - 1)) ? 0 : 1)) {
+                out[i - 1] += d[i][j] - d[i - 1][j - 1];
+                i--;
+                j--;
+            } else if (i > 0 && d[i][j] == d[i - 1][j] + 1) {
+                out[i - 1]++;
+                i--;
+            } else {
+                out[Math.max(0, i - 1)]++;
+                j--;
+            }
+        }
+        return out;
+    }
+
     /** Errors over reference words (0 for an empty reference heard as nothing). */
     public static double rate(List<String> reference, List<String> heard) {
         int d = distance(reference, heard);

@@ -17,6 +17,8 @@ import dev.paperledge.audio.check.QualityReport;
 import dev.paperledge.audio.check.RecognizerException;
 import dev.paperledge.audio.check.SectionFigures;
 import dev.paperledge.audio.check.SectionTake;
+import dev.paperledge.audio.check.SpeakerFigures;
+import dev.paperledge.audio.check.SpeakerWords;
 import dev.paperledge.audio.check.Signal;
 import dev.paperledge.audio.check.WordErrors;
 import dev.paperledge.audio.mix.FloatBuffer;
@@ -197,10 +199,11 @@ public class EpisodeRenderer implements AutoCloseable {
                 checkMs = (System.nanoTime() - tc) / 1_000_000;
                 long cpu = ListeningCheck.childCpuMs() - cpu0;
                 quality = report(figures, checkMs, cpu0 < 0 ? -1 : cpu);
-                LOG.infof("listening check: %d sections, word error %.1f%% (%s baseline %.0f%%), %s in %d ms (%d ms "
+                LOG.infof("listening check: %d sections, word error %.1f%% (%s baseline %.0f%%)%s, %s in %d ms (%d ms "
                         + "recogniser CPU) for %.1f s of speech", figures.size(), 100 * quality.wer(), engine.id(),
-                        100 * quality.baselineWer(), quality.passed() ? "passed" : "FAILED", checkMs,
-                        quality.checkCpuMs(), quality.audioSeconds());
+                        100 * quality.baselineWer(), quality.speakers().size() < 2 ? "" : "; "
+                                + String.join("; ", quality.speakers().stream().map(SpeakerFigures::describe).toList()),
+                        quality.passed() ? "passed" : "FAILED", checkMs, quality.checkCpuMs(), quality.audioSeconds());
                 if (!quality.passed()) {
                     throw new ListeningCheckFailed(quality);
                 }
@@ -237,10 +240,12 @@ public class EpisodeRenderer implements AutoCloseable {
             errors += f.wordErrors();
             seconds += f.seconds();
         }
-        boolean passed = figures.stream().noneMatch(f -> SectionFigures.RED.equals(f.verdict()));
+        List<SpeakerFigures> speakers = check.speakers(figures);
+        boolean passed = figures.stream().noneMatch(f -> SectionFigures.RED.equals(f.verdict()))
+                && speakers.stream().noneMatch(SpeakerFigures::red);
         return new QualityReport(check.recognizer().id(), engine.id(), check.settings().baselineWer(), passed,
                 Math.round(1000.0 * errors / Math.max(1, words)) / 1000.0, Math.round(seconds * 10) / 10.0, checkMs,
-                cpuMs, List.copyOf(figures));
+                cpuMs, List.copyOf(figures), speakers);
     }
 
     private List<SectionFigures> listen(List<SectionTake> takes, double voiceRate, List<SectionAudio> sections) {
@@ -290,16 +295,19 @@ public class EpisodeRenderer implements AutoCloseable {
             int[] cueEnds = a.cueEnds().get(i);
             int heard = 0;
             List<String> spoken = new ArrayList<>();
+            List<SpeakerWords> speakers = new ArrayList<>();
             while (heard < cueEnds.length && (heard == 0 || budget <= 0
                     || cueEnds[heard] - span[0] <= budget * settings.sampleRate())) {
-                spoken.add(s.cues().get(heard).spoken());
+                CueAudio cue = s.cues().get(heard);
+                spoken.add(cue.spoken());
+                speakers.add(new SpeakerWords(cue.speaker(), cue.voice().id(), WordErrors.words(cue.spoken()).size()));
                 heard++;
             }
             int listenTo = heard == cueEnds.length ? to - from : cueEnds[heard - 1] + margin - from;
             takes.add(new SectionTake(i, s.title(), String.join(" ", spoken),
                     new Pcm(java.util.Arrays.copyOfRange(x, from, Math.max(from, to)), rate), listenTo,
                     WordErrors.words(s.spoken()).size(), (span[1] - span[0]) / (double) settings.sampleRate(),
-                    s.clipped()));
+                    s.clipped(), List.copyOf(speakers)));
         }
         return takes;
     }

@@ -66,10 +66,14 @@ public class SpeechEngineProducer {
                     + "(deploy/local/install-packages.sh), or turn the check off with PAPERLEDGE_AUDIO_CHECK_ENABLED=false");
         }
         double baseline = c.baselineWer().getOrDefault(config.engine(), c.defaultBaselineWer());
+        // A duo's co-host on an engine of its own is judged against that engine's baseline, not the host's.
+        java.util.Map<String, Double> perEngine = new java.util.HashMap<>(c.baselineWer());
+        perEngine.putIfAbsent(config.engine(), baseline);
+        perEngine.putIfAbsent(cohostEngineName(config), c.defaultBaselineWer());
         CheckSettings settings = new CheckSettings(baseline, c.marginWer(), c.minExcessErrors(),
                 c.calibrate(), c.maxSilenceMs(), c.rateTolerance(), c.minWordsForRate(),
                 c.parallelism() <= 0 ? Runtime.getRuntime().availableProcessors() : c.parallelism(),
-                c.listenSeconds());
+                c.listenSeconds(), perEngine);
         SpeechEngine fallback = c.fallbackEngine().filter(f -> !f.isBlank() && !f.equals(config.engine()))
                 .map(f -> create(f, config)).orElse(null);
         LOG.infof("listening check on: %s, %s baseline word error %.0f%%%s", c.binary(), engine.id(), 100 * baseline,
@@ -78,12 +82,12 @@ public class SpeechEngineProducer {
                 new ListeningCheck(new PocketsphinxRecognizer(c.binary(), model, c.timeout(), c.decoderOptions()
                         .map(o -> List.of(o.strip().split("\\s+"))).orElse(PocketsphinxRecognizer.DEFAULT_OPTIONS)),
                         settings), fallback,
-                normalizer);
+                normalizer, cohost(config));
     }
 
     /** The co-host's voice, made on the first duo episode and kept. */
     private static java.util.function.Supplier<SpeechEngine> cohost(AudioConfig config) {
-        String name = config.cohostEngine().filter(e -> !e.isBlank()).orElse(config.engine());
+        String name = cohostEngineName(config);
         java.util.concurrent.atomic.AtomicReference<SpeechEngine> made = new java.util.concurrent.atomic.AtomicReference<>();
         return () -> {
             synchronized (made) {
@@ -94,6 +98,11 @@ public class SpeechEngineProducer {
                 return made.get();
             }
         };
+    }
+
+    /** The co-host's engine: {@code paperledge.audio.cohost-engine}, else the host's. */
+    static String cohostEngineName(AudioConfig config) {
+        return config.cohostEngine().filter(e -> !e.isBlank()).orElse(config.engine());
     }
 
     void close(@Disposes EpisodeRenderer renderer) {

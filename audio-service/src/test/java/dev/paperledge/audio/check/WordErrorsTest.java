@@ -26,6 +26,22 @@ class WordErrorsTest {
                 org.assertj.core.data.Offset.offset(1e-9));
     }
 
+    /** A duo section is heard as one: each speaker's words get the errors made on them. */
+    @Test
+    void errorsAreLaidOnTheWordsTheyWereMadeOn() {
+        List<String> meant = WordErrors.words("the cat sat on the mat and the dog ran off");
+        List<String> heard = WordErrors.words("the cat sat on the mat and a fog ran far off today");
+        int[] per = WordErrors.errorsPerWord(meant, heard);
+        assertThat(java.util.Arrays.stream(per).sum()).isEqualTo(WordErrors.distance(meant, heard)).isEqualTo(4);
+        // The first speaker said six words, all heard right; the second's five carry every error.
+        assertThat(java.util.Arrays.stream(per, 0, 6).sum()).isZero();
+        assertThat(per[7]).isEqualTo(1); // the -> a
+        assertThat(per[8]).isEqualTo(1); // dog -> fog
+        assertThat(WordErrors.errorsPerWord(meant, List.of())).containsOnly(1);
+        assertThat(WordErrors.errorsPerWord(List.of(), heard)).isEmpty();
+        assertThat(WordErrors.errorsPerWord(List.of("hello"), List.of("oh", "hello", "there"))).containsExactly(2);
+    }
+
     @Test
     void silenceInsideSpeechIsMeasuredButNotTheQuietAroundIt() {
         int rate = 16000;
