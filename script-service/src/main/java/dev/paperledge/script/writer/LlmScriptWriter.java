@@ -134,7 +134,8 @@ public final class LlmScriptWriter implements ScriptWriter {
         String draftJson = ask("SCRIPT", "Write the episode from the outline. Answer with JSON only, exactly this shape "
                 + shape(req) + header(req) + "\nOUTLINE:\n" + JSON.writeValueAsString(outline) + "\nPAPER:\n" + material);
         ScriptGate gate = new ScriptGate(req, offline.targetWords());
-        EpisodeScript script = toScript(req, draftJson);
+        // Sources are found before the gate, which checks that a full-text episode has some.
+        EpisodeScript script = gate.withProvenance(toScript(req, draftJson));
         List<ScriptGate.Problem> problems = gate.check(script);
         int repairs = 0;
         if (!problems.isEmpty()) {
@@ -145,25 +146,23 @@ public final class LlmScriptWriter implements ScriptWriter {
                     """ + String.join("\n", problems.stream().map(ScriptGate.Problem::toString).toList()) + "\nDRAFT:\n"
                     + draftJson + "\nPAPER:\n" + material);
             draftJson = repaired;
-            script = toScript(req, repaired);
+            script = gate.withProvenance(toScript(req, repaired));
             problems = gate.check(script);
             if (!problems.isEmpty()) {
                 problems.stream().map(ScriptGate.Problem::check).distinct().filter(c -> !failed.contains(c)).forEach(failed::add);
                 throw new UngroundedException(String.join("; ", problems.stream().map(ScriptGate.Problem::toString).toList()));
             }
         }
-        script = gate.withProvenance(script);
         Grounding grounding = new Grounding(req.groundingText());
         GroundingReport.Builder report = GroundingReport.builder(NAME).repairs(repairs);
         for (EpisodeScript.Section s : script.sections()) {
             grounding.check(s.kind().name(), s.text(), report);
         }
         ExplainMetrics.Figures f = ExplainMetrics.measure(script, req.paper().abstractText() == null ? "" : req.paper().abstractText());
-        EpisodeScript sourced = script;
         List<String> used = script.sections().stream().flatMap(x -> x.provenance().stream())
                 .map(EpisodeScript.Provenance::section).filter(x -> !"Abstract".equals(x)).distinct().toList();
         report.explain(new GroundingReport.Explain(f.recitalPercent(), f.repeatedRuns(), used, List.of(),
-                req.abstractOnly(), failed, sourced.sections().stream().mapToInt(x -> x.provenance().size()).sum()));
+                req.abstractOnly(), failed, ScriptGate.sourcedLines(script)));
         if (!failed.isEmpty()) {
             report.note("first draft failed the gate (" + String.join(", ", failed) + "); repaired once");
         }

@@ -19,6 +19,7 @@ import java.util.zip.CRC32;
 import dev.paperledge.contracts.EpisodeScript;
 import dev.paperledge.contracts.EpisodeScript.Kind;
 import dev.paperledge.contracts.PaperSummary;
+import dev.paperledge.script.service.ScriptProduction;
 import dev.paperledge.script.writer.PaperAnalysis.Candidate;
 
 /**
@@ -512,15 +513,20 @@ public final class OfflineScriptWriter implements ScriptWriter {
         String description = description(req, title, chosen, d.grounding);
         EpisodeScript script = new EpisodeScript(req.arxivId(), req.version(), paper.episodeTitle(), description, sections, NAME,
                 req.show().format(), req.show().hosts());
+        if (ScriptGate.unsourced(req, script).isPresent()) {
+            // The offline writer is the last resort: an episode without sources would ship as a defect.
+            throw new ScriptProduction.PermanentFailure("no line of the episode for " + req.arxivId()
+                    + " could be traced to a passage of the paper's full text, so it would go out without sources;"
+                    + " its extracted text (sections.json) holds no sentence the show can say or quote; check the extraction before a retry");
+        }
         ExplainMetrics.Figures f = ExplainMetrics.measure(script, paper.abstractText() == null ? "" : paper.abstractText());
         Set<String> sectionsUsed = new LinkedHashSet<>();
         chosen.stream().filter(p -> p.source() != null && p.source().fromBody() && p.kind() != Kind.QUOTE)
                 .sorted(Comparator.comparingInt((Part p) -> p.source().sectionIndex()))
                 .forEach(p -> sectionsUsed.add(p.source().section()));
         List<String> termsSaid = d.explained.stream().filter(t -> chosen.stream().anyMatch(p -> p.text().contains(t))).toList();
-        int sourced = (int) sections.stream().mapToLong(x -> x.provenance().size()).sum();
         d.report.explain(new GroundingReport.Explain(f.recitalPercent(), f.repeatedRuns(), List.copyOf(sectionsUsed),
-                termsSaid, !fullText, List.of(), sourced));
+                termsSaid, !fullText, List.of(), ScriptGate.sourcedLines(script)));
         return new WrittenScript(script, d.report.build(), NAME, null);
     }
 

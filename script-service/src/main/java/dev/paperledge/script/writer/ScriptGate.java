@@ -24,12 +24,15 @@ import dev.paperledge.contracts.PaperText;
  * that the host's own chatter does not; it is supported when one paragraph of the paper holds at
  * least 40 % of its content words (cut to five letters, so "adapting" matches "adaptation"). Being
  * lexical, it catches claims about things the paper never mentions, not a reworded contradiction. Analogies, audiences, questions and sign-offs are the
- * host's own and are not held to it.
+ * host's own and are not held to it. An episode of a full-text paper must tie at least one line to
+ * its passage ({@link #unsourced}).
  */
 public final class ScriptGate {
     /** The show's bar for recital (explaincheck's). */
     public static final double MAX_RECITAL_PERCENT = 10.0;
     static final double MIN_SUPPORT = 0.4;
+    /** Where one spoken sentence ends and the next begins: after . ! or ?, and a closing quote mark that follows it. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"\u201d]?)\\s+");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+|\\b[a-z0-9-]+\\.(?:com|org|net|io|ai|edu)(?:/\\S*)?\\b");
     private static final Set<Kind> HOST_SECTIONS = Set.of(Kind.ANALOGY, Kind.WHY_IT_MATTERS, Kind.QUESTIONS,
             Kind.SIGN_OFF, Kind.CREDITS, Kind.QUOTE);
@@ -117,7 +120,7 @@ public final class ScriptGate {
                 }
             }
             if (!HOST_SECTIONS.contains(s.kind())) {
-                for (String sentence : s.text().split("(?<=[.!?])\\s+")) {
+                for (String sentence : SENTENCE_END.split(s.text())) {
                     double support = support(sentence);
                     if (support < MIN_SUPPORT) {
                         out.add(new Problem("support", String.format(Locale.ROOT,
@@ -150,11 +153,12 @@ public final class ScriptGate {
         if (URL.matcher(d).find()) {
             out.add(new Problem("description", "the description holds a URL"));
         }
-        for (String sentence : d.split("(?<=[.!?])\\s+")) {
+        for (String sentence : SENTENCE_END.split(d)) {
             if (support(sentence) < MIN_SUPPORT) {
                 out.add(new Problem("description", "not supported by the paper: \"" + sentence.strip() + "\""));
             }
         }
+        unsourced(request, script).ifPresent(out::add);
         ExplainMetrics.Figures f = ExplainMetrics.measure(script, abstractText());
         if (f.recitalPercent() > MAX_RECITAL_PERCENT) {
             out.add(new Problem("recital", String.format(Locale.ROOT,
@@ -173,35 +177,63 @@ public final class ScriptGate {
         return out;
     }
 
+    /**
+     * Issue 16: an episode of a full-text paper with no line tied to the passage it comes from is a
+     * defect (an abstract-only episode may have none). Checks the provenance the script carries, so
+     * the LLM writer's draft is checked after {@link #withProvenance}.
+     */
+    public static java.util.Optional<Problem> unsourced(ScriptRequest request, EpisodeScript script) {
+        if (request.abstractOnly() || sourcedLines(script) > 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Problem("provenance", "no sentence can be traced to a passage of the paper's full text;"
+                + " say what the paper found or did, in your own words but close enough to its text that the passage can be found"));
+    }
+
+    /** Spoken lines that carry the passage of the paper they come from ({@code grounding.json}'s {@code sourcedLines}). */
+    public static int sourcedLines(EpisodeScript script) {
+        return script.sections().stream().mapToInt(s -> s.provenance().size()).sum();
+    }
+
     /** Share of the sentence's content words found in its best passage; 1 when it states nothing about the paper. */
     double support(String sentence) {
+        Support best = bestPassage(sentence);
+        return best == null ? 1 : best.share();
+    }
+
+    /**
+     * How well the paper backs one sentence: its content words (host vocabulary left out), the passage
+     * holding the most of them ({@code -1} when none holds any) and that share.
+     */
+    private record Support(Set<String> content, int passage, double share) {
+    }
+
+    /**
+     * The passage that best supports a sentence, or null when the sentence states nothing about the
+     * paper: a question, or fewer than three content words with no number and no word of the paper.
+     */
+    private Support bestPassage(String sentence) {
         if (sentence.strip().endsWith("?")) {
-            return 1;
+            return null;
         }
         Set<String> content = stems(sentence);
         content.removeAll(HostVocabulary.STEMS);
         boolean claim = sentence.matches("(?s).*\\d.*") || content.stream().anyMatch(paperWords::contains);
         if (!claim || content.size() < 3) {
-            return 1;
+            return null;
         }
-        double best = 0;
-        for (Set<String> p : passages) {
-            int hit = 0;
-            for (String w : content) {
-                if (p.contains(w)) {
-                    hit++;
-                }
+        int best = -1;
+        double bestShare = 0;
+        for (int i = 0; i < passages.size(); i++) {
+            double share = overlap(content, passages.get(i));
+            if (share > bestShare) {
+                bestShare = share;
+                best = i;
             }
-            best = Math.max(best, (double) hit / content.size());
         }
-        return best;
+        return new Support(content, best, bestShare);
     }
 
-    /**
-     * The script with each line that states something about the paper tied to its best passage: the
-     * paper's sentence in that paragraph sharing the most content words. Quotes are tied to the
-     * sentence that holds them.
-     */
     /**
      * A duo episode: every section in turns, spoken only by the two hosts, the host opening the show,
      * and each host with at least a quarter of the words.
@@ -241,12 +273,17 @@ public final class ScriptGate {
                 .orElse(List.of());
     }
 
+    /**
+     * The script with each line that states something about the paper tied to its best passage: the
+     * paper's sentence in that paragraph sharing the most content words. Quotes are tied to the
+     * sentence that holds them.
+     */
     public EpisodeScript withProvenance(EpisodeScript script) {
         List<EpisodeScript.Section> out = new ArrayList<>();
         for (EpisodeScript.Section s : script.sections()) {
             List<EpisodeScript.Provenance> prov = new ArrayList<>();
             if (!HOST_SECTIONS.contains(s.kind()) || s.kind() == Kind.QUOTE) {
-                for (String sentence : s.text().split("(?<=[.!?\"\u201d])\\s+")) {
+                for (String sentence : SENTENCE_END.split(s.text())) {
                     source(sentence, s.kind() == Kind.QUOTE).ifPresent(prov::add);
                 }
             }
@@ -270,25 +307,12 @@ public final class ScriptGate {
             }
             return java.util.Optional.empty();
         }
-        Set<String> content = stems(sentence);
-        content.removeAll(HostVocabulary.STEMS);
-        boolean claim = sentence.matches("(?s).*\\d.*") || content.stream().anyMatch(paperWords::contains);
-        if (!claim || content.size() < 3 || sentence.strip().endsWith("?")) {
+        Support support = bestPassage(sentence);
+        if (support == null || support.passage() < 0 || support.share() < MIN_SUPPORT) {
             return java.util.Optional.empty();
         }
-        int best = -1;
-        double bestShare = 0;
-        for (int i = 0; i < passages.size(); i++) {
-            double share = overlap(content, passages.get(i));
-            if (share > bestShare) {
-                bestShare = share;
-                best = i;
-            }
-        }
-        if (best < 0 || bestShare < MIN_SUPPORT) {
-            return java.util.Optional.empty();
-        }
-        Passage p = places.get(best);
+        Set<String> content = support.content();
+        Passage p = places.get(support.passage());
         String bestSentence = null;
         double top = -1;
         for (String ps : SentenceSplitter.split(p.text())) {

@@ -105,6 +105,51 @@ class LlmScriptWriterTest {
     }
 
     @Test
+    void onAFullTextPaperEverySourcedSentenceIsTiedToItsPassageInTheBody() throws Exception {
+        ScriptRequest full = Fixtures.withFullText().stream().filter(p -> p.arxivId().equals("1204.6231")).findFirst().orElseThrow()
+                .fullTextRequest();
+        assertThat(full.abstractOnly()).isFalse();
+        // The paper is longer than max-chunk-chars, so it goes to the model as notes first.
+        stub("TASK: NOTES", json.writeValueAsString(Map.of("points", List.of("early warning signals can raise false alarms"))));
+        stub("TASK: OUTLINE", outline());
+        // The model's draft: an episode in the show's words, with one finding said the way a model would put it.
+        String said = "On the glaciation record, the best sampled of the data sets, the gap between the two models was large enough to reject the stable one.";
+        stub("TASK: SCRIPT", fromSections(new dev.paperledge.script.writer.OfflineScriptWriter(600).write(full).script(), said));
+        WrittenScript w = writer.write(full);
+        assertThat(w.fallbackReason()).isNull();
+        assertThat(w.writer()).isEqualTo("llm");
+        EpisodeScript s = w.script();
+        dev.paperledge.script.writer.ExplainNotReciteTest.assertProvenance(s, full, "llm 1204.6231 full text");
+        List<EpisodeScript.Provenance> sources = s.sections().stream().flatMap(x -> x.provenance().stream()).toList();
+        assertThat(sources).hasSize(w.grounding().explain().sourcedLines()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(sources).filteredOn(p -> !"Abstract".equals(p.section())).as("sources in the body")
+                .hasSizeGreaterThanOrEqualTo(3).allSatisfy(p -> assertThat(p.anchor()).matches("S\\d+"));
+        EpisodeScript.Provenance finding = sources.stream().filter(p -> p.spoken().equals(said)).findFirst().orElseThrow();
+        assertThat(finding.section()).isNotEqualTo("Abstract");
+        assertThat(finding.text()).containsIgnoringCase("glaciation");
+        assertThat(w.grounding().explain().sectionsUsed()).hasSizeGreaterThanOrEqualTo(2).doesNotContain("Abstract");
+        assertThat(w.grounding().explain().abstractOnly()).isFalse();
+    }
+
+    /** A script's sections as the model's draft, {@code extraFinding} said first in the findings. */
+    private String fromSections(EpisodeScript s, String extraFinding) throws Exception {
+        Map<EpisodeScript.Kind, String> t = new java.util.EnumMap<>(EpisodeScript.Kind.class);
+        s.sections().forEach(x -> t.put(x.kind(), x.text()));
+        Map<String, String> d = new java.util.LinkedHashMap<>();
+        d.put("description", s.description());
+        d.put("hook", t.get(EpisodeScript.Kind.HOOK));
+        d.put("analogy", t.get(EpisodeScript.Kind.ANALOGY));
+        d.put("method", t.get(EpisodeScript.Kind.METHOD));
+        d.put("findings", extraFinding + " " + t.get(EpisodeScript.Kind.FINDINGS));
+        d.put("quote", t.get(EpisodeScript.Kind.QUOTE));
+        d.put("whyItMatters", t.get(EpisodeScript.Kind.WHY_IT_MATTERS));
+        d.put("takeaways", t.get(EpisodeScript.Kind.TAKEAWAYS));
+        d.put("questions", t.get(EpisodeScript.Kind.QUESTIONS));
+        d.put("signOff", t.get(EpisodeScript.Kind.SIGN_OFF));
+        return json.writeValueAsString(d);
+    }
+
+    @Test
     void anUngroundedQuoteIsRepairedOnce() throws Exception {
         stub("TASK: OUTLINE", outline());
         stub("TASK: SCRIPT", numbered("LoRA is the best idea anyone has ever had.", "10,000"));

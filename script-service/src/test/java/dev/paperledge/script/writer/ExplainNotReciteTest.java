@@ -20,7 +20,7 @@ import dev.paperledge.contracts.EpisodeScript.Kind;
  * field's own audiences and questions, every sentence speakable. Each script is also written to
  * {@code target/explain/<id>-<source>.txt} for {@code shared/tools/explaincheck.py}.
  */
-class ExplainNotReciteTest {
+public class ExplainNotReciteTest {
     final OfflineScriptWriter writer = new OfflineScriptWriter(OfflineScriptWriterTest.TARGET);
 
     @Test
@@ -150,7 +150,7 @@ class ExplainNotReciteTest {
     }
 
     /** Every source names a spoken line of its section and a sentence found verbatim in the paper; body sources carry their anchor. */
-    static void assertProvenance(EpisodeScript s, ScriptRequest req, String label) {
+    public static void assertProvenance(EpisodeScript s, ScriptRequest req, String label) {
         String paper = Grounding.normalise(req.groundingText());
         for (EpisodeScript.Section sec : s.sections()) {
             for (EpisodeScript.Provenance p : sec.provenance()) {
