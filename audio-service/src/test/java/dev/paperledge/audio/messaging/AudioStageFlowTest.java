@@ -144,6 +144,11 @@ class AudioStageFlowTest extends StageTestBase {
         assertThat(read(a.transcriptKey())).contains("<v Ernis>Hey PaperLedge learning crew").contains("<v Sam>Hi everyone");
         JsonNode segments = json.readTree(read(a.jsonTranscriptKey())).path("segments");
         assertThat(segments.findValuesAsText("speaker")).contains("Ernis", "Sam");
+        // quality.json judges each speaker by the voice that spoke them: the co-host's own, with the check on.
+        JsonNode speakers = json.readTree(read(a.qualityKey())).path("speakers");
+        assertThat(speakers.findValuesAsText("speaker")).containsExactly("Ernis", "Sam");
+        assertThat(speakers.findValuesAsText("engine")).containsExactly("flite:rms", "flite:slt");
+        assertThat(speakers.findValuesAsText("verdict")).doesNotContain("red");
     }
 
     @Test
