@@ -3,48 +3,26 @@ package dev.paperledge.audio.messaging;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import dev.paperledge.contracts.AudioReady;
-import dev.paperledge.contracts.CloudEvents;
-import dev.paperledge.contracts.PipelineEvent;
 import dev.paperledge.contracts.StageFailed;
 import dev.paperledge.contracts.Topics;
+import dev.paperledge.stage.messaging.StageEvents;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/**
- * Sends the stage's outcomes and waits for the broker's acknowledgement before returning; a send
- * the broker does not acknowledge throws {@link EventNotAcknowledged} naming the topic.
- */
+/** The audio stage's outgoing events: audio.ready and pipeline.failures, each awaited (the stage kit's StageEvents). */
 @ApplicationScoped
-public class EventPublisher {
+public class EventPublisher extends StageEvents {
     static final String SOURCE = "audio-service";
 
     private final MutinyEmitter<AudioReady> audioOut;
-    private final MutinyEmitter<StageFailed> failures;
 
     public EventPublisher(@Channel("audio-out") MutinyEmitter<AudioReady> audioOut,
             @Channel("failures") MutinyEmitter<StageFailed> failures) {
+        super(SOURCE, failures);
         this.audioOut = audioOut;
-        this.failures = failures;
     }
 
     public void audioReady(AudioReady event) {
         send(audioOut, event, Topics.AUDIO_READY);
-    }
-
-    public void stageFailed(StageFailed event) {
-        send(failures, event, Topics.PIPELINE_FAILURES);
-    }
-
-    private <T extends PipelineEvent> void send(MutinyEmitter<T> emitter, T event, String topic) {
-        try {
-            deliver(emitter, event);
-        } catch (RuntimeException e) {
-            throw new EventNotAcknowledged(topic, e);
-        }
-    }
-
-    /** One send, awaited: a nack or a timeout throws. */
-    <T extends PipelineEvent> void deliver(MutinyEmitter<T> emitter, T event) {
-        emitter.sendMessageAndAwait(CloudEvents.message(event, SOURCE));
     }
 }

@@ -12,14 +12,11 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.paperledge.stage.failure.PermanentFailure;
 import dev.paperledge.audio.check.QualityReport;
 import dev.paperledge.audio.domain.Audio;
 import dev.paperledge.audio.domain.AudioInput;
-import dev.paperledge.audio.domain.ProcessedEvent;
-import dev.paperledge.audio.messaging.EventNotAcknowledged;
 import dev.paperledge.audio.messaging.EventPublisher;
-import dev.paperledge.audio.storage.ObjectStore;
-import dev.paperledge.audio.storage.ObjectStoreException;
 import dev.paperledge.contracts.AudioReady;
 import dev.paperledge.contracts.EpisodeScript;
 import dev.paperledge.contracts.ObjectKeys;
@@ -27,6 +24,12 @@ import dev.paperledge.contracts.RetryRequested;
 import dev.paperledge.contracts.ScriptReady;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.contracts.StageFailed;
+import dev.paperledge.stage.db.DatabaseUnavailable;
+import dev.paperledge.stage.failure.StageFailureReported;
+import dev.paperledge.stage.failure.UnexpectedFailures;
+import dev.paperledge.stage.db.ProcessedEvent;
+import dev.paperledge.stage.storage.ObjectStore;
+import dev.paperledge.stage.storage.ObjectStoreUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -62,16 +65,6 @@ public class AudioStage {
         this.metrics = metrics;
     }
 
-    /** A permanent failure: bad input, nothing to speak. Reported, acknowledged, not retried. */
-    static final class PermanentFailure extends RuntimeException {
-        final String code;
-
-        PermanentFailure(String code, String message, Throwable cause) {
-            super(message, cause);
-            this.code = code;
-        }
-    }
-
     @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 5, durationUnit = ChronoUnit.MINUTES)
     @ExponentialBackoff(maxDelay = 20, maxDelayUnit = ChronoUnit.SECONDS)
     @RetryWhen(exception = DatabaseUnavailable.class)
@@ -96,7 +89,7 @@ public class AudioStage {
         try {
             event = retryInput(retry);
         } catch (PermanentFailure e) {
-            fail(retry.arxivId(), retry.version(), retry.run(), retry.attempt(), e.code, e.getMessage(), false);
+            fail(retry.arxivId(), retry.version(), retry.run(), retry.attempt(), e.code(), e.getMessage(), false);
             markProcessed(retry.eventId());
             return;
         }
@@ -149,41 +142,12 @@ public class AudioStage {
      * reported itself ({@link StageFailureReported}) is not reported again.
      */
     public void failUnexpected(String arxivId, int version, int run, int attempt, RuntimeException e) {
-        if (causeOf(e, StageFailureReported.class) != null) {
+        if (UnexpectedFailures.reported(e)) {
             return;
         }
-        LOG.errorf(e, "audio stopped on an unexpected error for %s v%d r%d (attempt %d)", arxivId, version, run,
-                attempt);
         metrics.counter("paperledge.stage.outcomes", "stage", Stage.AUDIO.id(), "outcome", "failure", "reason",
                 "unexpected").increment();
-        try {
-            fail(arxivId, version, run, attempt, "unexpected", unexpectedReason(e), true);
-        } catch (RuntimeException notSent) {
-            LOG.warnf(notSent, "could not report the failure of %s v%d r%d (attempt %d)", arxivId, version, run,
-                    attempt);
-        }
-    }
-
-    /** What an operator reads for an exception the stage did not handle itself. */
-    static String unexpectedReason(Throwable e) {
-        if (new DatabaseUnavailable().test(e)) {
-            return "the audio stage lost its database for longer than it waits (about 5 minutes); "
-                    + "retry the paper once PostgreSQL is back";
-        }
-        EventNotAcknowledged refused = causeOf(e, EventNotAcknowledged.class);
-        if (refused != null) {
-            return "the audio stage finished but Kafka did not take its " + refused.topic() + " event; retry the paper";
-        }
-        return "the audio stage stopped on an unexpected error (the service log has the details); retry the paper";
-    }
-
-    static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
-        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-        }
-        return null;
+        UnexpectedFailures.report(Stage.AUDIO, arxivId, version, run, attempt, e, publisher::stageFailed);
     }
 
     private void produce(ScriptReady event, int attempt, String dedupeId) {
@@ -210,8 +174,8 @@ public class AudioStage {
             }
         } catch (PermanentFailure e) {
             outcome = "failure";
-            reason = e.code;
-            fail(event.arxivId(), event.version(), event.run(), attempt, e.code, e.getMessage(), false);
+            reason = e.code();
+            fail(event.arxivId(), event.version(), event.run(), attempt, e.code(), e.getMessage(), false);
             markProcessed(dedupeId);
         } catch (ListeningCheckFailed e) {
             // Never published; the figures stay beside where the episode would have been, for the operator.
@@ -229,7 +193,7 @@ public class AudioStage {
                 throw new StageFailureReported(e);
             }
             markProcessed(dedupeId);
-        } catch (ObjectStoreException e) {
+        } catch (ObjectStoreUnavailable e) {
             outcome = "failure";
             reason = "object-store";
             fail(event.arxivId(), event.version(), event.run(), attempt, reason, e.getMessage(), true);
@@ -253,15 +217,8 @@ public class AudioStage {
             throw new PermanentFailure("bad-input", "the ScriptReady event for " + event.arxivId() + " names the object "
                     + event.scriptKey() + ", outside the paper's own " + own, null);
         }
-        byte[] data;
-        try {
-            data = store.get(event.scriptKey());
-        } catch (ObjectStoreException e) {
-            if (e.missing()) {
-                throw new PermanentFailure("script-missing", "script object " + event.scriptKey() + " does not exist", e);
-            }
-            throw e;
-        }
+        byte[] data = store.get(event.scriptKey()).orElseThrow(() -> new PermanentFailure("script-missing",
+                "script object " + event.scriptKey() + " does not exist", null));
         try {
             return json.readValue(data, EpisodeScript.class);
         } catch (java.io.IOException e) {
@@ -294,10 +251,10 @@ public class AudioStage {
         AudioReady.Listening listening = ep.quality() == null ? null : listening(ep.quality());
         String listeningJson = toJson(listening);
         store.put(audioKey, ep.mp3(), MIME);
-        long stored = store.size(audioKey);
+        long stored = store.stat(audioKey).map(ObjectStore.ObjectInfo::size).orElse(-1L);
         if (stored != ep.mp3().length) {
-            throw new ObjectStoreException("object store holds " + stored + " bytes for " + audioKey + " but "
-                    + ep.mp3().length + " were written", false, null);
+            throw new ObjectStoreUnavailable("object store holds " + stored + " bytes for " + audioKey + " but "
+                    + ep.mp3().length + " were written", null);
         }
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
@@ -361,7 +318,7 @@ public class AudioStage {
     private void storeQualityQuietly(ScriptReady event, QualityReport quality) {
         try {
             putQuality(event, quality);
-        } catch (ObjectStoreException e) {
+        } catch (ObjectStoreUnavailable e) {
             LOG.warnf("could not store the failed listening check's figures for %s: %s", event.arxivId(),
                     e.getMessage());
         }

@@ -36,7 +36,7 @@ class FailingPublisher extends EventPublisher {
     }
 
     @Override
-    <T extends PipelineEvent> void deliver(MutinyEmitter<T> emitter, T event) {
+    protected <T extends PipelineEvent> void deliver(MutinyEmitter<T> emitter, T event) {
         if (event instanceof AudioReady a && a.arxivId().equals(arxivId) && errors.peek() instanceof KafkaException) {
             throw errors.poll();
         }

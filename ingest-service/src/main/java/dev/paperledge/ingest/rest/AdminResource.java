@@ -1,5 +1,6 @@
 package dev.paperledge.ingest.rest;
 
+import dev.paperledge.stage.rest.Problem;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +42,7 @@ public class AdminResource {
             for (String input : arxivIds) {
                 var id = ArxivId.parse(input);
                 if (id.isEmpty()) {
-                    return Problem.response(400, "Bad Request", "'" + PaperResource.truncate(input)
+                    return Problem.response(400, "Bad Request", "'" + Problem.echo(input)
                             + "' is not an arXiv identifier", "/api/admin/status/rebuild");
                 }
                 only.add(id.get().id());

@@ -1,5 +1,6 @@
 package dev.paperledge.ingest.rest;
 
+import dev.paperledge.stage.rest.Problem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;

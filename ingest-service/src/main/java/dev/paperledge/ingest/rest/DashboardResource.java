@@ -8,7 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import dev.paperledge.ingest.domain.Paper;
-import dev.paperledge.ingest.status.DashboardFeed;
 import dev.paperledge.ingest.status.PipelineStats;
 import dev.paperledge.ingest.subscription.RuleView;
 import dev.paperledge.ingest.subscription.SubscriptionPoller;

@@ -1,5 +1,6 @@
 package dev.paperledge.ingest.rest;
 
+import dev.paperledge.stage.rest.Problem;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -185,7 +186,7 @@ public class PaperResource {
             var parsed = item.isTextual() ? ArxivId.parse(input) : java.util.Optional.<ArxivId>empty();
             if (parsed.isEmpty()) {
                 invalid++;
-                results.add(new BatchItem(truncate(input), null, 400, null,
+                results.add(new BatchItem(Problem.echo(input), null, 400, null,
                         "not an arXiv identifier; accepted forms: " + ArxivId.ACCEPTED_FORMS));
                 continue;
             }
@@ -198,7 +199,7 @@ public class PaperResource {
             } else {
                 existing++;
             }
-            results.add(new BatchItem(truncate(input), s.paper().arxivId,
+            results.add(new BatchItem(Problem.echo(input), s.paper().arxivId,
                     s.refused() != null ? 409 : s.newProduction() ? 202 : 200, PaperView.location(s.paper().arxivId),
                     s.refused() != null ? s.refused() : s.newProduction() ? "accepted" : "already known"));
         }
@@ -226,7 +227,7 @@ public class PaperResource {
             try {
                 s = PaperStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                return Problem.response(400, "Bad Request", "unknown status '" + truncate(status) + "'; one of "
+                return Problem.response(400, "Bad Request", "unknown status '" + Problem.echo(status) + "'; one of "
                         + java.util.Arrays.toString(PaperStatus.values()), "/api/papers");
             }
             q = Paper.find("status", sort, s);
@@ -337,13 +338,7 @@ public class PaperResource {
 
     private static Response invalidId(String input) {
         return Problem.response(400, "Bad Request",
-                "'" + truncate(input) + "' is not an arXiv identifier; accepted forms: " + ArxivId.ACCEPTED_FORMS,
+                "'" + Problem.echo(input) + "' is not an arXiv identifier; accepted forms: " + ArxivId.ACCEPTED_FORMS,
                 "/api/papers", Map.of("acceptedForms", List.of(ArxivId.ACCEPTED_FORMS.split(", "))));
-    }
-
-    /** Echoes at most 80 characters of user input, printable ASCII only. */
-    public static String truncate(String s) {
-        String t = s == null ? "" : s.replaceAll("[^\\x20-\\x7e]", "?");
-        return t.length() > 80 ? t.substring(0, 80) + "…" : t;
     }
 }

@@ -1,5 +1,6 @@
 package dev.paperledge.ingest.rest;
 
+import dev.paperledge.stage.rest.Problem;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -43,7 +44,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unknownFormat(ShowFormats.Unknown e, UriInfo uri) {
-        return Problem.response(400, "Bad Request", "'" + PaperResource.truncate(e.input())
+        return Problem.response(400, "Bad Request", "'" + Problem.echo(e.input())
                 + "' is not a format; one of " + ShowFormats.choices() + " (or leave format out for the default)",
                 path(uri), java.util.Map.of("formats", ShowFormats.CHOICES));
     }

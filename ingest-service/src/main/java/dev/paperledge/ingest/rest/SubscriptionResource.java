@@ -1,5 +1,6 @@
 package dev.paperledge.ingest.rest;
 
+import dev.paperledge.stage.rest.Problem;
 import java.net.URI;
 import java.util.List;
 

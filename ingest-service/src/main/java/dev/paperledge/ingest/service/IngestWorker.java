@@ -35,7 +35,7 @@ public class IngestWorker {
     private static final Logger LOG = Logger.getLogger(IngestWorker.class);
 
     private final PaperStore papers;
-    private final IngestProcessor processor;
+    private final IngestStage processor;
     private final ObjectMapper json;
     private final Duration lease;
     private final Duration maxHold;
@@ -53,7 +53,7 @@ public class IngestWorker {
         return t;
     });
 
-    public IngestWorker(PaperStore papers, IngestProcessor processor, ObjectMapper json,
+    public IngestWorker(PaperStore papers, IngestStage processor, ObjectMapper json,
             @ConfigProperty(name = "paperledge.ingest.lease", defaultValue = "2m") Duration lease,
             @ConfigProperty(name = "paperledge.ingest.max-hold", defaultValue = "30m") Duration maxHold) {
         this.papers = papers;

@@ -7,7 +7,7 @@ import dev.paperledge.contracts.Stage;
 import dev.paperledge.ingest.arxiv.ArxivId;
 import dev.paperledge.ingest.domain.Paper;
 import dev.paperledge.ingest.domain.PaperStatus;
-import dev.paperledge.ingest.status.PaperChanged;
+import dev.paperledge.ingest.domain.PaperChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.ingest.domain.Paper;
 import dev.paperledge.ingest.domain.StageProgress;
-import dev.paperledge.ingest.status.PaperChanged;
+import dev.paperledge.ingest.domain.PaperChanged;
 import dev.paperledge.ingest.status.StatusProjection;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;

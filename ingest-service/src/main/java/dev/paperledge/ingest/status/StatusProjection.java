@@ -17,9 +17,10 @@ import dev.paperledge.contracts.ScriptReady;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.contracts.StageFailed;
 import dev.paperledge.ingest.domain.Paper;
+import dev.paperledge.ingest.domain.PaperChanged;
 import dev.paperledge.ingest.domain.PaperStatus;
 import dev.paperledge.ingest.domain.StageProgress;
-import io.quarkus.hibernate.orm.panache.Panache;
+import dev.paperledge.stage.db.ProcessedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
@@ -213,9 +214,6 @@ public class StatusProjection {
 
     /** Records the event id; false when it was applied before (also when a concurrent replay just did). */
     static boolean firstTime(String eventId) {
-        int n = Panache.getEntityManager().createNativeQuery(
-                "INSERT INTO ingest.processed_event (event_id, processed_at) VALUES (?1, now()) ON CONFLICT DO NOTHING")
-                .setParameter(1, eventId).executeUpdate();
-        return n == 1;
+        return ProcessedEvent.record(eventId);
     }
 }

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.paperledge.contracts.SubscriptionRule;
 import dev.paperledge.ingest.arxiv.Taxonomy;
-import dev.paperledge.ingest.rest.PaperResource;
+import dev.paperledge.stage.rest.Problem;
 import dev.paperledge.ingest.service.ShowFormats;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
@@ -195,7 +195,7 @@ public class Subscriptions {
     }
 
     private static String echo(String s) {
-        return PaperResource.truncate(s);
+        return Problem.echo(s);
     }
 
     public SubscriptionRule create(SubscriptionRule rule) {

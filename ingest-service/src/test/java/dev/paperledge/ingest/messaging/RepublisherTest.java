@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.paperledge.contracts.Topics;
 import dev.paperledge.ingest.domain.Paper;
-import dev.paperledge.ingest.storage.ObjectStore;
+import dev.paperledge.stage.storage.ObjectStore;
 import dev.paperledge.ingest.support.Api;
 import dev.paperledge.ingest.support.Atom;
 import dev.paperledge.ingest.support.Fixtures;
@@ -50,7 +50,7 @@ class RepublisherTest {
                 Paper p = Papers.find(id);
                 return p != null && p.ingestedEvent != null;
             });
-            assertThat(store.get("papers/" + id + "/v1/sections.json")).isNotNull();
+            assertThat(store.get("papers/" + id + "/v1/sections.json")).isPresent();
             // The re-publisher keeps trying while the broker is away.
             Awaitility.await().atMost(Duration.ofSeconds(15))
                     .until(() -> SwitchablePublisher.refused.get() - refusedBefore >= 3);

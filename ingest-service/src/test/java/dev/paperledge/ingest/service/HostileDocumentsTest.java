@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.paperledge.contracts.PaperText;
-import dev.paperledge.ingest.storage.ObjectStore;
+import dev.paperledge.stage.storage.ObjectStore;
 import dev.paperledge.ingest.support.Api;
 import dev.paperledge.ingest.support.Atom;
 import dev.paperledge.ingest.support.Fixtures;
@@ -61,7 +61,7 @@ class HostileDocumentsTest {
     }
 
     private void notesInMetadata(String id, String expected) throws Exception {
-        JsonNode meta = json.readTree(store.get("papers/" + id + "/v1/metadata.json"));
+        JsonNode meta = json.readTree(store.get("papers/" + id + "/v1/metadata.json").orElseThrow());
         assertThat(meta.at("/textNotes").asText()).contains(expected);
     }
 
@@ -72,7 +72,7 @@ class HostileDocumentsTest {
         String reason = "HTML unusable: the HTML full text is too large to read: elements nested more than 256 levels deep";
         assertThat(p.getString("textNotes")).isEqualTo(reason);
         notesInMetadata(id, reason);
-        PaperText text = json.readValue(store.get("papers/" + id + "/v1/sections.json"), PaperText.class);
+        PaperText text = json.readValue(store.get("papers/" + id + "/v1/sections.json").orElseThrow(), PaperText.class);
         assertThat(text.sections()).extracting(PaperText.Section::title).contains("Introduction", "Method");
     }
 

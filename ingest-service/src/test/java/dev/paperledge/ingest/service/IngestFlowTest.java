@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperledge.contracts.PaperIngested;
 import dev.paperledge.contracts.PaperText;
 import dev.paperledge.contracts.Topics;
-import dev.paperledge.ingest.storage.ObjectStore;
+import dev.paperledge.stage.storage.ObjectStore;
 import dev.paperledge.ingest.support.Api;
 import dev.paperledge.ingest.support.Atom;
 import dev.paperledge.ingest.support.Fixtures;
@@ -79,12 +79,12 @@ class IngestFlowTest {
         assertThat(p.getString("categoryName")).isEqualTo("Computation and Language");
         assertThat(p.getList("timeline.status")).startsWith("REQUESTED", "INGESTED");
 
-        PaperText text = json.readValue(store.get("papers/" + id + "/v1/sections.json"), PaperText.class);
+        PaperText text = json.readValue(store.get("papers/" + id + "/v1/sections.json").orElseThrow(), PaperText.class);
         assertThat(text.source()).isEqualTo("HTML");
         assertThat(text.sections()).extracting(PaperText.Section::title)
                 .containsExactly("Abstract", "Introduction", "Method", "Results");
-        assertThat(store.get("papers/" + id + "/v1/source.html")).isEqualTo(Html.paper("A Study"));
-        JsonNode meta = json.readTree(store.get("papers/" + id + "/v1/metadata.json"));
+        assertThat(store.get("papers/" + id + "/v1/source.html").orElseThrow()).isEqualTo(Html.paper("A Study"));
+        JsonNode meta = json.readTree(store.get("papers/" + id + "/v1/metadata.json").orElseThrow());
         assertThat(meta.at("/paper/title").asText()).isEqualTo("A Study of Things " + id);
         assertThat(meta.at("/paper/authors/1").asText()).isEqualTo("Alan Turing");
         assertThat(meta.at("/textSource").asText()).isEqualTo("HTML");
@@ -111,10 +111,10 @@ class IngestFlowTest {
         String id = paperWith(".pdf", Pdfs.withOutline());
         Api.submit(id).then().statusCode(202);
         assertThat(Api.awaitIngested(id, WAIT).getString("textSource")).isEqualTo("PDF");
-        PaperText text = json.readValue(store.get("papers/" + id + "/v1/sections.json"), PaperText.class);
+        PaperText text = json.readValue(store.get("papers/" + id + "/v1/sections.json").orElseThrow(), PaperText.class);
         assertThat(text.sections()).extracting(PaperText.Section::title)
                 .containsExactly("Abstract", "Introduction", "Method", "Results", "Conclusion");
-        assertThat(store.get("papers/" + id + "/v1/source.pdf")).startsWith("%PDF-".getBytes());
+        assertThat(store.get("papers/" + id + "/v1/source.pdf").orElseThrow()).startsWith("%PDF-".getBytes());
     }
 
     @Test
@@ -122,10 +122,10 @@ class IngestFlowTest {
         String id = paperWith(null, null);
         Api.submit(id).then().statusCode(202);
         assertThat(Api.awaitIngested(id, WAIT).getString("textSource")).isEqualTo("ABSTRACT");
-        PaperText text = json.readValue(store.get("papers/" + id + "/v1/sections.json"), PaperText.class);
+        PaperText text = json.readValue(store.get("papers/" + id + "/v1/sections.json").orElseThrow(), PaperText.class);
         assertThat(text.sections()).hasSize(1);
         assertThat(text.sections().get(0).text()).contains("42% of cases");
-        assertThat(store.get("papers/" + id + "/v1/source.pdf")).isNull();
+        assertThat(store.get("papers/" + id + "/v1/source.pdf")).isEmpty();
     }
 
     @Test
@@ -133,7 +133,7 @@ class IngestFlowTest {
         String id = paperWith(".pdf", Pdfs.encrypted());
         Api.submit(id).then().statusCode(202);
         assertThat(Api.awaitIngested(id, WAIT).getString("textSource")).isEqualTo("ABSTRACT");
-        JsonNode meta = json.readTree(store.get("papers/" + id + "/v1/metadata.json"));
+        JsonNode meta = json.readTree(store.get("papers/" + id + "/v1/metadata.json").orElseThrow());
         assertThat(meta.at("/textNotes").asText()).contains("encrypted");
     }
 

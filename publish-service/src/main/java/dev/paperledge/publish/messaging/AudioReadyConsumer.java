@@ -5,7 +5,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import dev.paperledge.contracts.AudioReady;
 import dev.paperledge.contracts.RetryRequested;
 import dev.paperledge.contracts.Stage;
-import dev.paperledge.publish.service.PublishService;
+import dev.paperledge.publish.service.PublishStage;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,9 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class AudioReadyConsumer {
-    private final PublishService publisher;
+    private final PublishStage publisher;
 
-    public AudioReadyConsumer(PublishService publisher) {
+    public AudioReadyConsumer(PublishStage publisher) {
         this.publisher = publisher;
     }
 

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.paperledge.publish.domain.Episode;
 import dev.paperledge.publish.domain.EpisodeVersion;
-import dev.paperledge.publish.storage.ObjectStore;
+import dev.paperledge.stage.storage.ObjectStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;

@@ -23,7 +23,8 @@ import dev.paperledge.publish.domain.TopicRule;
 import dev.paperledge.publish.feed.FeedBuilder;
 import dev.paperledge.publish.feed.ShowSettings;
 import dev.paperledge.publish.service.TopicFeeds;
-import dev.paperledge.publish.storage.ObjectStore;
+import dev.paperledge.stage.storage.ObjectStore;
+import dev.paperledge.stage.storage.ObjectStoreUnavailable;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.BadRequestException;
@@ -196,7 +197,12 @@ public class PageResource {
                     key, e.arxivId, info.get().size(), transcriptMaxBytes);
             return Optional.empty();
         }
-        return Optional.of(new String(store.readAll(key), StandardCharsets.UTF_8));
+        // A page request: the store's short retry policy (read), not the stage's long one.
+        try (java.io.InputStream in = store.read(key, 0, -1)) {
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (java.io.IOException ex) {
+            throw new ObjectStoreUnavailable("object store: could not read " + key, ex);
+        }
     }
 
     /** The listening check stored with the episode, or null when there was none (or it is unreadable). */

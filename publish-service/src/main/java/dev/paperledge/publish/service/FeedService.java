@@ -18,7 +18,7 @@ import dev.paperledge.publish.domain.Episode;
 import dev.paperledge.publish.feed.Artwork;
 import dev.paperledge.publish.feed.FeedBuilder;
 import dev.paperledge.publish.feed.ShowSettings;
-import dev.paperledge.publish.storage.ObjectStore;
+import dev.paperledge.stage.storage.ObjectStore;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -130,13 +130,12 @@ public class FeedService {
     }
 
     Optional<FeedSnapshot> loadStored() {
-        return store.stat(FEED_KEY).map(info -> {
-            byte[] content = store.readAll(FEED_KEY);
+        return store.stat(FEED_KEY).flatMap(info -> store.get(FEED_KEY).map(content -> {
             String lm = info.userMetadata().get("last-modified");
             Instant lastModified = lm != null ? Instant.ofEpochSecond(Long.parseLong(lm))
                     : Optional.ofNullable(info.lastModified()).orElse(Instant.now()).truncatedTo(ChronoUnit.SECONDS);
             return new FeedSnapshot(content, revisionOf(content), lastModified);
-        });
+        }));
     }
 
     /** The show's artwork (generated once, kept in the object store). */

@@ -2,19 +2,17 @@ package dev.paperledge.publish.service;
 
 import org.jboss.logging.Logger;
 
-import dev.paperledge.publish.storage.ObjectStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-/** Creates the bucket if missing, stores the artwork and rebuilds the feed at start-up. */
+/** Stores the artwork and rebuilds the feed at start-up (the stage kit's object store makes the bucket). */
 @ApplicationScoped
 public class Startup {
     private static final Logger LOG = Logger.getLogger(Startup.class);
 
-    void onStart(@Observes StartupEvent ev, ObjectStore store, FeedService feeds) {
+    void onStart(@Observes StartupEvent ev, FeedService feeds) {
         try {
-            store.ensureBucket();
             feeds.ensureArtwork();
             // from the database, so changed show settings reach the feed; same state, same revision
             feeds.rebuild();

@@ -24,7 +24,7 @@ public class BrokerRefusesOnce extends EventPublisher {
     }
 
     @Override
-    <T extends PipelineEvent> void deliver(MutinyEmitter<T> emitter, T event) {
+    protected <T extends PipelineEvent> void deliver(MutinyEmitter<T> emitter, T event) {
         if (event instanceof EpisodePublished p && p.arxivId().equals(arxivId) && refused.compareAndSet(false, true)) {
             throw new TimeoutException("Expiring 1 record(s) for episodes.published-0:120000 ms has passed since batch creation");
         }

@@ -13,11 +13,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.paperledge.stage.failure.PermanentFailure;
 import dev.paperledge.contracts.AudioReady;
 import dev.paperledge.contracts.EpisodePublished;
 import dev.paperledge.contracts.ObjectKeys;
 import dev.paperledge.publish.domain.Episode;
-import dev.paperledge.publish.storage.ObjectStore;
+import dev.paperledge.stage.storage.ObjectStore;
 import dev.paperledge.publish.support.Episodes;
 import dev.paperledge.publish.support.TestData;
 import dev.paperledge.publish.support.TestMp3;
@@ -39,7 +40,7 @@ class FeedAfterCommitTest {
     @Inject
     FeedService feeds;
     @Inject
-    PublishService stage;
+    PublishStage stage;
     @Inject
     ObjectStore store;
 
@@ -57,7 +58,7 @@ class FeedAfterCommitTest {
     }
 
     String storedFeed() {
-        return new String(store.readAll(FeedService.FEED_KEY), StandardCharsets.UTF_8);
+        return new String(store.get(FeedService.FEED_KEY).orElseThrow(), StandardCharsets.UTF_8);
     }
 
     AudioReady production(String id, String title) {
@@ -106,14 +107,14 @@ class FeedAfterCommitTest {
         AudioReady forged = new AudioReady(id, 1, 1, honest.paper(), honest.episodeTitle(), honest.description(),
                 honest.audioKey(), honest.durationMs(), honest.byteSize(), honest.mimeType(), honest.chaptersKey(),
                 otherPaper.transcriptKey(), "test", Instant.now());
-        assertThatThrownBy(() -> stage.validate(forged)).isInstanceOf(PermanentPublishFailure.class)
+        assertThatThrownBy(() -> stage.validate(forged)).isInstanceOf(PermanentFailure.class)
                 .hasMessage("object " + otherPaper.transcriptKey() + " named by AudioReady is not one of " + id
                         + "'s own (under audio/" + id + "/)");
         AudioReady outside = new AudioReady(id, 1, 1, honest.paper(), honest.episodeTitle(), honest.description(),
                 "audio/" + id + "/../" + other + "/v1/r1/episode.mp3", honest.durationMs(), honest.byteSize(),
                 honest.mimeType(), null, null, "test", Instant.now(), null, null,
                 ObjectKeys.feed("feed.xml"));
-        assertThatThrownBy(() -> stage.validate(outside)).isInstanceOf(PermanentPublishFailure.class)
+        assertThatThrownBy(() -> stage.validate(outside)).isInstanceOf(PermanentFailure.class)
                 .hasMessageContaining("is not one of " + id + "'s own");
         assertThat(stage.publish(forged, 1)).isEmpty();
         assertThat(episodes.find(id)).isEmpty();

@@ -2,59 +2,74 @@ package dev.paperledge.publish.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.util.concurrent.CompletionException;
-
-import org.apache.kafka.common.errors.TimeoutException;
-import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 
-import dev.paperledge.contracts.Topics;
-import dev.paperledge.publish.messaging.EventNotAcknowledged;
-import dev.paperledge.publish.storage.ObjectStoreUnavailableException;
+import dev.paperledge.contracts.Stage;
+import dev.paperledge.contracts.StageFailed;
+import dev.paperledge.publish.messaging.EventPublisher;
+import dev.paperledge.stage.failure.StageFailureReported;
+import dev.paperledge.stage.testing.FailureReports;
+import dev.paperledge.stage.storage.ObjectStoreUnavailable;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** The reason a person reads when the stage stops on an exception it has no words of its own for. */
+/**
+ * The stage's last word on an exception it did not handle, in memory: reported once, retryable,
+ * counted (the words themselves: the stage kit's UnexpectedFailuresTest).
+ */
 class UnexpectedFailureTest {
 
-    @Test
-    void aDatabaseOutageLongerThanTheRetriesSaysSoAndWhatToDo() {
-        var outage = new JDBCConnectionException("Unable to acquire JDBC Connection",
-                new SQLException("Connection refused", "08001", new ConnectException("Connection refused")));
-        assertThat(PublishService.unexpectedReason(new IllegalStateException("wrapped", outage))).isEqualTo(
-                "the publish stage lost its database for longer than it waits (about 5 minutes); retry the paper once PostgreSQL is back");
+    /** The service's events, with its StageFailed reports kept (or refused) instead of sent. */
+    static final class Reports extends EventPublisher {
+        final FailureReports kept = new FailureReports();
+
+        Reports() {
+            super(null, null);
+        }
+
+        @Override
+        public void stageFailed(StageFailed event) {
+            kept.accept(event);
+        }
+    }
+
+    final Reports reports = new Reports();
+    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    final PublishStage stage = new PublishStage(null, null, null, reports, null, metrics, null, null);
+
+    private double unexpected() {
+        return metrics.counter("paperledge.stage.outcomes", "stage", "publish", "outcome", "failure", "reason",
+                "unexpected").count();
     }
 
     @Test
-    void anEventTheBrokerDidNotTakeNamesItsTopic() {
-        var refused = new EventNotAcknowledged(Topics.EPISODES_PUBLISHED,
-                new TimeoutException("Expiring 1 record(s) for episodes.published-0:120000 ms has passed since batch creation"));
-        assertThat(PublishService.unexpectedReason(new CompletionException(refused)))
-                .isEqualTo("the publish stage finished but Kafka did not take its episodes.published event; retry the paper");
-        assertThat(refused.getMessage()).startsWith("Kafka did not acknowledge the episodes.published event: Expiring");
+    void anUnexpectedErrorIsReportedOnceRetryableAndCounted() {
+        stage.failUnexpected("hep-th/9901001", 1, 2, 3, new ObjectStoreUnavailable("object store: could not stat x", null));
+        assertThat(reports.kept.sent()).singleElement().satisfies(f -> {
+            assertThat(f.arxivId()).isEqualTo("hep-th/9901001");
+            assertThat(f.run()).isEqualTo(2);
+            assertThat(f.attempt()).isEqualTo(3);
+            assertThat(f.failedStage()).isEqualTo(Stage.PUBLISH);
+            assertThat(f.retryable()).isTrue();
+            assertThat(f.reason()).startsWith("the publish stage could not reach the object store")
+                    .doesNotContain("could not stat");
+        });
+        assertThat(unexpected()).isEqualTo(1);
     }
 
     @Test
-    void anObjectStoreThatDoesNotAnswerIsSaidWithoutItsExceptionText() {
-        var down = new ObjectStoreUnavailableException("object store: stat audio/x in bucket paperledge failed: "
-                + "java.net.ConnectException: Connection refused", new ConnectException("Connection refused"));
-        assertThat(PublishService.unexpectedReason(down)).isEqualTo(
-                "the publish stage could not reach the object store (the service log has the details); retry the paper once it answers");
+    void aFailureTheStageReportedItselfIsNotReportedAgain() {
+        StageFailureReported reported = new StageFailureReported(new IllegalStateException("reported"));
+        stage.failUnexpected("2401.00001", 1, 1, 1, reported);
+        stage.failUnexpected("2401.00001", 1, 1, 1, new IllegalStateException("wrapped", reported));
+        assertThat(reports.kept.sent()).isEmpty();
+        assertThat(metrics.find("paperledge.stage.outcomes").counter()).isNull();
     }
 
     @Test
-    void anythingElseIsASentenceWithoutTheExceptionText() {
-        String r = PublishService.unexpectedReason(new NullPointerException("Cannot invoke \"String.length()\" because \"s\" is null"));
-        assertThat(r).isEqualTo("the publish stage stopped on an unexpected error (the service log has the details); retry the paper");
-        assertThat(r).doesNotContain("NullPointer").doesNotContain("String.length");
-    }
-
-    @Test
-    void aReportedFailureIsFoundAnywhereInTheChainAndKeepsTheOriginalMessage() {
-        var original = new IllegalStateException("episode 2501.00001 vanished while publishing");
-        var reported = new StageFailureReported(original);
-        assertThat(reported).hasMessage(original.getMessage()).hasCause(original);
-        assertThat(PublishService.causeOf(new RuntimeException("outer", reported), StageFailureReported.class)).isSameAs(reported);
-        assertThat(PublishService.causeOf(original, StageFailureReported.class)).isNull();
+    void aReportTheBrokerRefusesIsLoggedNotThrown() {
+        reports.kept.refuse(true);
+        stage.failUnexpected("2401.00001", 1, 1, 1, new IllegalStateException("boom"));
+        assertThat(reports.kept.sent()).isEmpty();
+        assertThat(unexpected()).isEqualTo(1);
     }
 }

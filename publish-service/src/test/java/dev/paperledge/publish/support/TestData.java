@@ -13,7 +13,7 @@ import dev.paperledge.contracts.PaperSummary;
 import dev.paperledge.publish.domain.Episode;
 import dev.paperledge.publish.service.EpisodeService;
 import dev.paperledge.publish.service.FeedService;
-import dev.paperledge.publish.storage.ObjectStore;
+import dev.paperledge.stage.storage.ObjectStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import dev.paperledge.contracts.PaperIngested;
 import dev.paperledge.contracts.RetryRequested;
 import dev.paperledge.contracts.Stage;
-import dev.paperledge.script.service.ScriptProduction;
+import dev.paperledge.script.service.ScriptStage;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class PipelineConsumer {
     @Inject
-    ScriptProduction production;
+    ScriptStage production;
 
     @Incoming("papers-in")
     @Blocking

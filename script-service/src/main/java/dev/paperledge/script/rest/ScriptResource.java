@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import dev.paperledge.contracts.EpisodeScript;
 import dev.paperledge.script.domain.Script;
 import dev.paperledge.script.service.ScriptReview;
-import dev.paperledge.script.storage.ObjectStore;
+import dev.paperledge.stage.storage.ObjectStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

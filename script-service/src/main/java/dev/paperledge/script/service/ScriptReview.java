@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperledge.contracts.EpisodeScript;
 import dev.paperledge.contracts.PaperIngested;
 import dev.paperledge.script.domain.Script;
-import dev.paperledge.script.storage.ObjectStore;
+import dev.paperledge.stage.storage.ObjectStore;
 import dev.paperledge.script.writer.Grounding;
 import dev.paperledge.script.writer.ExplainMetrics;
 import dev.paperledge.script.writer.GroundingReport;
@@ -29,7 +29,7 @@ public class ScriptReview {
     @Inject
     ObjectMapper json;
     @Inject
-    ScriptProduction production;
+    ScriptStage production;
 
     public static class NotInReview extends RuntimeException {
         public NotInReview(String message) {
@@ -117,7 +117,7 @@ public class ScriptReview {
                 s.quotesChecked = r.quotesChecked();
                 s.numbersChecked = r.numbersChecked();
                 s.grounded = r.grounded();
-                s.explanationJson = ScriptProduction.explanationJson(r);
+                s.explanationJson = ScriptStage.explanationJson(r);
                 s.updatedAt = Instant.now();
             });
         }

@@ -16,10 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
+import dev.paperledge.stage.failure.PermanentFailure;
 import dev.paperledge.contracts.EpisodeScript;
 import dev.paperledge.contracts.EpisodeScript.Kind;
 import dev.paperledge.contracts.PaperSummary;
-import dev.paperledge.script.service.ScriptProduction;
 import dev.paperledge.script.writer.PaperAnalysis.Candidate;
 
 /**
@@ -515,7 +515,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
                 req.show().format(), req.show().hosts());
         if (ScriptGate.unsourced(req, script).isPresent()) {
             // The offline writer is the last resort: an episode without sources would ship as a defect.
-            throw new ScriptProduction.PermanentFailure("no line of the episode for " + req.arxivId()
+            throw new PermanentFailure("no line of the episode for " + req.arxivId()
                     + " could be traced to a passage of the paper's full text, so it would go out without sources;"
                     + " its extracted text (sections.json) holds no sentence the show can say or quote; check the extraction before a retry");
         }

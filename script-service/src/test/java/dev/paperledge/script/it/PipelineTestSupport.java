@@ -29,7 +29,7 @@ import dev.paperledge.contracts.PaperSummary;
 import dev.paperledge.contracts.PaperText;
 import dev.paperledge.contracts.RetryRequested;
 import dev.paperledge.contracts.Topics;
-import dev.paperledge.script.storage.ObjectStore;
+import dev.paperledge.stage.storage.ObjectStore;
 import dev.paperledge.testkit.KafkaTestSupport;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -23,7 +23,7 @@ public class BrokerRefusesOnce extends ScriptEvents {
     }
 
     @Override
-    <T extends PipelineEvent> void deliver(MutinyEmitter<T> emitter, T event) {
+    protected <T extends PipelineEvent> void deliver(MutinyEmitter<T> emitter, T event) {
         if (event instanceof ScriptReady r && r.arxivId().equals(arxivId) && refused.compareAndSet(false, true)) {
             throw new TimeoutException("Expiring 1 record(s) for scripts.ready-0:120000 ms has passed since batch creation");
         }

@@ -2,50 +2,73 @@ package dev.paperledge.script.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.util.concurrent.CompletionException;
-
-import org.apache.kafka.common.errors.TimeoutException;
-import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 
-import dev.paperledge.contracts.Topics;
-import dev.paperledge.script.messaging.EventNotAcknowledged;
+import dev.paperledge.contracts.Stage;
+import dev.paperledge.contracts.StageFailed;
+import dev.paperledge.script.messaging.ScriptEvents;
+import dev.paperledge.stage.failure.StageFailureReported;
+import dev.paperledge.stage.testing.FailureReports;
+import dev.paperledge.stage.storage.ObjectStoreUnavailable;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** The reason a person reads when the stage stops on an exception it has no words of its own for. */
+/**
+ * The stage's last word on an exception it did not handle, in memory: reported once, retryable,
+ * counted (the words themselves: the stage kit's UnexpectedFailuresTest).
+ */
 class UnexpectedFailureTest {
 
-    @Test
-    void aDatabaseOutageLongerThanTheRetriesSaysSoAndWhatToDo() {
-        var outage = new JDBCConnectionException("Unable to acquire JDBC Connection",
-                new SQLException("Connection refused", "08001", new ConnectException("Connection refused")));
-        assertThat(ScriptProduction.unexpectedReason(new IllegalStateException("wrapped", outage))).isEqualTo(
-                "the script stage lost its database for longer than it waits (about 5 minutes); retry the paper once PostgreSQL is back");
+    /** The service's events, with its StageFailed reports kept (or refused) instead of sent. */
+    static final class Reports extends ScriptEvents {
+        final FailureReports kept = new FailureReports();
+
+        Reports() {
+            super(null, null);
+        }
+
+        @Override
+        public void stageFailed(StageFailed event) {
+            kept.accept(event);
+        }
+    }
+
+    final Reports reports = new Reports();
+    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    final ScriptStage stage = new ScriptStage(null, null, reports, null, metrics, null, false);
+
+    private double unexpected() {
+        return metrics.counter("paperledge.stage.outcomes", "stage", "script", "outcome", "failure", "writer", "none",
+                "reason", "unexpected").count();
     }
 
     @Test
-    void anEventTheBrokerDidNotTakeNamesItsTopic() {
-        var refused = new EventNotAcknowledged(Topics.SCRIPTS_READY,
-                new TimeoutException("Expiring 1 record(s) for scripts.ready-0:120000 ms has passed since batch creation"));
-        assertThat(ScriptProduction.unexpectedReason(new CompletionException(refused)))
-                .isEqualTo("the script stage finished but Kafka did not take its scripts.ready event; retry the paper");
-        assertThat(refused.getMessage()).startsWith("Kafka did not acknowledge the scripts.ready event: Expiring 1 record(s)");
+    void anUnexpectedErrorIsReportedOnceRetryableAndCounted() {
+        stage.failUnexpected("2401.00001", 1, 2, 3, new IllegalStateException("boom"));
+        assertThat(reports.kept.sent()).singleElement().satisfies(f -> {
+            assertThat(f.arxivId()).isEqualTo("2401.00001");
+            assertThat(f.run()).isEqualTo(2);
+            assertThat(f.attempt()).isEqualTo(3);
+            assertThat(f.failedStage()).isEqualTo(Stage.SCRIPT);
+            assertThat(f.retryable()).isTrue();
+            assertThat(f.reason()).startsWith("the script stage stopped on an unexpected error").doesNotContain("boom");
+        });
+        assertThat(unexpected()).isEqualTo(1);
     }
 
     @Test
-    void anythingElseIsASentenceWithoutTheExceptionText() {
-        String r = ScriptProduction.unexpectedReason(new NullPointerException("Cannot invoke \"String.length()\" because \"s\" is null"));
-        assertThat(r).isEqualTo("the script stage stopped on an unexpected error (the service log has the details); retry the paper");
-        assertThat(r).doesNotContain("NullPointer").doesNotContain("String.length");
+    void aFailureTheStageReportedItselfIsNotReportedAgain() {
+        StageFailureReported reported = new StageFailureReported(new ObjectStoreUnavailable("object store unreachable", null));
+        stage.failUnexpected("2401.00001", 1, 1, 1, reported);
+        stage.failUnexpected("2401.00001", 1, 1, 1, new IllegalStateException("wrapped", reported));
+        assertThat(reports.kept.sent()).isEmpty();
+        assertThat(metrics.find("paperledge.stage.outcomes").counter()).isNull();
     }
 
     @Test
-    void aReportedFailureIsFoundAnywhereInTheChainAndKeepsTheOriginalMessage() {
-        var original = new IllegalStateException("could not write scripts/x to bucket paperledge");
-        var reported = new StageFailureReported(original);
-        assertThat(reported).hasMessage(original.getMessage()).hasCause(original);
-        assertThat(ScriptProduction.causeOf(new RuntimeException("outer", reported), StageFailureReported.class)).isSameAs(reported);
-        assertThat(ScriptProduction.causeOf(original, StageFailureReported.class)).isNull();
+    void aReportTheBrokerRefusesIsLoggedNotThrown() {
+        reports.kept.refuse(true);
+        stage.failUnexpected("2401.00001", 1, 1, 1, new IllegalStateException("boom"));
+        assertThat(reports.kept.sent()).isEmpty();
+        assertThat(unexpected()).isEqualTo(1);
     }
 }

@@ -7,10 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.paperledge.stage.failure.PermanentFailure;
 import dev.paperledge.contracts.EpisodeScript;
 import dev.paperledge.contracts.PaperSummary;
 import dev.paperledge.contracts.PaperText;
-import dev.paperledge.script.service.ScriptProduction;
 
 /** Issue 16.4: an episode of a full-text paper with no sourced line is a defect, caught by the gate and by the offline writer. */
 public class ScriptGateTest {
@@ -63,7 +63,7 @@ public class ScriptGateTest {
     void aFullTextPaperWithNothingTheShowCanSayOrQuoteFailsWithAReason() {
         ScriptRequest req = new ScriptRequest("2401.00003", 1, nothingToSaySummary(), nothingToSayText("2401.00003"));
         assertThat(req.abstractOnly()).isFalse();
-        assertThatThrownBy(() -> writer.write(req)).isInstanceOf(ScriptProduction.PermanentFailure.class)
+        assertThatThrownBy(() -> writer.write(req)).isInstanceOf(PermanentFailure.class)
                 .hasMessageContaining("no line of the episode for 2401.00003 could be traced to a passage of the paper's full text")
                 .hasMessageContaining("check the extraction before a retry");
         // The same paper from its abstract alone is written: an abstract-only episode may have no sources.

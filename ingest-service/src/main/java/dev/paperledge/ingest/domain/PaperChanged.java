@@ -1,0 +1,5 @@
+package dev.paperledge.ingest.domain;
+
+/** A paper's row or stage rows changed (fired inside the transaction; observers act after commit). */
+public record PaperChanged(String arxivId) {
+}
