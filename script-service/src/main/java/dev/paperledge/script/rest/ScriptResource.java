@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import dev.paperledge.contracts.EpisodeScript;
 import dev.paperledge.script.domain.Script;
 import dev.paperledge.script.service.ScriptReview;
+import dev.paperledge.stage.rest.Problem;
 import dev.paperledge.stage.storage.ObjectStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
@@ -124,6 +125,8 @@ public class ScriptResource {
         } catch (ScriptReview.NotInReview e) {
             return Response.status(409).type("application/problem+json")
                     .entity(Map.of("title", "Not in review", "status", 409, "detail", e.getMessage())).build();
+        } catch (ScriptReview.EditRemovesSources e) {
+            return Problem.response(422, "Unprocessable Content", e.getMessage(), "/api/scripts/" + arxivId + "/approve");
         }
     }
 

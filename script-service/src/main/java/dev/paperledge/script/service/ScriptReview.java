@@ -37,6 +37,13 @@ public class ScriptReview {
         }
     }
 
+    /** The edits would leave an episode written from the paper's text with no line traced to it. */
+    public static class EditRemovesSources extends RuntimeException {
+        public EditRemovesSources(String message) {
+            super(message);
+        }
+    }
+
     /**
      * @param edits section texts replacing the written ones, by kind (credits cannot be edited)
      * @param description a replacement feed description, or null
@@ -84,6 +91,12 @@ public class ScriptReview {
                                 ? List.of(new EpisodeScript.Line(current.hosts().get(0).name(), text)) : List.of()));
             }
             EpisodeScript updated = current.withSections(description != null ? description : current.description(), sections);
+            if (sourced(current) > 0 && sourced(updated) == 0) {
+                // A full-text episode without one line a listener can follow back to the paper is a defect.
+                throw new EditRemovesSources("the edits replace every section of " + row.arxivId + "v" + row.version
+                        + " that is traced to a passage of the paper (" + sourcedSections(current)
+                        + "); keep at least one of them as written, or produce the paper again");
+            }
             // Operators may write freely; grounding is still checked and recorded for the record.
             PaperIngested input = json.readValue(row.inputEvent, PaperIngested.class);
             Grounding g = new Grounding(new ScriptRequest(input.arxivId(), input.version(), input.paper(), null).groundingText());
@@ -104,7 +117,7 @@ public class ScriptReview {
             report.explain(new GroundingReport.Explain(f.recitalPercent(), f.repeatedRuns(),
                     was == null ? java.util.List.of() : was.sectionsUsed(), was == null ? java.util.List.of() : was.termsExplained(),
                     was != null && was.abstractOnly(), java.util.List.of(),
-                    updated.sections().stream().mapToInt(x -> x.provenance().size()).sum()));
+                    sourced(updated)));
             GroundingReport r = report.build();
             store.put(row.scriptKey, json.writeValueAsBytes(updated), "application/json");
             store.put(row.markdownKey, ScriptMarkdown.render(updated).getBytes(StandardCharsets.UTF_8), "text/markdown; charset=utf-8");
@@ -121,5 +134,14 @@ public class ScriptReview {
                 s.updatedAt = Instant.now();
             });
         }
+    }
+
+    private static int sourced(EpisodeScript script) {
+        return script.sections().stream().mapToInt(x -> x.provenance().size()).sum();
+    }
+
+    private static String sourcedSections(EpisodeScript script) {
+        return String.join(", ", script.sections().stream().filter(x -> !x.provenance().isEmpty())
+                .map(x -> x.kind().name()).toList());
     }
 }

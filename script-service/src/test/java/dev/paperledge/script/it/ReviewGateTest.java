@@ -98,6 +98,38 @@ class ReviewGateTest {
         }
     }
 
+    @Test
+    void anEditThatRemovesEveryLineTracedToThePaperIsRefusedAndTheScriptStaysInReview() throws Exception {
+        String id = PipelineTestSupport.uniqueId();
+        Fixtures.Paper paper = Fixtures.withFullText().get(0);
+        try (KafkaConsumer<String, ScriptReady> ready = PipelineTestSupport.tail(Topics.SCRIPTS_READY, ScriptReadyDeserializer.class)) {
+            pipeline.awaitConsumerReady();
+            pipeline.send(pipeline.ingested(id, 1, paper.summary(), paper.fullText()));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/scripts/" + id).then()
+                    .statusCode(200).body("[0].status", equalTo("IN_REVIEW")));
+            EpisodeScript held = json.readValue(given().get("/api/scripts/" + id + "/script").then().statusCode(200)
+                    .extract().asByteArray(), EpisodeScript.class);
+            Map<String, String> rewritten = new java.util.LinkedHashMap<>();
+            held.sections().stream().filter(s -> !s.provenance().isEmpty())
+                    .forEach(s -> rewritten.put(s.kind().name(), "An operator's own words for this part of the show."));
+            assertThat(rewritten).as("a full-text script has sourced sections").isNotEmpty();
+
+            given().header("X-API-Key", KEY).contentType(ContentType.JSON).body(Map.of("sections", rewritten))
+                    .post("/api/scripts/" + id + "/approve").then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.containsString("traced to a passage of the paper"));
+            given().get("/api/scripts/" + id).then().body("[0].status", equalTo("IN_REVIEW"));
+            assertThat(PipelineTestSupport.collect(ready, id, 1, Duration.ofSeconds(2))).as("nothing emitted").isEmpty();
+
+            // keeping one sourced section as written is enough
+            String kept = rewritten.keySet().iterator().next();
+            rewritten.remove(kept);
+            given().header("X-API-Key", KEY).contentType(ContentType.JSON).body(Map.of("sections", rewritten))
+                    .post("/api/scripts/" + id + "/approve").then().statusCode(200).body("status", equalTo("READY"));
+            assertThat(PipelineTestSupport.collect(ready, id, 1, Duration.ofSeconds(30))).hasSize(1);
+        }
+    }
+
     /** Sends a seed paper's ingested event and waits until its script is held for review. */
     private void holdInReview(String id, int seed) throws Exception {
         pipeline.awaitConsumerReady();
