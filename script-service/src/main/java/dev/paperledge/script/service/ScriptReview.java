@@ -15,6 +15,7 @@ import dev.paperledge.stage.storage.ObjectStore;
 import dev.paperledge.script.writer.Grounding;
 import dev.paperledge.script.writer.ExplainMetrics;
 import dev.paperledge.script.writer.GroundingReport;
+import dev.paperledge.script.writer.ScriptGate;
 import dev.paperledge.script.writer.ScriptMarkdown;
 import dev.paperledge.script.writer.ScriptRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -91,7 +92,7 @@ public class ScriptReview {
                                 ? List.of(new EpisodeScript.Line(current.hosts().get(0).name(), text)) : List.of()));
             }
             EpisodeScript updated = current.withSections(description != null ? description : current.description(), sections);
-            if (sourced(current) > 0 && sourced(updated) == 0) {
+            if (ScriptGate.sourcedLines(current) > 0 && ScriptGate.sourcedLines(updated) == 0) {
                 // A full-text episode without one line a listener can follow back to the paper is a defect.
                 throw new EditRemovesSources("the edits replace every section of " + row.arxivId + "v" + row.version
                         + " that is traced to a passage of the paper (" + sourcedSections(current)
@@ -117,7 +118,7 @@ public class ScriptReview {
             report.explain(new GroundingReport.Explain(f.recitalPercent(), f.repeatedRuns(),
                     was == null ? java.util.List.of() : was.sectionsUsed(), was == null ? java.util.List.of() : was.termsExplained(),
                     was != null && was.abstractOnly(), java.util.List.of(),
-                    sourced(updated)));
+                    ScriptGate.sourcedLines(updated)));
             GroundingReport r = report.build();
             store.put(row.scriptKey, json.writeValueAsBytes(updated), "application/json");
             store.put(row.markdownKey, ScriptMarkdown.render(updated).getBytes(StandardCharsets.UTF_8), "text/markdown; charset=utf-8");
@@ -134,10 +135,6 @@ public class ScriptReview {
                 s.updatedAt = Instant.now();
             });
         }
-    }
-
-    private static int sourced(EpisodeScript script) {
-        return script.sections().stream().mapToInt(x -> x.provenance().size()).sum();
     }
 
     private static String sourcedSections(EpisodeScript script) {
