@@ -1,0 +1,61 @@
+package dev.paperledge.stage.db;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/**
+ * The input event a production started from (JSON), what an operator's retry reruns. Every stage
+ * service's schema has the table ({@code stage_input}, from its Flyway migrations).
+ */
+@Entity
+@Table(name = "stage_input")
+@IdClass(StageInput.Key.class)
+public class StageInput extends PanacheEntityBase {
+    @Id
+    @Column(name = "arxiv_id")
+    public String arxivId;
+    @Id
+    public int version;
+    @Id
+    public int run;
+    @Column(name = "event_id")
+    public String eventId;
+    @Column(name = "event_json")
+    public String eventJson;
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    /** The production a row is for. */
+    public static class Key implements Serializable {
+        public String arxivId;
+        public int version;
+        public int run;
+
+        public Key() {
+        }
+
+        public Key(String arxivId, int version, int run) {
+            this.arxivId = arxivId;
+            this.version = version;
+            this.run = run;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && java.util.Objects.equals(arxivId, k.arxivId) && version == k.version
+                    && run == k.run;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(arxivId, version, run);
+        }
+    }
+}
