@@ -14,7 +14,6 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.junit.jupiter.api.Test;
 
-import dev.paperledge.audio.domain.AudioInput;
 import dev.paperledge.contracts.AudioReady;
 import dev.paperledge.contracts.EpisodeScript;
 import dev.paperledge.contracts.EpisodeScript.Kind;
@@ -24,6 +23,7 @@ import dev.paperledge.contracts.ScriptReady;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.contracts.StageFailed;
 import dev.paperledge.contracts.Topics;
+import dev.paperledge.stage.db.StageInput;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
@@ -109,7 +109,7 @@ class AudioStageFailureTest extends StageTestBase {
         assertThat(ready).hasSize(1);
         assertThat(ready.get(0).episodeTitle()).isEqualTo(evt.episodeTitle());
         assertThat(collect(Topics.PIPELINE_FAILURES, id, this::stageFailed, Duration.ofSeconds(1), 1)).isEmpty();
-        AudioInput recorded = QuarkusTransaction.requiringNew().call(() -> AudioInput.find(id, 1, 1));
+        StageInput recorded = recorded(id);
         assertThat(recorded).as("recorded as a first delivery would").isNotNull();
         assertThat(json.readValue(recorded.eventJson, ScriptReady.class)).isEqualTo(evt);
     }
@@ -122,15 +122,15 @@ class AudioStageFailureTest extends StageTestBase {
         requestRetry(new RetryRequested(id, 1, 1, Stage.AUDIO, 2, Instant.now(), json.writeValueAsString(others)));
         StageFailed failed = onlyFailure(id, 2);
         assertThat(failed.retryable()).isFalse();
-        assertThat(failed.reason()).isEqualTo("the retry of " + id + " v1 r1 carries the script event of " + other
-                + " v1 r1; ask for the retry again");
-        assertThat(QuarkusTransaction.requiringNew().call(() -> AudioInput.find(id, 1, 1))).isNull();
+        assertThat(failed.reason()).isEqualTo("the retry of " + id + " v1 r1 carries the input of " + other
+                + " v1 r1, another production; retry the script stage instead");
+        assertThat(recorded(id)).isNull();
 
         String garbled = newId();
         requestRetry(new RetryRequested(garbled, 1, 1, Stage.AUDIO, 2, Instant.now(), "{\"arxivId\": \"" + garbled));
         StageFailed unreadable = onlyFailure(garbled, 2);
         assertThat(unreadable.retryable()).isFalse();
-        assertThat(unreadable.reason()).startsWith("the dead-lettered script event the retry carries cannot be read: ");
+        assertThat(unreadable.reason()).startsWith("the input the retry of " + garbled + " v1 r1 carries is not a readable ScriptReady (");
         assertThat(collect(Topics.AUDIO_READY, id, this::audioReady, Duration.ofSeconds(1), 1)).isEmpty();
         assertThat(collect(Topics.AUDIO_READY, other, this::audioReady, Duration.ofSeconds(1), 1)).isEmpty();
     }
@@ -142,7 +142,7 @@ class AudioStageFailureTest extends StageTestBase {
         StageFailed failed = onlyFailure(id, 2);
         assertThat(failed.retryable()).isFalse();
         assertThat(failed.reason()).isEqualTo(
-                "retry requested but the audio stage never received a script for this production");
+                "retry requested but the audio stage never received " + id + " v1 r1; retry the script stage instead");
     }
 
     static EpisodeScript tinyScript(String id) {
@@ -150,6 +150,11 @@ class AudioStageFailureTest extends StageTestBase {
                 new Section(Kind.HOOK, "Introduction", "Hey PaperLedge learning crew, Ernis here. A small model "
                         + "learns quickly."),
                 new Section(Kind.SIGN_OFF, "Sign-off", "Thanks for listening, see you soon.")), "test");
+    }
+
+    static StageInput recorded(String id) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> StageInput.<StageInput>findById(new StageInput.Key(id, 1, 1)));
     }
 
     StageFailed onlyFailure(String id, int attempt) {

@@ -3,7 +3,9 @@ package dev.paperledge.stage.testing;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.paperledge.contracts.PipelineEvent;
 import dev.paperledge.contracts.RetryRequested;
@@ -33,7 +35,17 @@ public class StageHarness<I extends PipelineEvent> {
     private final StageRunner<I> runner;
 
     public StageHarness(StageHandler<I> handler) {
-        this(handler, new ObjectMapper().findAndRegisterModules());
+        this(handler, json());
+    }
+
+    /**
+     * A JSON mapper configured as Quarkus configures the services' one: unknown properties ignored,
+     * dates as ISO-8601 text, the Java time module registered.
+     */
+    public static ObjectMapper json() {
+        return new ObjectMapper().findAndRegisterModules()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
     public StageHarness(StageHandler<I> handler, ObjectMapper json) {
