@@ -17,7 +17,6 @@ import dev.paperledge.publish.domain.Episode;
 import dev.paperledge.publish.domain.EpisodeVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 /**
  * Records episodes under the feed lock: one episode per paper, guid/number/slug/first publication
@@ -50,12 +49,15 @@ public class EpisodeService {
     }
 
     /**
-     * Records the episode; the feed is not touched here. The caller rebuilds it after this
-     * transaction commits ({@link FeedService#rebuild()}), so {@code feed.xml} never shows an
+     * Records the episode, in the caller's transaction or else one of its own; the feed is not touched
+     * here. The caller rebuilds it after this transaction commits ({@link FeedService#rebuild()}), so {@code feed.xml} never shows an
      * episode the database does not have; that rebuild gives a changed episode its feed revision.
      */
-    @Transactional
     public Outcome publish(AudioReady evt) {
+        return QuarkusTransaction.joiningExisting().call(() -> record(evt));
+    }
+
+    private Outcome record(AudioReady evt) {
         feeds.lock();
         Episode e = Episode.findById(evt.arxivId());
         if (e != null && compare(evt.version(), evt.run(), e.version, e.run) < 0) {
@@ -98,9 +100,8 @@ public class EpisodeService {
         return deleted;
     }
 
-    @Transactional
     public Optional<Episode> find(String arxivId) {
-        return Episode.findByIdOptional(arxivId);
+        return QuarkusTransaction.joiningExisting().call(() -> Episode.<Episode>findByIdOptional(arxivId));
     }
 
     private static int compare(int v1, int r1, int v2, int r2) {

@@ -19,10 +19,10 @@ import dev.paperledge.publish.feed.Artwork;
 import dev.paperledge.publish.feed.FeedBuilder;
 import dev.paperledge.publish.feed.ShowSettings;
 import dev.paperledge.stage.storage.ObjectStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 /**
  * Owns the feed: rebuilds it from the episodes, writes it to the object store
@@ -65,15 +65,16 @@ public class FeedService {
     /**
      * Rebuilds and stores the feed from the episodes committed in the database, under the lock (so
      * stores never interleave across instances), and gives episodes recorded since the last
-     * rebuild this revision. Call it after the transaction that changed episodes has committed: the
+     * rebuild this revision, in a transaction of its own. Call it after the transaction that changed episodes has committed: the
      * stored feed is then always derived from committed state, and redoing it is harmless.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public FeedSnapshot rebuild() {
-        lock();
-        FeedSnapshot snap = rebuildLocked();
-        Episode.update("feedRevision = ?1 where feedRevision is null", snap.revision());
-        return snap;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            lock();
+            FeedSnapshot snap = rebuildLocked();
+            Episode.update("feedRevision = ?1 where feedRevision is null", snap.revision());
+            return snap;
+        });
     }
 
     private FeedSnapshot rebuildLocked() {

@@ -34,7 +34,6 @@ import dev.paperledge.contracts.RetryRequested;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.contracts.StageFailed;
 import dev.paperledge.contracts.Topics;
-import dev.paperledge.publish.domain.PublishInput;
 import dev.paperledge.publish.messaging.BrokerRefusesOnce;
 import dev.paperledge.publish.messaging.EventPublisher;
 import dev.paperledge.publish.support.Episodes;
@@ -42,6 +41,7 @@ import dev.paperledge.publish.support.TestData;
 import dev.paperledge.publish.support.TestMp3;
 import dev.paperledge.publish.support.TestProducers;
 import dev.paperledge.publish.support.TopicWatcher;
+import dev.paperledge.stage.db.StageInput;
 import dev.paperledge.testkit.KafkaTestSupport;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
@@ -135,21 +135,25 @@ class StageFailureTest {
         given().get("/episodes/" + id).then().statusCode(200);
     }
 
+    static StageInput.Key inputOf(String id) {
+        return new StageInput.Key(id, 1, 1);
+    }
+
     @Test
-    void anUnexpectedErrorOnTheRetryPathEndsInStageFailedAndTheRetryIsAcked() throws Exception {
+    void aDamagedRecordedInputOnTheRetryPathEndsInStageFailedAndTheRetryIsAcked() throws Exception {
         String id = newId();
         try (KafkaConsumer<String, String> retries = tail(Topics.PIPELINE_RETRIES)) {
             producers.send(production(id, "Damaged record"));
             await().atMost(Duration.ofSeconds(30)).until(() -> published.forKey(id), l -> !l.isEmpty());
             // the recorded input is damaged: the retry cannot read what it would rerun from
-            QuarkusTransaction.requiringNew().run(() -> PublishInput.update("eventJson = '{not json' where arxivId = ?1", id));
+            QuarkusTransaction.requiringNew().run(() -> StageInput.<StageInput>findById(inputOf(id)).eventJson = "{not json");
 
             producers.send(new RetryRequested(id, 1, 1, Stage.PUBLISH, 2, Instant.now()));
             StageFailed f = failure(id);
             assertThat(f.attempt()).isEqualTo(2);
-            assertThat(f.retryable()).isTrue();
-            assertThat(f.reason())
-                    .isEqualTo("the publish stage stopped on an unexpected error (the service log has the details); retry the paper");
+            assertThat(f.retryable()).isFalse();
+            assertThat(f.reason()).startsWith("the recorded input of " + id + " v1 r1 is not a readable AudioReady")
+                    .endsWith("; retry the audio stage instead");
 
             ConsumerRecord<String, String> retry = await().atMost(Duration.ofSeconds(10))
                     .until(() -> poll(retries, id), l -> !l.isEmpty()).get(0);
@@ -167,7 +171,8 @@ class StageFailureTest {
         List<TopicWatcher.Seen> out = await().atMost(Duration.ofSeconds(30)).until(() -> published.forKey(id), l -> !l.isEmpty());
         assertThat(out).hasSize(1);
         given().get("/episodes/" + id).then().statusCode(200);
-        String recorded = QuarkusTransaction.requiringNew().call(() -> PublishInput.<PublishInput>findById(id).eventJson);
+        String recorded = QuarkusTransaction.requiringNew()
+                .call(() -> StageInput.<StageInput>findById(inputOf(id)).eventJson);
         assertThat(json.readValue(recorded, AudioReady.class)).isEqualTo(dead);
 
         record Refused(RetryRequested retry, String reason) {
@@ -177,17 +182,18 @@ class StageFailureTest {
         String garbled = newId();
         for (Refused r : List.of(
                 new Refused(new RetryRequested(other, 1, 1, Stage.PUBLISH, 2, Instant.now(), deadJson),
-                        "carries the audio of " + id + " v1 r1, another production"),
-                new Refused(new RetryRequested(never, 1, 1, Stage.PUBLISH, 2, Instant.now()), "never received audio"),
+                        "carries the input of " + id + " v1 r1, another production"),
+                new Refused(new RetryRequested(never, 1, 1, Stage.PUBLISH, 2, Instant.now()),
+                        "the publish stage never received " + never + " v1 r1; retry the audio stage instead"),
                 new Refused(new RetryRequested(garbled, 1, 1, Stage.PUBLISH, 2, Instant.now(), "{\"arxivId\": [1, 2"),
-                        "not a readable audio.ready event"))) {
+                        "is not a readable AudioReady"))) {
             producers.send(r.retry());
             StageFailed f = failure(r.retry().arxivId());
             assertThat(f.retryable()).isFalse();
             assertThat(f.reason()).contains(r.reason());
         }
         assertThat(published.forKey(other)).isEmpty();
-        assertThat(QuarkusTransaction.requiringNew().call(() -> PublishInput.count("arxivId", other))).isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> StageInput.count("arxivId", other))).isZero();
     }
 
     /** A consumer at the end of a topic, records as strings. */

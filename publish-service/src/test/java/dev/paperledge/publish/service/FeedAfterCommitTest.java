@@ -85,7 +85,7 @@ class FeedAfterCommitTest {
     @Test
     void theStageStoresTheFeedAfterTheCommitAndARebuildGivesTheSameRevision() {
         String id = newId();
-        Optional<EpisodePublished> out = stage.publish(production(id, "Committed first"), 1);
+        Optional<EpisodePublished> out = stage.publish(production(id, "Committed first"));
         assertThat(out).isPresent();
         String revision = out.get().feedRevision();
         assertThat(storedFeed()).contains(EpisodeService.guidFor(id));
@@ -95,7 +95,7 @@ class FeedAfterCommitTest {
         assertThat(feeds.rebuild().revision()).isEqualTo(revision);
 
         // a redelivery changes nothing and announces the same revision
-        assertThat(stage.publish(production(id, "Committed first"), 1).orElseThrow().feedRevision()).isEqualTo(revision);
+        assertThat(stage.publish(production(id, "Committed first")).orElseThrow().feedRevision()).isEqualTo(revision);
     }
 
     @Test
@@ -116,7 +116,7 @@ class FeedAfterCommitTest {
                 ObjectKeys.feed("feed.xml"));
         assertThatThrownBy(() -> stage.validate(outside)).isInstanceOf(PermanentFailure.class)
                 .hasMessageContaining("is not one of " + id + "'s own");
-        assertThat(stage.publish(forged, 1)).isEmpty();
+        assertThatThrownBy(() -> stage.handle(forged, 1)).isInstanceOf(PermanentFailure.class);
         assertThat(episodes.find(id)).isEmpty();
         assertThat(storedFeed()).doesNotContain(EpisodeService.guidFor(id));
         data.removeEpisode(other);

@@ -16,7 +16,6 @@ import dev.paperledge.publish.service.FeedService;
 import dev.paperledge.stage.storage.ObjectStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Puts productions in the real test object store and episodes in the real test database. */
 @ApplicationScoped
@@ -51,12 +50,15 @@ public class TestData {
             ]}
             """;
 
-    @Inject
-    ObjectStore store;
-    @Inject
-    EpisodeService episodes;
-    @Inject
-    FeedService feeds;
+    private final ObjectStore store;
+    private final EpisodeService episodes;
+    private final FeedService feeds;
+
+    public TestData(ObjectStore store, EpisodeService episodes, FeedService feeds) {
+        this.store = store;
+        this.episodes = episodes;
+        this.feeds = feeds;
+    }
 
     public static PaperSummary paper(String id, String title, List<String> authors) {
         return new PaperSummary(title, authors, "We study " + title + ".", "cs.CL", "Computation and Language",

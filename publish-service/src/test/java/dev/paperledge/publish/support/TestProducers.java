@@ -7,18 +7,18 @@ import dev.paperledge.contracts.CloudEvents;
 import dev.paperledge.contracts.RetryRequested;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Sends events to the real test broker exactly as the audio stage and the operator do. */
 @ApplicationScoped
 public class TestProducers {
-    @Inject
-    @Channel("test-audio-out")
-    MutinyEmitter<AudioReady> audio;
+    private final MutinyEmitter<AudioReady> audio;
+    private final MutinyEmitter<RetryRequested> retries;
 
-    @Inject
-    @Channel("test-retries-out")
-    MutinyEmitter<RetryRequested> retries;
+    public TestProducers(@Channel("test-audio-out") MutinyEmitter<AudioReady> audio,
+            @Channel("test-retries-out") MutinyEmitter<RetryRequested> retries) {
+        this.audio = audio;
+        this.retries = retries;
+    }
 
     public void send(AudioReady evt) {
         audio.sendMessageAndAwait(CloudEvents.message(evt, "audio-service"));
