@@ -13,7 +13,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-/** One production of a script for one paper version (natural key: arXiv ID, version, run). */
+/**
+ * One production of a script for one paper version (natural key: arXiv ID, version, run). The input
+ * event it was produced from is the stage kit's input log ({@code stage_input}).
+ */
 @Entity
 public class Script extends PanacheEntityBase {
     public enum Status {
@@ -50,11 +53,6 @@ public class Script extends PanacheEntityBase {
     @Column(name = "dropped_claims")
     public Integer droppedClaims;
     public Boolean grounded;
-    /** The PaperIngested event as received (JSON): what a retry reruns from. */
-    @Column(name = "input_event")
-    public String inputEvent;
-    @Column(name = "input_event_id")
-    public String inputEventId;
     @Column(name = "failure_reason")
     public String failureReason;
     public boolean edited;

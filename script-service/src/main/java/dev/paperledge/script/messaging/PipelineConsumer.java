@@ -4,44 +4,35 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import dev.paperledge.contracts.PaperIngested;
 import dev.paperledge.contracts.RetryRequested;
-import dev.paperledge.contracts.Stage;
 import dev.paperledge.script.service.ScriptStage;
+import dev.paperledge.stage.runner.StageRunner;
+import dev.paperledge.stage.runner.StageRunners;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
- * papers.ingested → a script; pipeline.retries with retryStage SCRIPT → the script stage again. Every
- * exception ends in a StageFailed: the stage sends it, or the catch-all here (outside the stage's
- * retries, so one failure is one StageFailed). A failed input record is then dead-lettered; a failed
- * retry is acked (the StageFailed makes the paper retryable again).
+ * papers.ingested → a script; pipeline.retries with retryStage SCRIPT → the script stage again. The
+ * stage kit's runner runs {@link ScriptStage}: it drops redeliveries, records the input, waits out the
+ * database, and ends every failure in one StageFailed. A failed input record is then dead-lettered
+ * (the runner throws); a retry is always acked (its StageFailed makes the paper retryable again).
  */
 @ApplicationScoped
 public class PipelineConsumer {
-    @Inject
-    ScriptStage production;
+    private final StageRunner<PaperIngested> runner;
+
+    public PipelineConsumer(StageRunners runners, ScriptStage stage, ScriptEvents events) {
+        this.runner = runners.of(stage, events);
+    }
 
     @Incoming("papers-in")
     @Blocking
     public void onPaperIngested(PaperIngested event) {
-        try {
-            production.onPaperIngested(event);
-        } catch (RuntimeException e) {
-            production.failUnexpected(event.arxivId(), event.version(), event.run(), 1, e);
-            throw e;
-        }
+        runner.accept(event);
     }
 
     @Incoming("retries-in")
     @Blocking
     public void onRetryRequested(RetryRequested event) {
-        if (event.retryStage() != Stage.SCRIPT) {
-            return;
-        }
-        try {
-            production.onRetry(event);
-        } catch (RuntimeException e) {
-            production.failUnexpected(event.arxivId(), event.version(), event.run(), event.attempt(), e);
-        }
+        runner.retry(event);
     }
 }

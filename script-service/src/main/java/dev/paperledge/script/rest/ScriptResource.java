@@ -13,7 +13,6 @@ import dev.paperledge.script.service.ScriptReview;
 import dev.paperledge.stage.rest.Problem;
 import dev.paperledge.stage.storage.ObjectStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,10 +26,13 @@ import jakarta.ws.rs.core.Response;
 @Path("/api/scripts")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScriptResource {
-    @Inject
-    ObjectStore store;
-    @Inject
-    ScriptReview review;
+    private final ObjectStore store;
+    private final ScriptReview review;
+
+    public ScriptResource(ObjectStore store, ScriptReview review) {
+        this.store = store;
+        this.review = review;
+    }
 
     /** What the API shows of a script production. */
     public record ScriptView(String arxivId, int version, int run, String status, String writer, String fallbackReason,

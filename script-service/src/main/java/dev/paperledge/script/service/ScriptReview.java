@@ -19,18 +19,24 @@ import dev.paperledge.script.writer.ScriptGate;
 import dev.paperledge.script.writer.ScriptMarkdown;
 import dev.paperledge.script.writer.ScriptRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.paperledge.stage.db.StageRecords;
+import dev.paperledge.stage.runner.Production;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** The review gate: an operator approves a held script, optionally with edited sections; then it is emitted. */
 @ApplicationScoped
 public class ScriptReview {
-    @Inject
-    ObjectStore store;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    ScriptStage production;
+    private final ObjectStore store;
+    private final ObjectMapper json;
+    private final ScriptStage production;
+    private final StageRecords inputs;
+
+    public ScriptReview(ObjectStore store, ObjectMapper json, ScriptStage production, StageRecords inputs) {
+        this.store = store;
+        this.json = json;
+        this.production = production;
+        this.inputs = inputs;
+    }
 
     public static class NotInReview extends RuntimeException {
         public NotInReview(String message) {
@@ -64,8 +70,9 @@ public class ScriptReview {
                     + " is already being approved by another operator call");
         }
         try {
-            applyEdits(row, edits, description);
-            production.emitReady(row.arxivId, row.version, row.run, null);
+            PaperIngested input = recordedInput(row);
+            applyEdits(row, input, edits, description);
+            production.emitReady(input);
         } catch (Exception | Error e) {
             // Not (known to be) emitted: give the script back to review so the approval can be tried
             // again (the audio stage takes a run once, so a second emit of the same run is harmless).
@@ -76,7 +83,16 @@ public class ScriptReview {
         return QuarkusTransaction.requiringNew().call(() -> Script.<Script>findById(row.id));
     }
 
-    private void applyEdits(Script row, Map<EpisodeScript.Kind, String> edits, String description) throws Exception {
+    /** The PaperIngested the production was written from, as the stage kit's input log recorded it. */
+    private PaperIngested recordedInput(Script row) throws java.io.IOException {
+        Production p = new Production(row.arxivId, row.version, row.run);
+        String recorded = inputs.find(p)
+                .orElseThrow(() -> new IllegalStateException("no recorded input for the script of " + p));
+        return json.readValue(recorded, PaperIngested.class);
+    }
+
+    private void applyEdits(Script row, PaperIngested input, Map<EpisodeScript.Kind, String> edits, String description)
+            throws Exception {
         boolean edited = (edits != null && !edits.isEmpty()) || description != null;
         if (edited) {
             EpisodeScript current = json.readValue(store.get(row.scriptKey).orElseThrow(
@@ -99,7 +115,6 @@ public class ScriptReview {
                         + "); keep at least one of them as written, or produce the paper again");
             }
             // Operators may write freely; grounding is still checked and recorded for the record.
-            PaperIngested input = json.readValue(row.inputEvent, PaperIngested.class);
             Grounding g = new Grounding(new ScriptRequest(input.arxivId(), input.version(), input.paper(), null).groundingText());
             GroundingReport.Builder report = GroundingReport.builder(current.writer() + "+operator")
                     .note("sections edited by an operator at review");

@@ -31,6 +31,7 @@ import dev.paperledge.script.domain.Script;
 import dev.paperledge.script.messaging.BrokerRefusesOnce;
 import dev.paperledge.script.messaging.ScriptEvents;
 import dev.paperledge.script.writer.Fixtures;
+import dev.paperledge.stage.db.StageInput;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +40,9 @@ import jakarta.inject.Inject;
 
 /**
  * No dead ends: every exception path ends in one StageFailed, and a retry can run from the input
- * ingest kept from the dead-lettered record. Through the real test Kafka, S3 server and PostgreSQL.
+ * ingest kept from the dead-lettered record. The stage kit's runner runs the stage; these are its
+ * paths through the real test Kafka, S3 server and PostgreSQL (every path in memory:
+ * ScriptStageHandlerTest).
  */
 @QuarkusTest
 class StageFailureTest {
@@ -93,7 +96,7 @@ class StageFailureTest {
     }
 
     @Test
-    void anUnexpectedErrorOnTheRetryPathEndsInStageFailedAndTheRetryIsAcked() throws Exception {
+    void anUnreadableRecordedInputEndsTheRetryInOneStageFailedAndTheRetryIsAcked() throws Exception {
         String id = PipelineTestSupport.uniqueId();
         PaperIngested event = pipeline.ingested(id, 1, Fixtures.seeds().get(2).summary(), null);
         try (KafkaConsumer<String, StageFailed> failures = PipelineTestSupport.tail(Topics.PIPELINE_FAILURES, StageFailedDeserializer.class);
@@ -102,16 +105,17 @@ class StageFailureTest {
             pipeline.send(event);
             assertThat(PipelineTestSupport.collect(ready, id, 1, Duration.ofSeconds(60))).hasSize(1);
             // the recorded input is damaged: the retry cannot read what it would rerun from
-            QuarkusTransaction.requiringNew().run(() -> Script.update("inputEvent = '{not json' where arxivId = ?1", id));
+            QuarkusTransaction.requiringNew().run(() -> StageInput.update("eventJson = '{not json' where arxivId = ?1", id));
 
             pipeline.send(new RetryRequested(id, 1, 1, Stage.SCRIPT, 2, Instant.now()));
             List<ConsumerRecord<String, StageFailed>> failed = PipelineTestSupport.collect(failures, id, 1, Duration.ofSeconds(60));
             assertThat(failed).hasSize(1);
             assertThat(failed.get(0).value().attempt()).isEqualTo(2);
-            assertThat(failed.get(0).value().retryable()).isTrue();
-            assertThat(failed.get(0).value().reason())
-                    .isEqualTo("the script stage stopped on an unexpected error (the service log has the details); retry the paper");
-            given().get("/api/scripts/" + id).then().statusCode(200).body("[0].status", equalTo("FAILED"));
+            assertThat(failed.get(0).value().retryable()).as("the same recorded input can never be read").isFalse();
+            assertThat(failed.get(0).value().reason()).startsWith("the recorded input of " + id + " v1 r1 is not a readable PaperIngested")
+                    .endsWith("; submit the paper again");
+            given().get("/api/scripts/" + id).then().statusCode(200).body("[0].status", equalTo("FAILED"))
+                    .body("[0].failureReason", equalTo(failed.get(0).value().reason()));
 
             ConsumerRecord<String, String> retry = PipelineTestSupport.collect(retries, id, 1, Duration.ofSeconds(10)).get(0);
             TopicPartition partition = new TopicPartition(retry.topic(), retry.partition());
@@ -140,16 +144,20 @@ class StageFailureTest {
                     .call(() -> Script.byNaturalKey(id, 1, 1).orElseThrow().status) == Script.Status.READY);
             Script row = QuarkusTransaction.requiringNew().call(() -> Script.byNaturalKey(id, 1, 1).orElseThrow());
             assertThat(row.attempts).isEqualTo(2);
-            assertThat(json.readValue(row.inputEvent, PaperIngested.class)).isEqualTo(dead);
+            StageInput recorded = QuarkusTransaction.requiringNew()
+                    .call(() -> StageInput.<StageInput>findById(new StageInput.Key(id, 1, 1)));
+            assertThat(json.readValue(recorded.eventJson, PaperIngested.class)).isEqualTo(dead);
+            assertThat(recorded.eventId).isEqualTo(dead.eventId());
 
             record Refused(RetryRequested retry, String reason) {
             }
             for (Refused r : List.of(
                     new Refused(new RetryRequested(other, 1, 1, Stage.SCRIPT, 2, Instant.now(), deadJson),
-                            "carries the input of " + id + "v1 run 1, another production"),
-                    new Refused(new RetryRequested(never, 1, 1, Stage.SCRIPT, 2, Instant.now()), "never received the paper"),
+                            "carries the input of " + id + " v1 r1, another production"),
+                    new Refused(new RetryRequested(never, 1, 1, Stage.SCRIPT, 2, Instant.now()),
+                            "never received " + never + " v1 r1; submit the paper again"),
                     new Refused(new RetryRequested(garbled, 1, 1, Stage.SCRIPT, 2, Instant.now(), "{\"arxivId\": [1, 2"),
-                            "not a readable papers.ingested event"))) {
+                            "is not a readable PaperIngested"))) {
                 pipeline.send(r.retry());
                 List<ConsumerRecord<String, StageFailed>> failed = PipelineTestSupport.collect(failures, r.retry().arxivId(), 1,
                         Duration.ofSeconds(60));
