@@ -132,4 +132,14 @@ public class Paper extends PanacheEntityBase {
         failureReason = null;
         failureRetryable = null;
     }
+
+    /** Forgets the ingest of the current attempt (its event, lease, tries), so the worker ingests it afresh. */
+    public void resetIngest() {
+        ingestedEvent = null;
+        eventSentAt = null;
+        leaseUntil = null;
+        nextAttemptAt = null;
+        ingestTries = 0;
+        lastError = null;
+    }
 }

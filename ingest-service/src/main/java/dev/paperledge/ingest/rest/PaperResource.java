@@ -31,9 +31,9 @@ import dev.paperledge.ingest.service.IntakeService;
 import dev.paperledge.ingest.service.RetryService;
 import dev.paperledge.ingest.service.ShowFormats;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -212,29 +212,31 @@ public class PaperResource {
     @GET
     @Operation(summary = "List papers", description = "Newest first, with paging and an optional status filter. Public.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PageOf.class)))
-    @Transactional
     public Response list(@QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            return Problem.response(400, "Bad Request", "page must be >= 0 and size between 1 and 200", "/api/papers");
-        }
-        PanacheQuery<Paper> q;
-        Sort sort = Sort.descending("createdAt").and("arxivId");
-        if (status == null || status.isBlank()) {
-            q = Paper.findAll(sort);
-        } else {
-            PaperStatus s;
-            try {
-                s = PaperStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                return Problem.response(400, "Bad Request", "unknown status '" + Problem.echo(status) + "'; one of "
-                        + java.util.Arrays.toString(PaperStatus.values()), "/api/papers");
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            if (page < 0 || size < 1 || size > 200) {
+                return Problem.response(400, "Bad Request", "page must be >= 0 and size between 1 and 200",
+                        "/api/papers");
             }
-            q = Paper.find("status", sort, s);
-        }
-        List<Paper> found = q.page(Page.of(page, size)).list();
-        List<PaperView> items = Views.withStages(found);
-        return Response.ok(new PageOf(items, page, size, q.count())).build();
+            PanacheQuery<Paper> q;
+            Sort sort = Sort.descending("createdAt").and("arxivId");
+            if (status == null || status.isBlank()) {
+                q = Paper.findAll(sort);
+            } else {
+                PaperStatus s;
+                try {
+                    s = PaperStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    return Problem.response(400, "Bad Request", "unknown status '" + Problem.echo(status)
+                            + "'; one of " + java.util.Arrays.toString(PaperStatus.values()), "/api/papers");
+                }
+                q = Paper.find("status", sort, s);
+            }
+            List<Paper> found = q.page(Page.of(page, size)).list();
+            List<PaperView> items = Views.withStages(found);
+            return Response.ok(new PageOf(items, page, size, q.count())).build();
+        });
     }
 
     @GET
@@ -244,19 +246,20 @@ public class PaperResource {
             + "and its stage timeline. Public.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PaperView.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Transactional
     public Response get(@PathParam("id") String id) {
-        var parsed = ArxivId.parse(slashDecoded(id));
-        if (parsed.isEmpty()) {
-            return invalidId(id);
-        }
-        Paper p = Paper.findById(parsed.get().id());
-        if (p == null) {
-            return Problem.response(404, "Not Found", "no paper " + parsed.get().id() + " has been submitted",
-                    PaperView.location(parsed.get().id()));
-        }
-        return Response.ok(PaperView.of(p, StageTransition.timeline(p.arxivId), StageProgress.ofRun(p.arxivId, p.run)))
-                .build();
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            var parsed = ArxivId.parse(slashDecoded(id));
+            if (parsed.isEmpty()) {
+                return invalidId(id);
+            }
+            Paper p = Paper.findById(parsed.get().id());
+            if (p == null) {
+                return Problem.response(404, "Not Found", "no paper " + parsed.get().id() + " has been submitted",
+                        PaperView.location(parsed.get().id()));
+            }
+            return Response.ok(PaperView.of(p, StageTransition.timeline(p.arxivId),
+                    StageProgress.ofRun(p.arxivId, p.run))).build();
+        });
     }
 
     @POST
@@ -286,9 +289,8 @@ public class PaperResource {
         return id.replace("%2F", "/").replace("%2f", "/");
     }
 
-    @Transactional
-    Paper reload(String id) {
-        return Paper.findById(id);
+    private static Paper reload(String id) {
+        return QuarkusTransaction.joiningExisting().call(() -> Paper.findById(id));
     }
 
     /** Two first submissions of one ID at once: one insert wins, the other finds its row. */

@@ -8,10 +8,10 @@ import dev.paperledge.ingest.arxiv.ArxivId;
 import dev.paperledge.ingest.domain.Paper;
 import dev.paperledge.ingest.domain.PaperStatus;
 import dev.paperledge.ingest.domain.PaperChanged;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 
 /**
  * Records submissions. The paper's row is committed before the caller answers 202: from then on the
@@ -46,17 +46,20 @@ public class IntakeService {
      * Records a submission in {@code format} ({@code solo}/{@code duo}; null: not named, so a new paper
      * gets the configured default and a known one keeps its production's format).
      */
-    @Transactional
     public Submission submit(ArxivId id, boolean force, String format) {
         return submit(id, force, format, null);
     }
 
     /**
      * As {@link #submit(ArxivId, boolean, String)}; {@code origin}, when not null, names who submitted
-     * (e.g. {@code subscription nlp}) on the timeline.
+     * (e.g. {@code subscription nlp}) on the timeline. One transaction (the caller's, if it has one):
+     * the row is committed when this returns outside one.
      */
-    @Transactional
     public Submission submit(ArxivId id, boolean force, String format, String origin) {
+        return QuarkusTransaction.joiningExisting().call(() -> record(id, force, format, origin));
+    }
+
+    private Submission record(ArxivId id, boolean force, String format, String origin) {
         String by = origin == null ? "" : " by " + origin;
         Paper p = Paper.findById(id.id(), LockModeType.PESSIMISTIC_WRITE);
         if (p == null) {
@@ -91,12 +94,7 @@ public class IntakeService {
         p.requestedVersion = id.version();
         p.attempt = 1;
         p.clearFailure();
-        p.ingestedEvent = null;
-        p.eventSentAt = null;
-        p.leaseUntil = null;
-        p.nextAttemptAt = null;
-        p.ingestTries = 0;
-        p.lastError = null;
+        p.resetIngest();
         p.episodeUrl = null;
         p.runStartedAt = Instant.now();
         p.transition(PaperStatus.REQUESTED, Stage.INGEST,

@@ -12,14 +12,16 @@ import dev.paperledge.ingest.domain.StageProgress;
 import dev.paperledge.ingest.domain.PaperChanged;
 import dev.paperledge.ingest.status.StatusProjection;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 
 /**
  * The short transactions around the ingest work: claiming a row (a lease, so several instances can
- * share the table and a crashed one's rows come back), recording results, failures and acks.
+ * share the table and a crashed one's rows come back), recording results, failures and acks. Each
+ * method is one transaction ({@code QuarkusTransaction.joiningExisting()}: the caller's, if it has
+ * one), rolled back when it throws.
  */
 @ApplicationScoped
 public class PaperStore {
@@ -46,7 +48,6 @@ public class PaperStore {
      * Claims the oldest paper waiting for ingest, if any, and counts the claim as a try: a worker that
      * dies on a paper (a crash, a kill, an out-of-memory end) or outlives its lease has still used one.
      */
-    @Transactional
     public Optional<Claim> claimForIngest(Duration lease) {
         return claim(true, """
                 SELECT arxiv_id FROM ingest.paper
@@ -61,18 +62,16 @@ public class PaperStore {
      * under it: same run, no later claim (a later one counted another try), not yet recorded, failed,
      * queued or released (those clear the lease). Returns false when the claim is no longer held.
      */
-    @Transactional
     public boolean renewLease(Claim c, Instant until) {
-        return Panache.getEntityManager().createNativeQuery("""
+        return QuarkusTransaction.joiningExisting().call(() -> Panache.getEntityManager().createNativeQuery("""
                 UPDATE ingest.paper SET lease_until = ?1
                 WHERE arxiv_id = ?2 AND run = ?3 AND ingest_tries = ?4 AND lease_until IS NOT NULL
                   AND status = 'REQUESTED' AND ingested_event IS NULL""")
                 .setParameter(1, until).setParameter(2, c.arxivId()).setParameter(3, c.run())
-                .setParameter(4, c.ingestTries()).executeUpdate() == 1;
+                .setParameter(4, c.ingestTries()).executeUpdate() == 1);
     }
 
     /** Claims a paper whose ingested event was stored but never acknowledged by the broker. */
-    @Transactional
     public Optional<Claim> claimForRepublish(Duration lease) {
         return claim(false, """
                 SELECT arxiv_id FROM ingest.paper
@@ -81,70 +80,75 @@ public class PaperStore {
                 ORDER BY updated_at LIMIT 1 FOR UPDATE SKIP LOCKED""", lease);
     }
 
-    @SuppressWarnings("unchecked")
-    private Optional<Claim> claim(boolean countsATry, String sql, Duration lease) {
-        List<String> ids = Panache.getEntityManager().createNativeQuery(sql).getResultList();
-        if (ids.isEmpty()) {
-            return Optional.empty();
-        }
-        Paper p = Paper.findById(ids.get(0));
-        p.leaseUntil = Instant.now().plus(lease);
-        if (countsATry) {
-            p.ingestTries++;
-        }
-        return Optional.of(new Claim(p.arxivId, p.run, p.requestedVersion, p.ingestedEvent, p.ingestTries,
-                p.lastError, p.format));
+    private static Optional<Claim> claim(boolean countsATry, String sql, Duration lease) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> ids = Panache.getEntityManager().createNativeQuery(sql).getResultList();
+            if (ids.isEmpty()) {
+                return Optional.empty();
+            }
+            Paper p = Paper.findById(ids.get(0));
+            p.leaseUntil = Instant.now().plus(lease);
+            if (countsATry) {
+                p.ingestTries++;
+            }
+            return Optional.of(new Claim(p.arxivId, p.run, p.requestedVersion, p.ingestedEvent, p.ingestTries,
+                    p.lastError, p.format));
+        });
     }
 
     /**
      * Stores the ingest result and the event to send, unless the paper moved on to another run
      * meanwhile (a forced re-production): then the result is dropped and false returned.
      */
-    @Transactional
     public boolean recordIngested(Claim c, int version, String title, String category, String categoryName,
             String textSource, String textNotes, String metadataKey, String textKey, String eventJson) {
-        Paper p = Paper.findById(c.arxivId(), LockModeType.PESSIMISTIC_WRITE);
-        if (p == null || p.run != c.run()) {
-            return false;
-        }
-        p.version = version;
-        p.title = title;
-        p.primaryCategory = category;
-        p.categoryName = categoryName;
-        p.textSource = textSource;
-        p.textNotes = textNotes == null || textNotes.isBlank() ? null : textNotes;
-        p.metadataKey = metadataKey;
-        p.textKey = textKey;
-        p.ingestedEvent = eventJson;
-        p.eventSentAt = null;
-        p.updatedAt = Instant.now();
-        return true;
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Paper p = Paper.findById(c.arxivId(), LockModeType.PESSIMISTIC_WRITE);
+            if (p == null || p.run != c.run()) {
+                return false;
+            }
+            p.version = version;
+            p.title = title;
+            p.primaryCategory = category;
+            p.categoryName = categoryName;
+            p.textSource = textSource;
+            p.textNotes = textNotes == null || textNotes.isBlank() ? null : textNotes;
+            p.metadataKey = metadataKey;
+            p.textKey = textKey;
+            p.ingestedEvent = eventJson;
+            p.eventSentAt = null;
+            p.updatedAt = Instant.now();
+            return true;
+        });
     }
 
     /** The broker acknowledged the ingested event of run {@code run}, written at {@code ingestedAt}. */
-    @Transactional
     public void markSent(String arxivId, int run, Instant ingestedAt) {
-        Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
-        if (p == null || p.run != run) {
-            return;
-        }
-        p.eventSentAt = Instant.now();
-        p.leaseUntil = null;
-        p.nextAttemptAt = null;
-        p.lastError = null;
-        StageProgress.of(p.arxivId, p.run, Stage.INGEST).mergeSuccess(ingestedAt == null ? p.eventSentAt : ingestedAt,
-                "text source " + p.textSource);
-        // The projection may already have moved it further (a downstream event arrived first).
-        projection.recompute(p, "text source " + p.textSource, ingestedAt, Stage.INGEST);
+        QuarkusTransaction.joiningExisting().run(() -> {
+            Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
+            if (p == null || p.run != run) {
+                return;
+            }
+            p.eventSentAt = Instant.now();
+            p.leaseUntil = null;
+            p.nextAttemptAt = null;
+            p.lastError = null;
+            StageProgress.of(p.arxivId, p.run, Stage.INGEST).mergeSuccess(
+                    ingestedAt == null ? p.eventSentAt : ingestedAt, "text source " + p.textSource);
+            // The projection may already have moved it further (a downstream event arrived first).
+            projection.recompute(p, "text source " + p.textSource, ingestedAt, Stage.INGEST);
+        });
     }
 
     /** Gives the row back (e.g. the broker did not acknowledge): the re-publisher will take it. */
-    @Transactional
     public void release(String arxivId) {
-        Paper p = Paper.findById(arxivId);
-        if (p != null) {
-            p.leaseUntil = null;
-        }
+        QuarkusTransaction.joiningExisting().run(() -> {
+            Paper p = Paper.findById(arxivId);
+            if (p != null) {
+                p.leaseUntil = null;
+            }
+        });
     }
 
     /**
@@ -152,58 +156,60 @@ public class PaperStore {
      * event {@code event} makes of the paper (kept until the broker acknowledged it). Returns that
      * event, or empty if the run moved on.
      */
-    @Transactional
     public Optional<String> markFailed(String arxivId, int run, String reason, boolean retryable,
             Function<Paper, String> event) {
-        Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
-        if (p == null || p.run != run) {
-            return Optional.empty();
-        }
-        p.leaseUntil = null;
-        p.nextAttemptAt = null;
-        p.lastError = reason;
-        Instant now = Instant.now();
-        StageProgress.of(p.arxivId, p.run, Stage.INGEST).mergeFailure(p.attempt, now, reason, retryable);
-        projection.recompute(p, reason, now, Stage.INGEST);
-        p.failureEvent = event.apply(p);
-        return Optional.of(p.failureEvent);
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
+            if (p == null || p.run != run) {
+                return Optional.empty();
+            }
+            p.leaseUntil = null;
+            p.nextAttemptAt = null;
+            p.lastError = reason;
+            Instant now = Instant.now();
+            StageProgress.of(p.arxivId, p.run, Stage.INGEST).mergeFailure(p.attempt, now, reason, retryable);
+            projection.recompute(p, reason, now, Stage.INGEST);
+            p.failureEvent = event.apply(p);
+            return Optional.of(p.failureEvent);
+        });
     }
 
     /** The broker acknowledged the failure event {@code json} (a newer one, if any, stays). */
-    @Transactional
     public void failureSent(String arxivId, String json) {
-        Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
-        if (p != null && json.equals(p.failureEvent)) {
-            p.failureEvent = null;
-        }
+        QuarkusTransaction.joiningExisting().run(() -> {
+            Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
+            if (p != null && json.equals(p.failureEvent)) {
+                p.failureEvent = null;
+            }
+        });
     }
 
     /** Failure events the broker has not acknowledged yet: arXiv ID and event JSON, oldest first. */
-    @Transactional
     @SuppressWarnings("unchecked")
     public List<Object[]> pendingFailures(int max) {
-        return Panache.getEntityManager().createNativeQuery("""
+        return QuarkusTransaction.joiningExisting().call(() -> Panache.getEntityManager().createNativeQuery("""
                 SELECT arxiv_id, failure_event FROM ingest.paper WHERE failure_event IS NOT NULL
-                ORDER BY updated_at LIMIT ?1""").setParameter(1, max).getResultList();
+                ORDER BY updated_at LIMIT ?1""").setParameter(1, max).getResultList());
     }
 
     /**
      * A transient error (arXiv unavailable, object store down, database hiccup): the paper stays
      * queued ({@code REQUESTED}) and is tried again at {@code next}. Returns false if the run moved on.
      */
-    @Transactional
     public boolean markTransient(String arxivId, int run, String error, Instant next) {
-        Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
-        if (p == null || p.run != run) {
-            return false;
-        }
-        Instant now = Instant.now();
-        p.leaseUntil = null;
-        p.nextAttemptAt = next;
-        p.lastError = error;
-        p.updatedAt = now;
-        StageProgress.of(p.arxivId, p.run, Stage.INGEST).transientError(error, now, next);
-        changes.fire(new PaperChanged(p.arxivId));
-        return true;
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
+            if (p == null || p.run != run) {
+                return false;
+            }
+            Instant now = Instant.now();
+            p.leaseUntil = null;
+            p.nextAttemptAt = next;
+            p.lastError = error;
+            p.updatedAt = now;
+            StageProgress.of(p.arxivId, p.run, Stage.INGEST).transientError(error, now, next);
+            changes.fire(new PaperChanged(p.arxivId));
+            return true;
+        });
     }
 }

@@ -12,9 +12,9 @@ import dev.paperledge.ingest.domain.PaperStatus;
 import dev.paperledge.ingest.domain.StageProgress;
 import dev.paperledge.ingest.messaging.EventPublisher;
 import dev.paperledge.ingest.status.StatusProjection;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 
 /**
  * An operator's retry of a failed paper, from the stage that failed: ingest runs again here; any
@@ -82,8 +82,15 @@ public class RetryService {
     public record Target(Paper paper, Stage stage, int nextAttempt, boolean stuck, String input) {
     }
 
-    @Transactional
+    /**
+     * What a retry of {@code arxivId} would do, read in one transaction (the caller's, if it has one);
+     * throws {@link NotFound} or {@link NotRetryable} (rolled back) when there is nothing to retry.
+     */
     public Target check(String arxivId) {
+        return QuarkusTransaction.joiningExisting().call(() -> targetOf(arxivId));
+    }
+
+    private Target targetOf(String arxivId) {
         Paper p = Paper.findById(arxivId);
         if (p == null) {
             throw new NotFound("no paper " + arxivId);
@@ -127,34 +134,32 @@ public class RetryService {
     }
 
     /** A stage that showed no progress is started again: its attempt goes up, the timeline says so. */
-    @Transactional
     public void reopenStuck(String arxivId, int attempt, Stage stage) {
-        Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
-        if (p.status != PaperStatus.beforeStage(stage)) {
-            return; // it moved on meanwhile
-        }
-        StageProgress.of(p.arxivId, p.run, stage).mergeAttempt(attempt);
-        p.transition(p.status, stage, "retry of " + stage.id() + ", attempt " + attempt + ": no progress for "
-                + minutes(Duration.between(p.updatedAt == null ? Instant.EPOCH : p.updatedAt, Instant.now())));
-        projection.recompute(p, "retry of " + stage.id() + ", attempt " + attempt, Instant.now(), stage);
+        QuarkusTransaction.joiningExisting().run(() -> {
+            Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
+            if (p.status != PaperStatus.beforeStage(stage)) {
+                return; // it moved on meanwhile
+            }
+            StageProgress.of(p.arxivId, p.run, stage).mergeAttempt(attempt);
+            p.transition(p.status, stage, "retry of " + stage.id() + ", attempt " + attempt + ": no progress for "
+                    + minutes(Duration.between(p.updatedAt == null ? Instant.EPOCH : p.updatedAt, Instant.now())));
+            projection.recompute(p, "retry of " + stage.id() + ", attempt " + attempt, Instant.now(), stage);
+        });
     }
 
-    @Transactional
+    /** A FAILED stage is started again (one transaction, the caller's if it has one). */
     public void reopen(String arxivId, int attempt, Stage stage) {
-        Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
-        if (p.status != PaperStatus.FAILED) {
-            return;
-        }
-        if (stage == Stage.INGEST) {
-            p.ingestedEvent = null;
-            p.eventSentAt = null;
-            p.leaseUntil = null;
-            p.nextAttemptAt = null;
-            p.ingestTries = 0;
-            p.lastError = null;
-        }
-        // The new attempt makes the failure history: the status is derived again from the stage rows.
-        StageProgress.of(p.arxivId, p.run, stage).mergeAttempt(attempt);
-        projection.recompute(p, "retry of " + stage.id() + ", attempt " + attempt, Instant.now(), stage);
+        QuarkusTransaction.joiningExisting().run(() -> {
+            Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
+            if (p.status != PaperStatus.FAILED) {
+                return;
+            }
+            if (stage == Stage.INGEST) {
+                p.resetIngest();
+            }
+            // The new attempt makes the failure history: the status is derived again from the stage rows.
+            StageProgress.of(p.arxivId, p.run, stage).mergeAttempt(attempt);
+            projection.recompute(p, "retry of " + stage.id() + ", attempt " + attempt, Instant.now(), stage);
+        });
     }
 }

@@ -21,10 +21,10 @@ import dev.paperledge.ingest.domain.PaperChanged;
 import dev.paperledge.ingest.domain.PaperStatus;
 import dev.paperledge.ingest.domain.StageProgress;
 import dev.paperledge.stage.db.ProcessedEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 
 /**
  * Applies the pipeline's events to the papers' status. Each event is merged into the paper's
@@ -32,7 +32,8 @@ import jakarta.transaction.Transactional;
  * paper's status is then derived from those rows ({@link Progress}), so the result does not depend
  * on the order events arrive in, and an event id is applied once ({@code processed_event}). Events
  * of another run (before a forced re-production) and of papers this service never took in (another
- * installation's, another test's) are ignored.
+ * installation's, another test's) are ignored. Each event is applied in one transaction
+ * ({@code QuarkusTransaction.joiningExisting()}: the caller's, if it has one).
  */
 @ApplicationScoped
 public class StatusProjection {
@@ -62,14 +63,16 @@ public class StatusProjection {
     }
 
     /** ingest's own PaperIngested (read back from papers.ingested, so a replay rebuilds it too). */
-    @Transactional
     public Outcome ingested(PaperIngested event) {
         return succeeded(event, "text source " + event.textSource());
     }
 
     /** A stage succeeded (PaperIngested, ScriptReady, AudioReady, EpisodePublished). */
-    @Transactional
     public Outcome succeeded(PipelineEvent event, String detail) {
+        return QuarkusTransaction.joiningExisting().call(() -> applySuccess(event, detail));
+    }
+
+    private Outcome applySuccess(PipelineEvent event, String detail) {
         Paper p = lockCurrent(event.arxivId(), event.run(), event);
         if (p == null) {
             return outcomeOfMissing(event.arxivId());
@@ -93,8 +96,11 @@ public class StatusProjection {
     }
 
     /** A stage gave up (StageFailed). */
-    @Transactional
     public Outcome failed(StageFailed event) {
+        return QuarkusTransaction.joiningExisting().call(() -> applyFailure(event));
+    }
+
+    private Outcome applyFailure(StageFailed event) {
         Paper p = lockCurrent(event.arxivId(), event.run(), event);
         if (p == null) {
             return outcomeOfMissing(event.arxivId());
@@ -109,8 +115,11 @@ public class StatusProjection {
     }
 
     /** An operator retried a stage (RetryRequested on pipeline.retries): earlier failures are history. */
-    @Transactional
     public Outcome retried(RetryRequested event) {
+        return QuarkusTransaction.joiningExisting().call(() -> applyRetry(event));
+    }
+
+    private Outcome applyRetry(RetryRequested event) {
         Paper p = lockCurrent(event.arxivId(), event.run(), event);
         if (p == null) {
             return outcomeOfMissing(event.arxivId());
@@ -124,8 +133,11 @@ public class StatusProjection {
     }
 
     /** A dead-lettered input: shown as a failure of the stage that consumed it. */
-    @Transactional
     public Outcome deadLettered(DeadLetter dl) {
+        return QuarkusTransaction.joiningExisting().call(() -> applyDeadLetter(dl));
+    }
+
+    private Outcome applyDeadLetter(DeadLetter dl) {
         Paper p = Paper.findById(dl.arxivId(), LockModeType.PESSIMISTIC_WRITE);
         if (p == null) {
             return Outcome.UNKNOWN_PAPER;
