@@ -22,7 +22,6 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The real {@link ArxivClient} over {@code java.net.http}: one shared rate limiter for every request
@@ -44,7 +43,6 @@ public class HttpArxivClient implements ArxivClient {
         return t;
     });
 
-    @Inject
     public HttpArxivClient(ArxivConfig config) {
         this.config = config;
         this.limiter = new RateLimiter(config.minInterval());

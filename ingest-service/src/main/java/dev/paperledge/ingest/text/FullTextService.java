@@ -11,7 +11,6 @@ import dev.paperledge.ingest.arxiv.ArxivException;
 import dev.paperledge.ingest.arxiv.ArxivId;
 import dev.paperledge.ingest.arxiv.ArxivMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Gets a paper's text from the best source there is: arXiv's HTML rendering, else the PDF, else the
@@ -25,16 +24,15 @@ public class FullTextService {
     private final HtmlTextExtractor html;
     private final PdfTextExtractor pdf;
 
-    @Inject
     public FullTextService(ArxivClient arxiv, HtmlTextExtractor html, PdfTextExtractor pdf) {
         this.arxiv = arxiv;
         this.html = html;
         this.pdf = pdf;
     }
 
-    /** With the default limits. */
-    public FullTextService(ArxivClient arxiv) {
-        this(arxiv, new HtmlTextExtractor(), new PdfTextExtractor());
+    /** Outside CDI, with the extractors' default limits. */
+    public static FullTextService withDefaultLimits(ArxivClient arxiv) {
+        return new FullTextService(arxiv, new HtmlTextExtractor(), new PdfTextExtractor());
     }
 
     public FullText extract(ArxivMetadata meta) {

@@ -31,7 +31,7 @@ class FullTextServiceTest {
         Fixtures.copyEight(dir);
         standIn = new ArxivStandIn(dir, 0);
         client = new HttpArxivClient(config(standIn.baseUrl(), 200_000));
-        service = new FullTextService(client);
+        service = FullTextService.withDefaultLimits(client);
     }
 
     @AfterEach
@@ -87,7 +87,7 @@ class FullTextServiceTest {
 
     @Test
     void aPdfOverThePageLimitGivesTheAbstractWithTheReason() throws Exception {
-        FullTextService roomy = new FullTextService(new HttpArxivClient(config(standIn.baseUrl(), 20_000_000)));
+        FullTextService roomy = FullTextService.withDefaultLimits(new HttpArxivClient(config(standIn.baseUrl(), 20_000_000)));
         Fixtures.write(dir, "2106.09685", ".pdf", PdfTextExtractorTest.pages(PdfTextExtractor.MAX_PAGES + 1));
         FullText t = roomy.extract(lora());
         assertThat(t.source()).isEqualTo("ABSTRACT");
@@ -98,7 +98,7 @@ class FullTextServiceTest {
 
     @Test
     void aPdfOverTheSizeCapGivesTheAbstract() throws Exception {
-        FullTextService tight = new FullTextService(new HttpArxivClient(config(standIn.baseUrl(), 500)));
+        FullTextService tight = FullTextService.withDefaultLimits(new HttpArxivClient(config(standIn.baseUrl(), 500)));
         Fixtures.write(dir, "2106.09685", ".pdf", Pdfs.withOutline());
         FullText t = tight.extract(lora());
         assertThat(t.source()).isEqualTo("ABSTRACT");
