@@ -3,6 +3,8 @@ package dev.paperledge.ingest.service;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -17,6 +19,7 @@ import dev.paperledge.ingest.arxiv.ArxivException;
 import dev.paperledge.ingest.arxiv.ArxivId;
 import dev.paperledge.ingest.arxiv.ArxivMetadata;
 import dev.paperledge.ingest.messaging.EventPublisher;
+import dev.paperledge.stage.runner.DatabaseRetry;
 import dev.paperledge.stage.storage.ObjectStore;
 import dev.paperledge.stage.storage.ObjectStoreUnavailable;
 import dev.paperledge.ingest.text.FullText;
@@ -29,6 +32,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Ingests one claimed paper: metadata from arXiv, the full text, the objects under
  * {@code papers/{id}/v{n}/}, then the {@link PaperIngested} event, sent and acknowledged. Every step
  * is safe to redo (deterministic keys, deterministic event id), so a crash anywhere just redoes it.
+ * The database steps after real work (recording the result, a failure, the broker's ack) ride out a
+ * database that is briefly away with the kit's one {@link DatabaseRetry} policy, so the work before
+ * them (arXiv, object store) is not thrown away for a connection that comes back; ingest bounds the
+ * policy to 60 s (application.properties), as a claim's lease takes the paper over after.
  */
 @ApplicationScoped
 public class IngestStage {
@@ -42,13 +49,13 @@ public class IngestStage {
     private final ObjectMapper json;
     private final MeterRegistry metrics;
     private final IngestBackoff backoff;
-
-    /** How long a database step after real work is retried before the paper is left to its lease. */
-    static final java.time.Duration DB_RETRY = java.time.Duration.ofSeconds(60);
+    private final DatabaseRetry databaseRetry;
 
     public IngestStage(ArxivClient arxiv, FullTextService fullText, ObjectStore store, EventPublisher publisher,
-            PaperStore papers, ObjectMapper json, MeterRegistry metrics, IngestBackoff backoff) {
+            PaperStore papers, ObjectMapper json, MeterRegistry metrics, IngestBackoff backoff,
+            DatabaseRetry databaseRetry) {
         this.backoff = backoff;
+        this.databaseRetry = databaseRetry;
         this.arxiv = arxiv;
         this.fullText = fullText;
         this.store = store;
@@ -92,7 +99,7 @@ public class IngestStage {
             PaperIngested event = new PaperIngested(meta.arxivId(), meta.version(), claim.run(), meta.summary(),
                     metadataKey, textKey, text.source(), Instant.now(), claim.format());
             String eventJson = json.writeValueAsString(event);
-            boolean current = Retrying.db(claim.arxivId() + ": recording the ingest result", DB_RETRY,
+            boolean current = database(claim.arxivId() + ": recording the ingest result",
                     () -> papers.recordIngested(claim, meta.version(), meta.title(), meta.primaryCategory(),
                             meta.categoryName(), text.source(), text.notes(), metadataKey, textKey, eventJson));
             if (!current) {
@@ -180,7 +187,7 @@ public class IngestStage {
             LOG.warnf("%s: transient ingest error (try %d of %d), next try in %d ms: %s", claim.arxivId(), tries,
                     backoff.maxTries(), wait.toMillis(), reason);
             metrics.counter("paperledge.ingest.retries", "reason", reasonClass).increment();
-            Retrying.db(claim.arxivId() + ": scheduling the next try", DB_RETRY,
+            database(claim.arxivId() + ": scheduling the next try",
                     () -> papers.markTransient(claim.arxivId(), claim.run(), reason, Instant.now().plus(wait)));
             return null;
         }
@@ -203,7 +210,7 @@ public class IngestStage {
             metrics.counter("paperledge.ingest.unacknowledged").increment();
             return false;
         }
-        Retrying.db(arxivId + ": recording the broker's ack", DB_RETRY, () -> {
+        database(arxivId + ": recording the broker's ack", () -> {
             papers.markSent(arxivId, run, event.ingestedAt());
             return true;
         });
@@ -212,7 +219,7 @@ public class IngestStage {
 
     private void fail(PaperStore.Claim claim, String reason, boolean retryable) {
         LOG.warnf("%s: ingest failed (%s): %s", claim.arxivId(), retryable ? "transient" : "permanent", reason);
-        Retrying.db(claim.arxivId() + ": recording the failure", DB_RETRY,
+        database(claim.arxivId() + ": recording the failure",
                 () -> papers.markFailed(claim.arxivId(), claim.run(), reason, retryable,
                         p -> failureJson(new StageFailed(p.arxivId, p.version == null ? versionOf(claim) : p.version,
                                 p.run, dev.paperledge.contracts.Stage.INGEST, reason, p.attempt, retryable,
@@ -244,11 +251,28 @@ public class IngestStage {
                     e.toString());
             return false;
         }
-        Retrying.db(arxivId + ": recording the broker's ack of the failure", DB_RETRY, () -> {
+        database(arxivId + ": recording the broker's ack of the failure", () -> {
             papers.failureSent(arxivId, eventJson);
             return true;
         });
         return true;
+    }
+
+    /**
+     * Runs the database step {@code what} under the kit's {@link DatabaseRetry} policy and returns what
+     * it returned (the policy runs a {@code Runnable}); each failed try is logged, the last one thrown.
+     */
+    private <T> T database(String what, Supplier<T> step) {
+        AtomicReference<T> result = new AtomicReference<>();
+        databaseRetry.run(() -> {
+            try {
+                result.set(step.get());
+            } catch (RuntimeException e) {
+                LOG.warnf("%s failed: %s", what, e.toString());
+                throw e;
+            }
+        });
+        return result.get();
     }
 
     private static int versionOf(PaperStore.Claim claim) {
