@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.contracts.Topics;
 import dev.paperledge.ingest.support.Api;
+import dev.paperledge.ingest.support.ConfigOverrides;
 import dev.paperledge.ingest.support.Fixtures;
 import dev.paperledge.ingest.support.KafkaProbe;
 import dev.paperledge.ingest.support.Papers;
@@ -20,7 +21,6 @@ import dev.paperledge.ingest.support.StageEvents;
 import dev.paperledge.ingest.support.StandInResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
@@ -35,12 +35,11 @@ import jakarta.inject.Inject;
 class TracePropagationTest {
     static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-    public static class TracingOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
+    public static class TracingOn extends ConfigOverrides {
+        public TracingOn() {
             // Spans go to a collector address on loopback where none listens: export fails quietly.
-            return Map.of("quarkus.otel.sdk.disabled", "false",
-                    "quarkus.otel.exporter.otlp.traces.endpoint", "http://127.0.0.1:4317");
+            super(Map.of("quarkus.otel.sdk.disabled", "false",
+                    "quarkus.otel.exporter.otlp.traces.endpoint", "http://127.0.0.1:4317"));
         }
     }
 

@@ -18,13 +18,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperledge.contracts.Topics;
 import dev.paperledge.ingest.support.Api;
 import dev.paperledge.ingest.support.Atom;
+import dev.paperledge.ingest.support.ConfigOverrides;
 import dev.paperledge.ingest.support.Fixtures;
 import dev.paperledge.ingest.support.KafkaProbe;
 import dev.paperledge.ingest.support.Papers;
 import dev.paperledge.ingest.support.StandInResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -41,10 +41,9 @@ import jakarta.inject.Inject;
 class ClaimsCountAsTriesTest {
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    public static class WorkerByHand implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("paperledge.ingest.poll-every", "off");
+    public static class WorkerByHand extends ConfigOverrides {
+        public WorkerByHand() {
+            super(Map.of("paperledge.ingest.poll-every", "off"));
         }
     }
 

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.paperledge.contracts.Topics;
 import dev.paperledge.ingest.support.Api;
+import dev.paperledge.ingest.support.ConfigOverrides;
 import dev.paperledge.ingest.support.KafkaProbe;
 import dev.paperledge.ingest.support.Papers;
 import dev.paperledge.ingest.support.StandInResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -37,11 +37,10 @@ class LeaseHeartbeatTest {
     static final Duration WAIT = Duration.ofSeconds(30);
     static final Duration LEASE = Duration.ofSeconds(1);
 
-    public static class ShortLease implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("paperledge.ingest.poll-every", "off", "paperledge.ingest.lease", "1s",
-                    "paperledge.ingest.max-hold", "3s", "paperledge.arxiv.request-timeout", "15s");
+    public static class ShortLease extends ConfigOverrides {
+        public ShortLease() {
+            super(Map.of("paperledge.ingest.poll-every", "off", "paperledge.ingest.lease", "1s",
+                    "paperledge.ingest.max-hold", "3s", "paperledge.arxiv.request-timeout", "15s"));
         }
     }
 

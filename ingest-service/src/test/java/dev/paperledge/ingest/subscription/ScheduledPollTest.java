@@ -12,12 +12,12 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import dev.paperledge.ingest.support.Atom;
+import dev.paperledge.ingest.support.ConfigOverrides;
 import dev.paperledge.ingest.support.Fixtures;
 import dev.paperledge.ingest.support.Rules;
 import dev.paperledge.ingest.support.StandInResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
@@ -27,11 +27,10 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(StandInResource.class)
 class ScheduledPollTest {
 
-    public static class ScheduleOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("paperledge.subscriptions.enabled", "true", "paperledge.subscriptions.poll-interval", "2s",
-                    "paperledge.subscriptions.start-delay", "1s");
+    public static class ScheduleOn extends ConfigOverrides {
+        public ScheduleOn() {
+            super(Map.of("paperledge.subscriptions.enabled", "true", "paperledge.subscriptions.poll-interval", "2s",
+                    "paperledge.subscriptions.start-delay", "1s"));
         }
     }
 
