@@ -133,6 +133,25 @@ public class Paper extends PanacheEntityBase {
         failureRetryable = null;
     }
 
+    /**
+     * Takes the ingest result of the current run and the event that announces it (not sent yet):
+     * blank notes are none.
+     */
+    public void ingested(int version, String title, String category, String categoryName, String textSource,
+            String textNotes, String metadataKey, String textKey, String eventJson) {
+        this.version = version;
+        this.title = title;
+        primaryCategory = category;
+        this.categoryName = categoryName;
+        this.textSource = textSource;
+        this.textNotes = textNotes == null || textNotes.isBlank() ? null : textNotes;
+        this.metadataKey = metadataKey;
+        this.textKey = textKey;
+        ingestedEvent = eventJson;
+        eventSentAt = null;
+        updatedAt = Instant.now();
+    }
+
     /** Forgets the ingest of the current attempt (its event, lease, tries), so the worker ingests it afresh. */
     public void resetIngest() {
         ingestedEvent = null;

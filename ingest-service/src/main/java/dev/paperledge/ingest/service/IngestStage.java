@@ -45,14 +45,14 @@ public class IngestStage {
     private final FullTextService fullText;
     private final ObjectStore store;
     private final EventPublisher publisher;
-    private final PaperStore papers;
+    private final IngestRecords papers;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
     private final IngestBackoff backoff;
     private final DatabaseRetry databaseRetry;
 
     public IngestStage(ArxivClient arxiv, FullTextService fullText, ObjectStore store, EventPublisher publisher,
-            PaperStore papers, ObjectMapper json, MeterRegistry metrics, IngestBackoff backoff,
+            IngestRecords papers, ObjectMapper json, MeterRegistry metrics, IngestBackoff backoff,
             DatabaseRetry databaseRetry) {
         this.backoff = backoff;
         this.databaseRetry = databaseRetry;

@@ -24,7 +24,7 @@ import jakarta.persistence.LockModeType;
  * one), rolled back when it throws.
  */
 @ApplicationScoped
-public class PaperStore {
+public class PaperStore implements IngestRecords {
 
     /**
      * A claimed unit of work: the paper and the run the claim is for. {@code ingestTries} counts the
@@ -101,6 +101,7 @@ public class PaperStore {
      * Stores the ingest result and the event to send, unless the paper moved on to another run
      * meanwhile (a forced re-production): then the result is dropped and false returned.
      */
+    @Override
     public boolean recordIngested(Claim c, int version, String title, String category, String categoryName,
             String textSource, String textNotes, String metadataKey, String textKey, String eventJson) {
         return QuarkusTransaction.joiningExisting().call(() -> {
@@ -108,22 +109,13 @@ public class PaperStore {
             if (p == null || p.run != c.run()) {
                 return false;
             }
-            p.version = version;
-            p.title = title;
-            p.primaryCategory = category;
-            p.categoryName = categoryName;
-            p.textSource = textSource;
-            p.textNotes = textNotes == null || textNotes.isBlank() ? null : textNotes;
-            p.metadataKey = metadataKey;
-            p.textKey = textKey;
-            p.ingestedEvent = eventJson;
-            p.eventSentAt = null;
-            p.updatedAt = Instant.now();
+            p.ingested(version, title, category, categoryName, textSource, textNotes, metadataKey, textKey, eventJson);
             return true;
         });
     }
 
     /** The broker acknowledged the ingested event of run {@code run}, written at {@code ingestedAt}. */
+    @Override
     public void markSent(String arxivId, int run, Instant ingestedAt) {
         QuarkusTransaction.joiningExisting().run(() -> {
             Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
@@ -142,6 +134,7 @@ public class PaperStore {
     }
 
     /** Gives the row back (e.g. the broker did not acknowledge): the re-publisher will take it. */
+    @Override
     public void release(String arxivId) {
         QuarkusTransaction.joiningExisting().run(() -> {
             Paper p = Paper.findById(arxivId);
@@ -156,6 +149,7 @@ public class PaperStore {
      * event {@code event} makes of the paper (kept until the broker acknowledged it). Returns that
      * event, or empty if the run moved on.
      */
+    @Override
     public Optional<String> markFailed(String arxivId, int run, String reason, boolean retryable,
             Function<Paper, String> event) {
         return QuarkusTransaction.joiningExisting().call(() -> {
@@ -175,6 +169,7 @@ public class PaperStore {
     }
 
     /** The broker acknowledged the failure event {@code json} (a newer one, if any, stays). */
+    @Override
     public void failureSent(String arxivId, String json) {
         QuarkusTransaction.joiningExisting().run(() -> {
             Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
@@ -196,6 +191,7 @@ public class PaperStore {
      * A transient error (arXiv unavailable, object store down, database hiccup): the paper stays
      * queued ({@code REQUESTED}) and is tried again at {@code next}. Returns false if the run moved on.
      */
+    @Override
     public boolean markTransient(String arxivId, int run, String error, Instant next) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
