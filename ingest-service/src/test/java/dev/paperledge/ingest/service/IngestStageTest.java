@@ -820,7 +820,36 @@ class IngestStageTest {
         assertThat(papers.calls).containsExactly("markFailed");
     }
 
+    @Test
+    void aTransientErrorOfASupersededRunQueuesNothing() {
+        PaperStore.Claim claim = claim(LORA);
+        Paper row = papers.rows.get(LORA);
+        row.run = 2;
+        store.down(true);
+        stage.process(claim);
+        assertThat(papers.calls).containsExactly("markTransient");
+        assertThat(row.nextAttemptAt).isNull();
+        assertThat(row.lastError).isNull();
+        assertThat(broker.failed).isEmpty();
+        assertThat(allOutcomes()).isZero();
+    }
+
     // --- the database ---
+
+    @Test
+    void aRefusedPaperIngestedWhoseReleaseMeetsAnOutageStillReachesTheRepublisher() {
+        broker.refuseIngested = true;
+        papers.down("release", 1);
+        stage.process(claim(LORA));
+
+        assertThat(papers.calls).as("the release is not retried; the error queues the paper's row instead")
+                .containsExactly("recordIngested", "release", "markTransient");
+        Paper row = papers.rows.get(LORA);
+        assertThat(row.lastError).isEqualTo("the database was unavailable");
+        assertThat(papers.pendingForRepublisher(LORA)).isTrue();
+        assertThat(papers.waiting(LORA)).isFalse();
+        assertThat(broker.failed).isEmpty();
+    }
 
     @Test
     void aDatabaseOutageWhileRecordingIsWaitedOutAndThePaperIngestedByItsFirstTry() {
