@@ -1,12 +1,12 @@
 package dev.paperledge.audio.domain;
 
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import dev.paperledge.stage.db.ProductionKey;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -16,7 +16,7 @@ import jakarta.persistence.IdClass;
 
 /** An episode's audio as produced for one (paper, version, run). */
 @Entity
-@IdClass(Audio.Key.class)
+@IdClass(ProductionKey.class)
 public class Audio extends PanacheEntityBase {
     @Id
     @Column(name = "arxiv_id")
@@ -67,32 +67,6 @@ public class Audio extends PanacheEntityBase {
     }
 
     public static Audio find(String arxivId, int version, int run) {
-        return findById(new Key(arxivId, version, run));
-    }
-
-    /** Composite primary key. */
-    public static class Key implements Serializable {
-        public String arxivId;
-        public int version;
-        public int run;
-
-        public Key() {
-        }
-
-        public Key(String arxivId, int version, int run) {
-            this.arxivId = arxivId;
-            this.version = version;
-            this.run = run;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.arxivId.equals(arxivId) && k.version == version && k.run == run;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(arxivId, version, run);
-        }
+        return findById(new ProductionKey(arxivId, version, run));
     }
 }

@@ -23,6 +23,7 @@ import dev.paperledge.contracts.ScriptReady;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.contracts.StageFailed;
 import dev.paperledge.contracts.Topics;
+import dev.paperledge.stage.db.ProductionKey;
 import dev.paperledge.stage.db.StageInput;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -154,7 +155,7 @@ class AudioStageFailureTest extends StageTestBase {
 
     static StageInput recorded(String id) {
         return QuarkusTransaction.requiringNew()
-                .call(() -> StageInput.<StageInput>findById(new StageInput.Key(id, 1, 1)));
+                .call(() -> StageInput.<StageInput>findById(new ProductionKey(id, 1, 1)));
     }
 
     StageFailed onlyFailure(String id, int attempt) {

@@ -52,7 +52,6 @@ import dev.paperledge.ingest.support.Fixtures;
 import dev.paperledge.ingest.support.Html;
 import dev.paperledge.ingest.support.Pdfs;
 import dev.paperledge.ingest.text.FullTextService;
-import dev.paperledge.stage.db.DatabaseUnavailable;
 import dev.paperledge.stage.runner.DatabaseRetry;
 import dev.paperledge.stage.testing.InMemoryObjectStore;
 import dev.paperledge.stage.testing.StageHarness;
@@ -75,7 +74,7 @@ class IngestStageTest {
     static final String LORA = "2106.09685";
     static final int MAX_TRIES = 8;
     /** How many times the in-memory database retry policy runs a step before letting its failure through. */
-    static final int DATABASE_ATTEMPTS = 3;
+    static final int DATABASE_ATTEMPTS = StageHarness.DATABASE_ATTEMPTS;
 
     /**
      * arXiv in memory: metadata from recorded Atom answers, read by the real parser (an ID with no
@@ -315,18 +314,7 @@ class IngestStageTest {
     final InMemoryPapers papers = new InMemoryPapers();
     final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     /** The kit's policy in memory: a step that lost the database runs again, up to {@link #DATABASE_ATTEMPTS} runs. */
-    final DatabaseRetry databaseRetry = work -> {
-        for (int run = 1;; run++) {
-            try {
-                work.run();
-                return;
-            } catch (RuntimeException e) {
-                if (run == DATABASE_ATTEMPTS || !new DatabaseUnavailable().test(e)) {
-                    throw e;
-                }
-            }
-        }
-    };
+    final DatabaseRetry databaseRetry = StageHarness.databaseRetry();
     final IngestBackoff backoff = new IngestBackoff(MAX_TRIES, Duration.ofSeconds(5), Duration.ofMinutes(3));
     IngestStage stage = stageWith(JSON);
 

@@ -41,6 +41,7 @@ import dev.paperledge.publish.support.TestData;
 import dev.paperledge.publish.support.TestMp3;
 import dev.paperledge.publish.support.TestProducers;
 import dev.paperledge.publish.support.TopicWatcher;
+import dev.paperledge.stage.db.ProductionKey;
 import dev.paperledge.stage.db.StageInput;
 import dev.paperledge.testkit.KafkaTestSupport;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -135,8 +136,8 @@ class StageFailureTest {
         given().get("/episodes/" + id).then().statusCode(200);
     }
 
-    static StageInput.Key inputOf(String id) {
-        return new StageInput.Key(id, 1, 1);
+    static ProductionKey inputOf(String id) {
+        return new ProductionKey(id, 1, 1);
     }
 
     @Test

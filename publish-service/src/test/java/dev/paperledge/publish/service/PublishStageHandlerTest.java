@@ -49,7 +49,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
  * StageFailureTest, FeedAfterCommitTest.
  */
 class PublishStageHandlerTest {
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    static final ObjectMapper JSON = StageHarness.json();
     static final String ID = "2401.00042";
     static final byte[] MP3 = "ID3 not really an mp3, but 44 bytes of it...".getBytes(StandardCharsets.US_ASCII);
     static final List<EpisodeScript.Host> SOLO = List.of(new EpisodeScript.Host("Ernis", EpisodeScript.Host.HOST));

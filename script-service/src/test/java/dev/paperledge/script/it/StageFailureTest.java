@@ -31,6 +31,7 @@ import dev.paperledge.script.domain.Script;
 import dev.paperledge.script.messaging.BrokerRefusesOnce;
 import dev.paperledge.script.messaging.ScriptEvents;
 import dev.paperledge.script.writer.Fixtures;
+import dev.paperledge.stage.db.ProductionKey;
 import dev.paperledge.stage.db.StageInput;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
@@ -145,7 +146,7 @@ class StageFailureTest {
             Script row = QuarkusTransaction.requiringNew().call(() -> Script.byNaturalKey(id, 1, 1).orElseThrow());
             assertThat(row.attempts).isEqualTo(2);
             StageInput recorded = QuarkusTransaction.requiringNew()
-                    .call(() -> StageInput.<StageInput>findById(new StageInput.Key(id, 1, 1)));
+                    .call(() -> StageInput.<StageInput>findById(new ProductionKey(id, 1, 1)));
             assertThat(json.readValue(recorded.eventJson, PaperIngested.class)).isEqualTo(dead);
             assertThat(recorded.eventId).isEqualTo(dead.eventId());
 

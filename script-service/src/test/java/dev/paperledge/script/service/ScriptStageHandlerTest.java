@@ -10,7 +10,6 @@ import java.util.List;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.paperledge.contracts.EpisodeScript;
@@ -47,8 +46,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
  */
 class ScriptStageHandlerTest {
     /** As Quarkus configures the service's mapper (unknown properties ignored: EpisodeScript writes {@code duo}). */
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = StageHarness.json();
 
     /** The service's events with ScriptReady kept instead of sent, or refused as a broker that did not take it in time. */
     static final class Events extends ScriptEvents {

@@ -1,6 +1,5 @@
 package dev.paperledge.stage.db;
 
-import java.io.Serializable;
 import java.time.Instant;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -16,7 +15,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "stage_input")
-@IdClass(StageInput.Key.class)
+@IdClass(ProductionKey.class)
 public class StageInput extends PanacheEntityBase {
     @Id
     @Column(name = "arxiv_id")
@@ -31,31 +30,4 @@ public class StageInput extends PanacheEntityBase {
     public String eventJson;
     @Column(name = "received_at")
     public Instant receivedAt;
-
-    /** The production a row is for. */
-    public static class Key implements Serializable {
-        public String arxivId;
-        public int version;
-        public int run;
-
-        public Key() {
-        }
-
-        public Key(String arxivId, int version, int run) {
-            this.arxivId = arxivId;
-            this.version = version;
-            this.run = run;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Objects.equals(arxivId, k.arxivId) && version == k.version
-                    && run == k.run;
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(arxivId, version, run);
-        }
-    }
 }

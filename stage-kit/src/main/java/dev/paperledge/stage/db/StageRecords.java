@@ -29,7 +29,7 @@ public class StageRecords implements Inbox, InputLog {
     @Override
     public void record(Production production, String eventId, String eventJson) {
         QuarkusTransaction.requiringNew().run(() -> {
-            StageInput in = StageInput.findById(key(production));
+            StageInput in = StageInput.findById(ProductionKey.of(production));
             if (in == null) {
                 in = new StageInput();
                 in.arxivId = production.arxivId();
@@ -45,11 +45,7 @@ public class StageRecords implements Inbox, InputLog {
 
     @Override
     public Optional<String> find(Production production) {
-        return QuarkusTransaction.requiringNew().call(() -> StageInput.<StageInput>findByIdOptional(key(production))
+        return QuarkusTransaction.requiringNew().call(() -> StageInput.<StageInput>findByIdOptional(ProductionKey.of(production))
                 .map(in -> in.eventJson));
-    }
-
-    private static StageInput.Key key(Production p) {
-        return new StageInput.Key(p.arxivId(), p.version(), p.run());
     }
 }

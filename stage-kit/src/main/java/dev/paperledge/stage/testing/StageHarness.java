@@ -39,6 +39,26 @@ public class StageHarness<I extends PipelineEvent> {
     }
 
     /**
+     * The kit's database retry policy in memory: work that lost the database runs again, up to
+     * {@link #DATABASE_ATTEMPTS} runs, without waiting; any other error goes through at once.
+     */
+    public static DatabaseRetry databaseRetry() {
+        DatabaseUnavailable database = new DatabaseUnavailable();
+        return work -> {
+            for (int attempt = 1;; attempt++) {
+                try {
+                    work.run();
+                    return;
+                } catch (RuntimeException e) {
+                    if (attempt >= DATABASE_ATTEMPTS || !database.test(e)) {
+                        throw e;
+                    }
+                }
+            }
+        };
+    }
+
+    /**
      * A JSON mapper configured as Quarkus configures the services' one: unknown properties ignored,
      * dates as ISO-8601 text, the Java time module registered.
      */
@@ -50,18 +70,7 @@ public class StageHarness<I extends PipelineEvent> {
 
     public StageHarness(StageHandler<I> handler, ObjectMapper json) {
         this.stage = handler.stage().id();
-        DatabaseRetry retry = work -> {
-            for (int attempt = 1;; attempt++) {
-                try {
-                    work.run();
-                    return;
-                } catch (RuntimeException e) {
-                    if (attempt >= DATABASE_ATTEMPTS || !new DatabaseUnavailable().test(e)) {
-                        throw e;
-                    }
-                }
-            }
-        };
+        DatabaseRetry retry = databaseRetry();
         this.runner = new StageRunner<>(handler, failures, records, records, retry, json, metrics);
     }
 

@@ -23,7 +23,7 @@ import dev.paperledge.stage.testing.StageHarness;
 
 /** Every path through the runner, in memory: what is sent, acknowledged, dead-lettered, recorded and counted. */
 class StageRunnerTest {
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper JSON = StageHarness.json();
 
     /** A handler whose work is whatever the test says; it remembers its calls and the failures it was told. */
     static final class Handler implements StageHandler<ScriptReady> {
