@@ -1,7 +1,6 @@
 package dev.paperledge.ingest.status;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +27,17 @@ import dev.paperledge.contracts.StageFailed;
 import dev.paperledge.contracts.Topics;
 import dev.paperledge.ingest.status.StatusProjection.DeadLetter;
 import dev.paperledge.ingest.status.StatusProjection.Outcome;
+import dev.paperledge.stage.runner.DatabaseRetry;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Turns one Kafka record of a status topic into a projection call. Used by the live consumer and by
  * the replay, so both apply records the same way. Unreadable records are skipped with a warning (the
- * projection is a view and must not stop on one bad record); database errors are retried with
- * backoff for a while (a PostgreSQL restart), so no event is lost to a short outage.
+ * projection is a view and must not stop on one bad record). A database that is briefly away or a
+ * transaction that lost a conflict (the live consumer against a rebuild) is waited out with the kit's
+ * one database policy ({@link DatabaseRetry}), so no event is lost to a short outage; past the policy's
+ * bound the record is skipped with an error naming the rebuild that repairs it.
  */
 @ApplicationScoped
 public class StatusRecordHandler {
@@ -47,17 +49,16 @@ public class StatusRecordHandler {
 
     private final StatusProjection projection;
     private final ObjectMapper json;
-    private final Duration dbRetryFor;
+    private final DatabaseRetry databaseRetry;
     private final long inputMax;
     /** Reads a dead letter's value as one JSON value, each field once: what is kept must be plain JSON. */
     private final ObjectReader strict;
 
-    public StatusRecordHandler(StatusProjection projection, ObjectMapper json,
-            @ConfigProperty(name = "paperledge.status.db-retry-for", defaultValue = "2m") Duration dbRetryFor,
+    public StatusRecordHandler(StatusProjection projection, ObjectMapper json, DatabaseRetry databaseRetry,
             @ConfigProperty(name = "paperledge.status.dead-letter-input-max", defaultValue = "256K") MemorySize inputMax) {
         this.projection = projection;
         this.json = json;
-        this.dbRetryFor = dbRetryFor;
+        this.databaseRetry = databaseRetry;
         this.inputMax = inputMax.asLongValue();
         this.strict = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -92,27 +93,16 @@ public class StatusRecordHandler {
         if (call == null) {
             return null;
         }
-        long deadline = System.nanoTime() + dbRetryFor.toNanos();
-        long backoff = 250;
-        while (true) {
-            try {
-                return call.run();
-            } catch (RuntimeException e) {
-                if (System.nanoTime() > deadline) {
-                    LOG.errorf("status: gave up applying %s-%d@%d after %s: %s (a replay repairs it)", r.topic(),
-                            r.partition(), r.offset(), dbRetryFor, e.toString());
-                    return null;
-                }
-                LOG.warnf("status: could not apply %s-%d@%d (%s); retrying in %d ms", r.topic(), r.partition(),
-                        r.offset(), e.toString(), backoff);
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return null;
-                }
-                backoff = Math.min(backoff * 2, 10_000);
-            }
+        // The kit's one database policy: an outage or a lost conflict is waited out; anything else
+        // would fail the same way again.
+        Outcome[] applied = new Outcome[1];
+        try {
+            databaseRetry.run(() -> applied[0] = call.run());
+            return applied[0];
+        } catch (RuntimeException e) {
+            LOG.errorf("status: gave up applying %s-%d@%d: %s (POST /api/admin/status/rebuild repairs it)", r.topic(),
+                    r.partition(), r.offset(), e.toString());
+            return null;
         }
     }
 

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.paperledge.contracts.PipelineEvent;
 import dev.paperledge.contracts.RetryRequested;
 import dev.paperledge.contracts.StageFailed;
-import dev.paperledge.stage.db.DatabaseUnavailable;
+import dev.paperledge.stage.db.DatabaseTransient;
 import dev.paperledge.stage.runner.DatabaseRetry;
 import dev.paperledge.stage.runner.StageHandler;
 import dev.paperledge.stage.runner.StageRunner;
@@ -39,11 +39,11 @@ public class StageHarness<I extends PipelineEvent> {
     }
 
     /**
-     * The kit's database retry policy in memory: work that lost the database runs again, up to
-     * {@link #DATABASE_ATTEMPTS} runs, without waiting; any other error goes through at once.
+     * The kit's database retry policy in memory: work that lost the database or a conflict runs again,
+     * up to {@link #DATABASE_ATTEMPTS} runs, without waiting; any other error goes through at once.
      */
     public static DatabaseRetry databaseRetry() {
-        DatabaseUnavailable database = new DatabaseUnavailable();
+        DatabaseTransient database = new DatabaseTransient();
         return work -> {
             for (int attempt = 1;; attempt++) {
                 try {
