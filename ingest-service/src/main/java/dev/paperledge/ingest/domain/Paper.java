@@ -3,18 +3,16 @@ package dev.paperledge.ingest.domain;
 import java.time.Instant;
 
 import dev.paperledge.contracts.EpisodeScript;
-import dev.paperledge.contracts.Stage;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A submitted paper (one row per arXiv ID without version): the durable record of a submission and
- * the status projection of its current production run.
+ * A submitted paper (one row per arXiv ID without version): intake's durable record of a submission
+ * and of the ingest work of its current production run. Where the paper is in the pipeline is the
+ * status projection's ({@code status.StatusRecord}); intake tells it what happened here.
  */
 @Entity
 @Table(name = "paper")
@@ -33,20 +31,12 @@ public class Paper extends PanacheEntityBase {
     /** The episode's format of the current run: {@code solo} or {@code duo} (asked for at submission). */
     public String format = EpisodeScript.SOLO;
 
-    @Enumerated(EnumType.STRING)
-    public PaperStatus status;
-
+    /** The ingest stage's attempt in the current run (1, + 1 per operator retry of ingest). */
     public int attempt = 1;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "failed_stage")
-    public Stage failedStage;
-
-    @Column(name = "failure_reason")
-    public String failureReason;
-
-    @Column(name = "failure_retryable")
-    public Boolean failureRetryable;
+    /** Ingest gave up on the current attempt (the worker leaves the paper until an operator retries it). */
+    @Column(name = "ingest_failed_at")
+    public Instant ingestFailedAt;
 
     public String title;
 
@@ -104,34 +94,6 @@ public class Paper extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
-    /** The episode's public page (from EpisodePublished). */
-    @Column(name = "episode_url")
-    public String episodeUrl;
-
-    /** Moves to {@code next} and records the transition on the timeline. */
-    public void transition(PaperStatus next, Stage stage, String detail) {
-        transition(next, stage, detail, Instant.now());
-    }
-
-    /** As {@link #transition(PaperStatus, Stage, String)}, the timeline row dated {@code at} (an event's time). */
-    public void transition(PaperStatus next, Stage stage, String detail, Instant at) {
-        status = next;
-        updatedAt = Instant.now();
-        StageTransition t = new StageTransition();
-        t.arxivId = arxivId;
-        t.run = run;
-        t.status = next;
-        t.stage = stage;
-        t.detail = detail;
-        t.at = at == null ? updatedAt : at;
-        t.persist();
-    }
-
-    public void clearFailure() {
-        failedStage = null;
-        failureReason = null;
-        failureRetryable = null;
-    }
 
     /**
      * Takes the ingest result of the current run and the event that announces it (not sent yet):
@@ -152,8 +114,9 @@ public class Paper extends PanacheEntityBase {
         updatedAt = Instant.now();
     }
 
-    /** Forgets the ingest of the current attempt (its event, lease, tries), so the worker ingests it afresh. */
+    /** Forgets the ingest of the current attempt (its event, lease, tries, failure), so the worker ingests it afresh. */
     public void resetIngest() {
+        ingestFailedAt = null;
         ingestedEvent = null;
         eventSentAt = null;
         leaseUntil = null;

@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 import dev.paperledge.ingest.domain.Paper;
-import dev.paperledge.ingest.domain.PaperChanged;
+import dev.paperledge.ingest.status.PaperChanged;
 import dev.paperledge.ingest.status.PipelineStats;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

@@ -23,9 +23,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.ingest.arxiv.ArxivId;
 import dev.paperledge.ingest.domain.Paper;
-import dev.paperledge.ingest.domain.PaperStatus;
-import dev.paperledge.ingest.domain.StageProgress;
-import dev.paperledge.ingest.domain.StageTransition;
+import dev.paperledge.ingest.status.PaperStatus;
+import dev.paperledge.ingest.status.StageProgress;
+import dev.paperledge.ingest.status.StageTransition;
+import dev.paperledge.ingest.status.StatusRecord;
 import dev.paperledge.ingest.service.IngestWorker;
 import dev.paperledge.ingest.service.IntakeService;
 import dev.paperledge.ingest.service.RetryService;
@@ -139,7 +140,7 @@ public class PaperResource {
         }
         String format = ShowFormats.ofSubmission(node.get("format"));
         IntakeService.Submission s = submitOnce(parsed.get(), force, format);
-        PaperView view = PaperView.of(s.paper(), null);
+        PaperView view = view(s.paper().arxivId);
         if (s.refused() != null) {
             return Problem.response(409, "Conflict", s.refused(), view.href(), Map.of("format", s.paper().format));
         }
@@ -231,7 +232,8 @@ public class PaperResource {
                     return Problem.response(400, "Bad Request", "unknown status '" + Problem.echo(status)
                             + "'; one of " + java.util.Arrays.toString(PaperStatus.values()), "/api/papers");
                 }
-                q = Paper.find("status", sort, s);
+                q = Paper.find("from Paper p where p.arxivId in (select s.arxivId from StatusRecord s where s.status = ?1)",
+                        sort, s);
             }
             List<Paper> found = q.page(Page.of(page, size)).list();
             List<PaperView> items = Views.withStages(found);
@@ -253,12 +255,13 @@ public class PaperResource {
                 return invalidId(id);
             }
             Paper p = Paper.findById(parsed.get().id());
-            if (p == null) {
+            StatusRecord s = StatusRecord.findById(parsed.get().id());
+            if (p == null || s == null) {
                 return Problem.response(404, "Not Found", "no paper " + parsed.get().id() + " has been submitted",
                         PaperView.location(parsed.get().id()));
             }
-            return Response.ok(PaperView.of(p, StageTransition.timeline(p.arxivId),
-                    StageProgress.ofRun(p.arxivId, p.run))).build();
+            return Response.ok(PaperView.of(p, s, StageTransition.timeline(p.arxivId),
+                    StageProgress.ofRun(s.arxivId, s.run))).build();
         });
     }
 
@@ -279,9 +282,9 @@ public class PaperResource {
             return invalidId(id);
         }
         Stage stage = retries.retry(parsed.get().id());
-        Paper p = reload(parsed.get().id());
-        return Response.accepted(new RetryAccepted(p.arxivId, stage, PaperView.of(p, null)))
-                .location(URI.create(PaperView.location(p.arxivId))).build();
+        PaperView view = view(parsed.get().id());
+        return Response.accepted(new RetryAccepted(view.arxivId(), stage, view))
+                .location(URI.create(PaperView.location(view.arxivId()))).build();
     }
 
     /** Path parameters arrive decoded; this covers a slash that reaches us still encoded. */
@@ -289,8 +292,10 @@ public class PaperResource {
         return id.replace("%2F", "/").replace("%2f", "/");
     }
 
-    private static Paper reload(String id) {
-        return QuarkusTransaction.joiningExisting().call(() -> Paper.findById(id));
+    /** The paper as it is now (without timeline and stages), read in one transaction. */
+    private static PaperView view(String id) {
+        return QuarkusTransaction.joiningExisting().call(() -> PaperView.of(Paper.findById(id), StatusRecord.findById(id),
+                null));
     }
 
     /** Two first submissions of one ID at once: one insert wins, the other finds its row. */

@@ -5,11 +5,12 @@ import java.util.List;
 
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.ingest.domain.Paper;
-import dev.paperledge.ingest.domain.PaperStatus;
-import dev.paperledge.ingest.domain.StageProgress;
-import dev.paperledge.ingest.domain.StageTransition;
+import dev.paperledge.ingest.status.PaperStatus;
+import dev.paperledge.ingest.status.StageProgress;
+import dev.paperledge.ingest.status.StageTransition;
 import dev.paperledge.ingest.status.EventTrust;
 import dev.paperledge.ingest.status.Progress;
+import dev.paperledge.ingest.status.StatusRecord;
 
 /**
  * A paper as the API shows it. {@code failedStage}, {@code reason} and {@code retryable} are set when
@@ -30,23 +31,29 @@ public record PaperView(String arxivId, Integer version, int run, String format,
     public record Step(PaperStatus status, Stage stage, int run, String detail, Instant at) {
     }
 
-    public static PaperView of(Paper p, List<StageTransition> timeline) {
-        return of(p, timeline, null);
+    public static PaperView of(Paper p, StatusRecord s, List<StageTransition> timeline) {
+        return of(p, s, timeline, null);
     }
 
-    /** With {@code stageRows} (the current run's rows) the per-stage view is included. */
-    public static PaperView of(Paper p, List<StageTransition> timeline, List<StageProgress> stageRows) {
-        Instant started = p.runStartedAt == null ? p.createdAt : p.runStartedAt;
-        return new PaperView(p.arxivId, p.version, p.run, p.format, p.status, p.failedStage, p.failureReason,
-                p.failureRetryable, p.attempt, p.title, p.primaryCategory, p.categoryName, p.textSource,
-                p.textNotes, p.metadataKey, p.textKey, p.eventSentAt != null, p.createdAt, p.updatedAt, started,
-                p.status == PaperStatus.REQUESTED ? p.lastError : null,
-                p.status == PaperStatus.REQUESTED ? p.nextAttemptAt : null, p.ingestTries,
-                EventTrust.isHttpUrl(p.episodeUrl) ? p.episodeUrl : null,
+    /**
+     * Intake's record {@code p} and the projection's {@code s} of one paper; with {@code stageRows} (the
+     * current run's rows) the per-stage view is included.
+     */
+    public static PaperView of(Paper p, StatusRecord s, List<StageTransition> timeline,
+            List<StageProgress> stageRows) {
+        Instant started = s.runStartedAt != null ? s.runStartedAt : p.runStartedAt != null ? p.runStartedAt : p.createdAt;
+        Instant updated = s.updatedAt == null || p.updatedAt != null && p.updatedAt.isAfter(s.updatedAt) ? p.updatedAt
+                : s.updatedAt;
+        boolean queued = s.status == PaperStatus.REQUESTED;
+        return new PaperView(p.arxivId, p.version, s.run, p.format, s.status, s.failedStage, s.failureReason,
+                s.failureRetryable, s.attempt, p.title, p.primaryCategory, p.categoryName, p.textSource,
+                p.textNotes, p.metadataKey, p.textKey, p.eventSentAt != null, p.createdAt, updated, started,
+                queued ? p.lastError : null, queued ? p.nextAttemptAt : null, p.ingestTries,
+                EventTrust.isHttpUrl(s.episodeUrl) ? s.episodeUrl : null,
                 location(p.arxivId),
                 stageRows == null ? null
-                        : Progress.stages(stageRows.stream().filter(r -> r.id.run == p.run).toList(),
-                                p.eventSentAt != null, started, p.eventSentAt),
+                        : Progress.stages(stageRows.stream().filter(r -> r.id.run == s.run).toList(),
+                                s.ingestAcked(), started, s.ingestAckedAt),
                 timeline == null ? null
                         : timeline.stream().map(t -> new Step(t.status, t.stage, t.run, t.detail, t.at)).toList());
     }

@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.paperledge.ingest.domain.Paper;
-import dev.paperledge.ingest.domain.StageProgress;
+import dev.paperledge.ingest.status.StageProgress;
+import dev.paperledge.ingest.status.StatusRecord;
 
-/** Builds paper views with their stage rows in one query (inside a transaction or request). */
+/** Builds paper views with their status and stage rows, one query each (inside a transaction or request). */
 public final class Views {
     private Views() {
     }
@@ -19,6 +20,10 @@ public final class Views {
         List<String> ids = papers.stream().map(p -> p.arxivId).toList();
         Map<String, List<StageProgress>> rows = StageProgress.<StageProgress>list("id.arxivId in ?1", ids).stream()
                 .collect(Collectors.groupingBy(r -> r.id.arxivId));
-        return papers.stream().map(p -> PaperView.of(p, null, rows.getOrDefault(p.arxivId, List.of()))).toList();
+        Map<String, StatusRecord> status = StatusRecord.<StatusRecord>list("arxivId in ?1", ids).stream()
+                .collect(Collectors.toMap(s -> s.arxivId, s -> s));
+        return papers.stream().filter(p -> status.containsKey(p.arxivId))
+                .map(p -> PaperView.of(p, status.get(p.arxivId), null, rows.getOrDefault(p.arxivId, List.of())))
+                .toList();
     }
 }

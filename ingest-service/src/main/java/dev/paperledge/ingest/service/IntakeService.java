@@ -3,14 +3,11 @@ package dev.paperledge.ingest.service;
 import java.time.Instant;
 import java.util.Objects;
 
-import dev.paperledge.contracts.Stage;
 import dev.paperledge.ingest.arxiv.ArxivId;
 import dev.paperledge.ingest.domain.Paper;
-import dev.paperledge.ingest.domain.PaperStatus;
-import dev.paperledge.ingest.domain.PaperChanged;
+import dev.paperledge.ingest.status.StatusProjection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 
 /**
@@ -34,11 +31,11 @@ public class IntakeService {
         }
     }
 
-    private final Event<PaperChanged> changes;
+    private final StatusProjection status;
     private final ShowFormats formats;
 
-    public IntakeService(Event<PaperChanged> changes, ShowFormats formats) {
-        this.changes = changes;
+    public IntakeService(StatusProjection status, ShowFormats formats) {
+        this.status = status;
         this.formats = formats;
     }
 
@@ -72,10 +69,8 @@ public class IntakeService {
             p.createdAt = Instant.now();
             p.updatedAt = p.createdAt;
             p.runStartedAt = p.createdAt;
-            p.status = PaperStatus.REQUESTED; // set before persist: the insert takes the state of this moment
             p.persist();
-            p.transition(PaperStatus.REQUESTED, Stage.INGEST, "submitted as " + p.format + by);
-            changes.fire(new PaperChanged(p.arxivId));
+            status.runStarted(p.arxivId, p.run, p.runStartedAt, "submitted as " + p.format + by);
             return Submission.started(p);
         }
         boolean newVersion = id.version() != null && (p.version == null
@@ -93,14 +88,12 @@ public class IntakeService {
         }
         p.requestedVersion = id.version();
         p.attempt = 1;
-        p.clearFailure();
         p.resetIngest();
-        p.episodeUrl = null;
         p.runStartedAt = Instant.now();
-        p.transition(PaperStatus.REQUESTED, Stage.INGEST,
+        p.updatedAt = p.runStartedAt;
+        status.runStarted(p.arxivId, p.run, p.runStartedAt,
                 (newVersion ? "new version v" + id.version() : "forced re-production") + ", run " + p.run + " as "
                         + p.format + by);
-        changes.fire(new PaperChanged(p.arxivId));
         return Submission.started(p);
     }
 }

@@ -6,15 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import dev.paperledge.contracts.Stage;
 import dev.paperledge.ingest.domain.Paper;
-import dev.paperledge.ingest.domain.StageProgress;
-import dev.paperledge.ingest.domain.PaperChanged;
 import dev.paperledge.ingest.status.StatusProjection;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 
 /**
@@ -36,12 +32,10 @@ public class PaperStore implements IngestRecords {
             String lastError, String format) {
     }
 
-    private final StatusProjection projection;
-    private final Event<PaperChanged> changes;
+    private final StatusProjection status;
 
-    public PaperStore(StatusProjection projection, Event<PaperChanged> changes) {
-        this.projection = projection;
-        this.changes = changes;
+    public PaperStore(StatusProjection status) {
+        this.status = status;
     }
 
     /**
@@ -51,7 +45,7 @@ public class PaperStore implements IngestRecords {
     public Optional<Claim> claimForIngest(Duration lease) {
         return claim(true, """
                 SELECT arxiv_id FROM ingest.paper
-                WHERE status = 'REQUESTED' AND ingested_event IS NULL
+                WHERE ingested_event IS NULL AND ingest_failed_at IS NULL
                   AND (lease_until IS NULL OR lease_until < now())
                   AND (next_attempt_at IS NULL OR next_attempt_at <= now())
                 ORDER BY updated_at LIMIT 1 FOR UPDATE SKIP LOCKED""", lease);
@@ -66,7 +60,7 @@ public class PaperStore implements IngestRecords {
         return QuarkusTransaction.joiningExisting().call(() -> Panache.getEntityManager().createNativeQuery("""
                 UPDATE ingest.paper SET lease_until = ?1
                 WHERE arxiv_id = ?2 AND run = ?3 AND ingest_tries = ?4 AND lease_until IS NOT NULL
-                  AND status = 'REQUESTED' AND ingested_event IS NULL""")
+                  AND ingested_event IS NULL AND ingest_failed_at IS NULL""")
                 .setParameter(1, until).setParameter(2, c.arxivId()).setParameter(3, c.run())
                 .setParameter(4, c.ingestTries()).executeUpdate() == 1);
     }
@@ -126,10 +120,8 @@ public class PaperStore implements IngestRecords {
             p.leaseUntil = null;
             p.nextAttemptAt = null;
             p.lastError = null;
-            StageProgress.of(p.arxivId, p.run, Stage.INGEST).mergeSuccess(
-                    ingestedAt == null ? p.eventSentAt : ingestedAt, "text source " + p.textSource);
-            // The projection may already have moved it further (a downstream event arrived first).
-            projection.recompute(p, "text source " + p.textSource, ingestedAt, Stage.INGEST);
+            p.updatedAt = p.eventSentAt;
+            status.ingestAcknowledged(p.arxivId, p.run, p.version, ingestedAt, "text source " + p.textSource);
         });
     }
 
@@ -160,9 +152,9 @@ public class PaperStore implements IngestRecords {
             p.leaseUntil = null;
             p.nextAttemptAt = null;
             p.lastError = reason;
-            Instant now = Instant.now();
-            StageProgress.of(p.arxivId, p.run, Stage.INGEST).mergeFailure(p.attempt, now, reason, retryable);
-            projection.recompute(p, reason, now, Stage.INGEST);
+            p.ingestFailedAt = Instant.now();
+            p.updatedAt = p.ingestFailedAt;
+            status.ingestFailed(p.arxivId, p.run, p.attempt, reason, retryable, p.ingestFailedAt);
             p.failureEvent = event.apply(p);
             return Optional.of(p.failureEvent);
         });
@@ -189,7 +181,7 @@ public class PaperStore implements IngestRecords {
 
     /**
      * A transient error (arXiv unavailable, object store down, database hiccup): the paper stays
-     * queued ({@code REQUESTED}) and is tried again at {@code next}. Returns false if the run moved on.
+     * queued (status {@code REQUESTED}) and is tried again at {@code next}. Returns false if the run moved on.
      */
     @Override
     public boolean markTransient(String arxivId, int run, String error, Instant next) {
@@ -203,8 +195,7 @@ public class PaperStore implements IngestRecords {
             p.nextAttemptAt = next;
             p.lastError = error;
             p.updatedAt = now;
-            StageProgress.of(p.arxivId, p.run, Stage.INGEST).transientError(error, now, next);
-            changes.fire(new PaperChanged(p.arxivId));
+            status.ingestWaiting(p.arxivId, p.run, error, now, next);
             return true;
         });
     }

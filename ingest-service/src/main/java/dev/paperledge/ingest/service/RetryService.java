@@ -8,10 +8,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.paperledge.contracts.RetryRequested;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.ingest.domain.Paper;
-import dev.paperledge.ingest.domain.PaperStatus;
-import dev.paperledge.ingest.domain.StageProgress;
+import dev.paperledge.ingest.status.PaperStatus;
+import dev.paperledge.ingest.status.StageProgress;
 import dev.paperledge.ingest.messaging.EventPublisher;
 import dev.paperledge.ingest.status.StatusProjection;
+import dev.paperledge.ingest.status.StatusRecord;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -67,7 +68,7 @@ public class RetryService {
         publisher.retry(new RetryRequested(arxivId, p.version == null ? 1 : p.version, p.run, stage, t.nextAttempt(),
                 Instant.now(), t.input()));
         if (t.stuck()) {
-            reopenStuck(arxivId, t.nextAttempt(), stage);
+            reopenStuck(arxivId, t.nextAttempt(), stage, t.quietSince());
         } else {
             reopen(arxivId, t.nextAttempt(), stage);
         }
@@ -79,7 +80,7 @@ public class RetryService {
      * {@code stuck}: the stage is not FAILED but has shown no progress for too long; {@code input}: the
      * stage's input as its consumer dead-lettered it in this run, when kept (else null).
      */
-    public record Target(Paper paper, Stage stage, int nextAttempt, boolean stuck, String input) {
+    public record Target(Paper paper, Stage stage, int nextAttempt, boolean stuck, String input, Instant quietSince) {
     }
 
     /**
@@ -92,40 +93,41 @@ public class RetryService {
 
     private Target targetOf(String arxivId) {
         Paper p = Paper.findById(arxivId);
-        if (p == null) {
+        StatusRecord s = StatusRecord.findById(arxivId);
+        if (p == null || s == null) {
             throw new NotFound("no paper " + arxivId);
         }
-        if (p.status == PaperStatus.FAILED && p.failedStage != null) {
-            return target(p, p.failedStage, false);
+        if (s.status == PaperStatus.FAILED && s.failedStage != null) {
+            return target(p, s, s.failedStage, false);
         }
-        if (p.status == PaperStatus.PUBLISHED) {
+        if (s.status == PaperStatus.PUBLISHED) {
             throw new NotRetryable("paper " + arxivId + " is PUBLISHED: nothing to retry (to produce it again,"
                     + " submit it with ?force=true)");
         }
-        if (p.status == PaperStatus.FAILED) {
+        if (s.status == PaperStatus.FAILED) {
             throw new NotRetryable("paper " + arxivId + " is FAILED but no failed stage is recorded; rebuild its status"
                     + " (POST /api/admin/status/rebuild?arxivId=" + arxivId + ") and retry again");
         }
-        if (p.status == PaperStatus.REQUESTED) {
+        if (s.status == PaperStatus.REQUESTED) {
             throw new NotRetryable("paper " + arxivId + " is still being ingested (try " + p.ingestTries
                     + "); ingest retries by itself and fails with a reason when it gives up, then it can be retried");
         }
-        Stage running = Stage.values()[p.status.rank()];
-        Instant quietSince = p.updatedAt == null ? Instant.EPOCH : p.updatedAt;
+        Stage running = Stage.values()[s.status.rank()];
+        Instant quietSince = s.updatedAt == null ? Instant.EPOCH : s.updatedAt;
         Duration quiet = Duration.between(quietSince, Instant.now());
         if (quiet.compareTo(stuckAfter) < 0) {
-            throw new NotRetryable("paper " + arxivId + " is " + p.status + ": the " + running.id()
+            throw new NotRetryable("paper " + arxivId + " is " + s.status + ": the " + running.id()
                     + " stage is running (no news for " + minutes(quiet) + "); it can be retried once it has"
                     + " FAILED, or when it has shown no progress for " + minutes(stuckAfter));
         }
-        return target(p, running, true);
+        return target(p, s, running, true);
     }
 
-    private static Target target(Paper p, Stage stage, boolean stuck) {
-        StageProgress row = StageProgress.findById(new StageProgress.Key(p.arxivId, p.run, stage));
-        int attempt = row == null ? p.attempt
+    private static Target target(Paper p, StatusRecord s, Stage stage, boolean stuck) {
+        StageProgress row = StageProgress.findById(new StageProgress.Key(s.arxivId, s.run, stage));
+        int attempt = row == null ? s.attempt
                 : Math.max(row.attempt, row.failedAttempt == null ? 1 : row.failedAttempt);
-        return new Target(p, stage, attempt + 1, stuck, row == null ? null : row.deadLetterInput);
+        return new Target(p, stage, attempt + 1, stuck, row == null ? null : row.deadLetterInput, s.updatedAt);
     }
 
     private static String minutes(Duration d) {
@@ -134,32 +136,24 @@ public class RetryService {
     }
 
     /** A stage that showed no progress is started again: its attempt goes up, the timeline says so. */
-    public void reopenStuck(String arxivId, int attempt, Stage stage) {
-        QuarkusTransaction.joiningExisting().run(() -> {
-            Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
-            if (p.status != PaperStatus.beforeStage(stage)) {
-                return; // it moved on meanwhile
-            }
-            StageProgress.of(p.arxivId, p.run, stage).mergeAttempt(attempt);
-            p.transition(p.status, stage, "retry of " + stage.id() + ", attempt " + attempt + ": no progress for "
-                    + minutes(Duration.between(p.updatedAt == null ? Instant.EPOCH : p.updatedAt, Instant.now())));
-            projection.recompute(p, "retry of " + stage.id() + ", attempt " + attempt, Instant.now(), stage);
-        });
+    public void reopenStuck(String arxivId, int attempt, Stage stage, Instant quietSince) {
+        projection.reopenStuck(arxivId, stage, attempt,
+                minutes(Duration.between(quietSince == null ? Instant.EPOCH : quietSince, Instant.now())));
     }
 
-    /** A FAILED stage is started again (one transaction, the caller's if it has one). */
+    /**
+     * A FAILED stage is started again (one transaction, the caller's if it has one): the new attempt
+     * makes the failure history; a retry of ingest also gives the paper back to the ingest worker.
+     */
     public void reopen(String arxivId, int attempt, Stage stage) {
         QuarkusTransaction.joiningExisting().run(() -> {
-            Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
-            if (p.status != PaperStatus.FAILED) {
+            Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE); // intake's row first, then status
+            if (p == null || !projection.reopen(arxivId, stage, attempt) || stage != Stage.INGEST) {
                 return;
             }
-            if (stage == Stage.INGEST) {
-                p.resetIngest();
-            }
-            // The new attempt makes the failure history: the status is derived again from the stage rows.
-            StageProgress.of(p.arxivId, p.run, stage).mergeAttempt(attempt);
-            projection.recompute(p, "retry of " + stage.id() + ", attempt " + attempt, Instant.now(), stage);
+            p.resetIngest();
+            p.attempt = attempt;
+            p.updatedAt = Instant.now();
         });
     }
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
-import dev.paperledge.ingest.domain.PaperStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -57,7 +56,7 @@ public class PipelineStats {
                 by.put(st, 0L);
             }
             for (Object[] row : (List<Object[]>) em
-                    .createNativeQuery("SELECT status, count(*) FROM ingest.paper GROUP BY status").getResultList()) {
+                    .createNativeQuery("SELECT status, count(*) FROM ingest.paper_status GROUP BY status").getResultList()) {
                 try {
                     by.put(PaperStatus.valueOf((String) row[0]), ((Number) row[1]).longValue());
                 } catch (IllegalArgumentException e) {
@@ -65,7 +64,7 @@ public class PipelineStats {
                 }
             }
             long recent = ((Number) em.createNativeQuery("""
-                    SELECT count(*) FROM ingest.stage_progress sp JOIN ingest.paper p
+                    SELECT count(*) FROM ingest.stage_progress sp JOIN ingest.paper_status p
                       ON p.arxiv_id = sp.arxiv_id AND p.run = sp.run
                     WHERE sp.stage = 'PUBLISH' AND sp.succeeded_at > now() - make_interval(mins => ?1)""")
                     .setParameter(1, WINDOW_MINUTES).getSingleResult()).longValue();
@@ -73,7 +72,7 @@ public class PipelineStats {
                     SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms),
                            percentile_cont(0.95) WITHIN GROUP (ORDER BY ms), count(*)
                     FROM (SELECT GREATEST(0, extract(epoch FROM (sp.succeeded_at - p.run_started_at)) * 1000) AS ms
-                          FROM ingest.stage_progress sp JOIN ingest.paper p
+                          FROM ingest.stage_progress sp JOIN ingest.paper_status p
                             ON p.arxiv_id = sp.arxiv_id AND p.run = sp.run
                           WHERE sp.stage = 'PUBLISH' AND sp.succeeded_at IS NOT NULL AND p.run_started_at IS NOT NULL
                           ORDER BY sp.succeeded_at DESC LIMIT ?1) recent""").setParameter(1, LATENCY_SAMPLE)

@@ -10,8 +10,6 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import dev.paperledge.contracts.Stage;
-import dev.paperledge.ingest.domain.PaperStatus;
-import dev.paperledge.ingest.domain.StageProgress;
 
 /**
  * Derives a paper's status and per-stage view from its stage rows: a pure function, so the result

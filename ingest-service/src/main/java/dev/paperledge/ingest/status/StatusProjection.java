@@ -16,10 +16,6 @@ import dev.paperledge.contracts.RetryRequested;
 import dev.paperledge.contracts.ScriptReady;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.contracts.StageFailed;
-import dev.paperledge.ingest.domain.Paper;
-import dev.paperledge.ingest.domain.PaperChanged;
-import dev.paperledge.ingest.domain.PaperStatus;
-import dev.paperledge.ingest.domain.StageProgress;
 import dev.paperledge.stage.db.ProcessedEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,11 +25,15 @@ import jakarta.persistence.LockModeType;
 /**
  * Applies the pipeline's events to the papers' status. Each event is merged into the paper's
  * per-stage rows ({@link StageProgress}: earliest success, highest attempt, latest failure), and the
- * paper's status is then derived from those rows ({@link Progress}), so the result does not depend
- * on the order events arrive in, and an event id is applied once ({@code processed_event}). Events
- * of another run (before a forced re-production) and of papers this service never took in (another
- * installation's, another test's) are ignored. Each event is applied in one transaction
- * ({@code QuarkusTransaction.joiningExisting()}: the caller's, if it has one).
+ * paper's status ({@link StatusRecord}) is then derived from those rows ({@link Progress}), so the
+ * result does not depend on the order events arrive in, and an event id is applied once
+ * ({@code processed_event}). Events of another run (before a forced re-production) and of papers this
+ * service never took in (another installation's, another test's) are ignored.
+ * <p>
+ * Intake tells the projection what only it knows, through the methods under "From intake": a run
+ * started, ingest's result was acknowledged, ingest failed or waits for its next try, an operator
+ * reopened a stage. The projection's tables are its own; it reads nothing of intake's. Each call is
+ * one transaction ({@code QuarkusTransaction.joiningExisting()}: the caller's, if it has one).
  */
 @ApplicationScoped
 public class StatusProjection {
@@ -73,7 +73,7 @@ public class StatusProjection {
     }
 
     private Outcome applySuccess(PipelineEvent event, String detail) {
-        Paper p = lockCurrent(event.arxivId(), event.run(), event);
+        StatusRecord p = lockCurrent(event.arxivId(), event.run(), event);
         if (p == null) {
             return outcomeOfMissing(event.arxivId());
         }
@@ -92,6 +92,9 @@ public class StatusProjection {
         if (event instanceof EpisodePublished e && e.episodeUrl() != null) {
             p.episodeUrl = e.episodeUrl();
         }
+        if (event instanceof PaperIngested) {
+            p.version = event.version();
+        }
         return recompute(p, detail, at, event.stage());
     }
 
@@ -101,7 +104,7 @@ public class StatusProjection {
     }
 
     private Outcome applyFailure(StageFailed event) {
-        Paper p = lockCurrent(event.arxivId(), event.run(), event);
+        StatusRecord p = lockCurrent(event.arxivId(), event.run(), event);
         if (p == null) {
             return outcomeOfMissing(event.arxivId());
         }
@@ -120,7 +123,7 @@ public class StatusProjection {
     }
 
     private Outcome applyRetry(RetryRequested event) {
-        Paper p = lockCurrent(event.arxivId(), event.run(), event);
+        StatusRecord p = lockCurrent(event.arxivId(), event.run(), event);
         if (p == null) {
             return outcomeOfMissing(event.arxivId());
         }
@@ -138,7 +141,7 @@ public class StatusProjection {
     }
 
     private Outcome applyDeadLetter(DeadLetter dl) {
-        Paper p = Paper.findById(dl.arxivId(), LockModeType.PESSIMISTIC_WRITE);
+        StatusRecord p = StatusRecord.findById(dl.arxivId(), LockModeType.PESSIMISTIC_WRITE);
         if (p == null) {
             return Outcome.UNKNOWN_PAPER;
         }
@@ -158,12 +161,127 @@ public class StatusProjection {
         return recompute(p, "dead-lettered on " + dl.topic(), dl.at(), dl.failedStage());
     }
 
+    // From intake -----------------------------------------------------------------------------------
+
+    /**
+     * Run {@code run} of the paper was requested at {@code at} (a first submission, a new version or a
+     * forced re-production): the paper is REQUESTED again, with nothing of an earlier run carried over.
+     */
+    public void runStarted(String arxivId, int run, Instant at, String detail) {
+        QuarkusTransaction.joiningExisting().run(() -> {
+            StatusRecord p = StatusRecord.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
+            if (p == null) {
+                p = new StatusRecord();
+                p.arxivId = arxivId;
+                p.status = PaperStatus.REQUESTED; // set before persist: the insert takes the state of this moment
+                p.run = run;
+                p.runStartedAt = at;
+                p.updatedAt = Instant.now();
+                p.persist();
+            }
+            p.run = run;
+            p.version = null;
+            p.attempt = 1;
+            p.failedStage = null;
+            p.failureReason = null;
+            p.failureRetryable = null;
+            p.episodeUrl = null;
+            p.ingestAckedAt = null;
+            p.runStartedAt = at;
+            p.transition(PaperStatus.REQUESTED, Stage.INGEST, detail, at);
+            changes.fire(new PaperChanged(arxivId));
+        });
+    }
+
+    /**
+     * The broker acknowledged run {@code run}'s PaperIngested (version {@code version}, written at
+     * {@code ingestedAt}): ingest is done, whether or not the event has been read back yet.
+     */
+    public void ingestAcknowledged(String arxivId, int run, Integer version, Instant ingestedAt, String detail) {
+        QuarkusTransaction.joiningExisting().run(() -> {
+            StatusRecord p = lockRun(arxivId, run);
+            if (p == null) {
+                return;
+            }
+            p.ingestAckedAt = Instant.now();
+            p.version = version;
+            Instant at = ingestedAt == null ? p.ingestAckedAt : ingestedAt;
+            StageProgress.of(arxivId, run, Stage.INGEST).mergeSuccess(at, detail);
+            // A downstream event may have moved it further already.
+            recompute(p, detail, at, Stage.INGEST);
+        });
+    }
+
+    /** Ingest gave up on attempt {@code attempt} of run {@code run}. */
+    public void ingestFailed(String arxivId, int run, int attempt, String reason, boolean retryable, Instant at) {
+        QuarkusTransaction.joiningExisting().run(() -> {
+            StatusRecord p = lockRun(arxivId, run);
+            if (p == null) {
+                return;
+            }
+            StageProgress.of(arxivId, run, Stage.INGEST).mergeFailure(attempt, at, reason, retryable);
+            recompute(p, reason, at, Stage.INGEST);
+        });
+    }
+
+    /** A transient ingest error at {@code at}: the paper stays REQUESTED and ingest tries again at {@code next}. */
+    public void ingestWaiting(String arxivId, int run, String error, Instant at, Instant next) {
+        QuarkusTransaction.joiningExisting().run(() -> {
+            StatusRecord p = lockRun(arxivId, run);
+            if (p == null) {
+                return;
+            }
+            p.updatedAt = at;
+            StageProgress.of(arxivId, run, Stage.INGEST).transientError(error, at, next);
+            changes.fire(new PaperChanged(arxivId));
+        });
+    }
+
+    /**
+     * An operator retry starts {@code attempt} of the FAILED {@code stage}: the failure becomes history
+     * and the status is derived again. Returns false (nothing changed) when the paper is not FAILED.
+     */
+    public boolean reopen(String arxivId, Stage stage, int attempt) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            StatusRecord p = StatusRecord.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
+            if (p == null || p.status != PaperStatus.FAILED) {
+                return false;
+            }
+            StageProgress.of(arxivId, p.run, stage).mergeAttempt(attempt);
+            recompute(p, "retry of " + stage.id() + ", attempt " + attempt, Instant.now(), stage);
+            return true;
+        });
+    }
+
+    /**
+     * An operator retry starts {@code attempt} of {@code stage}, which showed no progress for
+     * {@code quiet}; nothing changes when the paper moved on meanwhile.
+     */
+    public void reopenStuck(String arxivId, Stage stage, int attempt, String quiet) {
+        QuarkusTransaction.joiningExisting().run(() -> {
+            StatusRecord p = StatusRecord.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
+            if (p == null || p.status != PaperStatus.beforeStage(stage)) {
+                return;
+            }
+            StageProgress.of(arxivId, p.run, stage).mergeAttempt(attempt);
+            String detail = "retry of " + stage.id() + ", attempt " + attempt;
+            p.transition(p.status, stage, detail + ": no progress for " + quiet, Instant.now());
+            recompute(p, detail, Instant.now(), stage);
+        });
+    }
+
+    /** The status row of run {@code run}, locked; null when the paper is unknown or at another run. */
+    private static StatusRecord lockRun(String arxivId, int run) {
+        StatusRecord p = StatusRecord.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
+        return p == null || p.run != run ? null : p;
+    }
+
     /**
      * Derives the paper's status from its stage rows and records a transition when it changed. The
-     * caller holds the paper's row lock inside a transaction.
+     * caller holds the status row's lock inside a transaction.
      */
-    public Outcome recompute(Paper p, String detail, Instant at, Stage stageHint) {
-        Progress.Derived d = Progress.derive(StageProgress.ofRun(p.arxivId, p.run), p.eventSentAt != null);
+    Outcome recompute(StatusRecord p, String detail, Instant at, Stage stageHint) {
+        Progress.Derived d = Progress.derive(StageProgress.ofRun(p.arxivId, p.run), p.ingestAcked());
         boolean changed = d.status() != p.status || d.failedStage() != p.failedStage
                 || !Objects.equals(d.reason(), p.failureReason);
         p.failedStage = d.failedStage();
@@ -180,8 +298,8 @@ public class StatusProjection {
         return changed ? Outcome.APPLIED : Outcome.STALE;
     }
 
-    private Paper lockCurrent(String arxivId, int run, PipelineEvent event) {
-        Paper p = Paper.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
+    private static StatusRecord lockCurrent(String arxivId, int run, PipelineEvent event) {
+        StatusRecord p = StatusRecord.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
         if (p == null) {
             LOG.debugf("status: ignoring %s for unknown paper %s", event.eventType(), arxivId);
             return null;
@@ -194,7 +312,7 @@ public class StatusProjection {
     }
 
     private static Outcome outcomeOfMissing(String arxivId) {
-        return Paper.findById(arxivId) == null ? Outcome.UNKNOWN_PAPER : Outcome.OTHER_RUN;
+        return StatusRecord.findById(arxivId) == null ? Outcome.UNKNOWN_PAPER : Outcome.OTHER_RUN;
     }
 
     private String toJson(Object figures) {

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.paperledge.contracts.Topics;
-import dev.paperledge.ingest.domain.Paper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -84,7 +83,10 @@ public class StatusReplay {
         return r;
     }
 
-    /** Forgets the derived state; returns the papers in scope, each recomputed from ingest's own record. */
+    /**
+     * Forgets what the projection derived from events; returns the papers in scope, each recomputed from
+     * what intake told it (the run, ingest's own rows).
+     */
     @SuppressWarnings("unchecked")
     List<String> reset(Set<String> only) {
         List<String> ids = QuarkusTransaction.requiringNew().call(() -> {
@@ -93,8 +95,8 @@ public class StatusReplay {
                 em.createNativeQuery("DELETE FROM ingest.processed_event").executeUpdate();
                 em.createNativeQuery("DELETE FROM ingest.stage_progress WHERE stage <> 'INGEST'").executeUpdate();
                 em.createNativeQuery("DELETE FROM ingest.stage_transition WHERE stage <> 'INGEST'").executeUpdate();
-                em.createNativeQuery("UPDATE ingest.paper SET episode_url = NULL").executeUpdate();
-                return (List<String>) em.createNativeQuery("SELECT arxiv_id FROM ingest.paper").getResultList();
+                em.createNativeQuery("UPDATE ingest.paper_status SET episode_url = NULL").executeUpdate();
+                return (List<String>) em.createNativeQuery("SELECT arxiv_id FROM ingest.paper_status").getResultList();
             }
             List<String> in = new ArrayList<>(only);
             for (String id : in) {
@@ -105,13 +107,13 @@ public class StatusReplay {
                     .setParameter(1, in).executeUpdate();
             em.createNativeQuery("DELETE FROM ingest.stage_transition WHERE stage <> 'INGEST' AND arxiv_id IN (?1)")
                     .setParameter(1, in).executeUpdate();
-            em.createNativeQuery("UPDATE ingest.paper SET episode_url = NULL WHERE arxiv_id IN (?1)")
+            em.createNativeQuery("UPDATE ingest.paper_status SET episode_url = NULL WHERE arxiv_id IN (?1)")
                     .setParameter(1, in).executeUpdate();
             return in;
         });
         for (String id : ids) {
             QuarkusTransaction.requiringNew().run(() -> {
-                Paper p = Paper.findById(id, LockModeType.PESSIMISTIC_WRITE);
+                StatusRecord p = StatusRecord.findById(id, LockModeType.PESSIMISTIC_WRITE);
                 if (p != null) {
                     projection.recompute(p, "status rebuilt from the topics", null, null);
                 }

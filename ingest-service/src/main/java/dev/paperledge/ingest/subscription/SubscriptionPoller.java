@@ -17,8 +17,8 @@ import dev.paperledge.ingest.arxiv.ArxivException;
 import dev.paperledge.ingest.arxiv.ArxivId;
 import dev.paperledge.ingest.arxiv.ArxivMetadata;
 import dev.paperledge.ingest.arxiv.AtomParser;
-import dev.paperledge.ingest.domain.Paper;
-import dev.paperledge.ingest.domain.PaperStatus;
+import dev.paperledge.ingest.status.PaperStatus;
+import dev.paperledge.ingest.status.StatusRecord;
 import dev.paperledge.ingest.service.IngestWorker;
 import dev.paperledge.ingest.service.IntakeService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -203,7 +203,7 @@ public class SubscriptionPoller {
         if (!rule.matches(listed.summary())) {
             return Decision.skip(false, "does not match the rule (arXiv's search is broader than the rule's words)");
         }
-        Paper known = Paper.findById(listed.arxivId());
+        StatusRecord known = StatusRecord.findById(listed.arxivId());
         boolean newVersion = known != null && known.status == PaperStatus.PUBLISHED && known.version != null
                 && listed.version() > known.version;
         if (known != null && !newVersion) {
@@ -217,7 +217,8 @@ public class SubscriptionPoller {
         IntakeService.Submission s = intake.submit(id, false, newVersion ? null : rule.format(),
                 "subscription " + rule.slug());
         if (!s.newProduction()) {
-            return Decision.skip(true, s.refused() != null ? s.refused() : why(s.paper(), listed.version()));
+            return Decision.skip(true, s.refused() != null ? s.refused()
+                    : why(StatusRecord.findById(listed.arxivId()), listed.version()));
         }
         SubscriptionSubmission record = new SubscriptionSubmission();
         record.slug = rule.slug();
@@ -230,7 +231,7 @@ public class SubscriptionPoller {
     }
 
     /** Why a known paper is not submitted again. */
-    private static String why(Paper p, int listedVersion) {
+    private static String why(StatusRecord p, int listedVersion) {
         return switch (p.status) {
             case PUBLISHED -> "already produced (v" + p.version + ", run " + p.run + ")";
             case FAILED -> "already submitted; failed"

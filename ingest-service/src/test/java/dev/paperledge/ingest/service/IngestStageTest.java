@@ -46,7 +46,7 @@ import dev.paperledge.ingest.arxiv.ArxivMetadata;
 import dev.paperledge.ingest.arxiv.AtomParser;
 import dev.paperledge.ingest.arxiv.Taxonomy;
 import dev.paperledge.ingest.domain.Paper;
-import dev.paperledge.ingest.domain.PaperStatus;
+import dev.paperledge.ingest.status.PaperStatus;
 import dev.paperledge.ingest.messaging.EventPublisher;
 import dev.paperledge.ingest.support.Fixtures;
 import dev.paperledge.ingest.support.Html;
@@ -134,13 +134,15 @@ class IngestStageTest {
     }
 
     /**
-     * The papers' rows in memory, changed as {@link PaperStore} changes them (the status projection
-     * aside: a recorded failure makes the row FAILED at INGEST, an acknowledged result INGESTED). A
-     * database that is away is an outage of the next calls: each throws what Hibernate throws when it
-     * cannot get a connection.
+     * The papers' rows in memory, changed as {@link PaperStore} changes them, and what it tells the
+     * status projection ({@code status}: REQUESTED, INGESTED once acknowledged, FAILED when ingest gave
+     * up; {@code retryable}: as the failure said). A database that is away is an outage of the next
+     * calls: each throws what Hibernate throws when it cannot get a connection.
      */
     static final class InMemoryPapers implements IngestRecords {
         final Map<String, Paper> rows = new LinkedHashMap<>();
+        final Map<String, PaperStatus> status = new HashMap<>();
+        final Map<String, Boolean> retryable = new HashMap<>();
         final List<String> calls = new ArrayList<>();
         /** Calls (by method name, or "any") that fail as an unreachable PostgreSQL does, counted down. */
         final Map<String, Integer> outages = new HashMap<>();
@@ -152,7 +154,7 @@ class IngestStageTest {
             p.arxivId = id;
             p.requestedVersion = version;
             p.format = format;
-            p.status = PaperStatus.REQUESTED;
+            status.put(id, PaperStatus.REQUESTED);
             p.createdAt = Instant.now();
             p.updatedAt = p.createdAt;
             rows.put(id, p);
@@ -172,7 +174,7 @@ class IngestStageTest {
         /** Whether a worker's claim could take the paper (the next try's time aside). */
         boolean waiting(String id) {
             Paper p = rows.get(id);
-            return p.status == PaperStatus.REQUESTED && p.ingestedEvent == null;
+            return p.ingestedEvent == null && p.ingestFailedAt == null;
         }
 
         /** Whether the re-publisher has the paper's ingested event to send. */
@@ -228,7 +230,7 @@ class IngestStageTest {
                 p.leaseUntil = null;
                 p.nextAttemptAt = null;
                 p.lastError = null;
-                p.status = PaperStatus.INGESTED;
+                status.put(arxivId, PaperStatus.INGESTED);
             }
         }
 
@@ -250,10 +252,9 @@ class IngestStageTest {
             p.leaseUntil = null;
             p.nextAttemptAt = null;
             p.lastError = reason;
-            p.status = PaperStatus.FAILED;
-            p.failedStage = Stage.INGEST;
-            p.failureReason = reason;
-            p.failureRetryable = retryable;
+            p.ingestFailedAt = Instant.now();
+            status.put(arxivId, PaperStatus.FAILED);
+            this.retryable.put(arxivId, retryable);
             p.failureEvent = event.apply(p);
             return Optional.of(p.failureEvent);
         }
@@ -399,7 +400,7 @@ class IngestStageTest {
         assertThat(JSON.readValue(row.ingestedEvent, PaperIngested.class)).isEqualTo(broker.ingested.get(0));
         assertThat(row.eventSentAt).isNotNull();
         assertThat(row.leaseUntil).isNull();
-        assertThat(row.status).isEqualTo(PaperStatus.INGESTED);
+        assertThat(papers.status.get(row.arxivId)).isEqualTo(PaperStatus.INGESTED);
         assertThat(row.version).isEqualTo(2);
         assertThat(row.title).startsWith("LoRA");
         assertThat(row.categoryName).isEqualTo("Computation and Language");
@@ -473,7 +474,7 @@ class IngestStageTest {
         assertThat(broker.ingested).singleElement().extracting(PaperIngested::textSource).isEqualTo(source);
         assertThat(broker.failed).isEmpty();
         Paper row = papers.rows.get(LORA);
-        assertThat(row.status).isEqualTo(PaperStatus.INGESTED);
+        assertThat(papers.status.get(row.arxivId)).isEqualTo(PaperStatus.INGESTED);
         assertThat(row.textSource).isEqualTo(source);
         JsonNode meta = storedJson(key("metadata.json"));
         assertThat(meta.at("/textNotes").asText()).startsWith(notes);
@@ -532,8 +533,8 @@ class IngestStageTest {
             assertThat(f.attempt()).isEqualTo(1);
         });
         Paper row = papers.rows.get(id);
-        assertThat(row.status).isEqualTo(PaperStatus.FAILED);
-        assertThat(row.failureRetryable).isFalse();
+        assertThat(papers.status.get(row.arxivId)).isEqualTo(PaperStatus.FAILED);
+        assertThat(papers.retryable.get(row.arxivId)).isFalse();
         assertThat(row.failureEvent).as("acknowledged, so forgotten").isNull();
         assertThat(row.leaseUntil).isNull();
         assertThat(papers.waiting(id)).isFalse();
@@ -647,8 +648,8 @@ class IngestStageTest {
             assertThat(f.retryable()).isTrue();
             assertThat(f.reason()).isEqualTo(error.error() + " (gave up after 8 tries)");
         });
-        assertThat(row.status).isEqualTo(PaperStatus.FAILED);
-        assertThat(row.failureRetryable).isTrue();
+        assertThat(papers.status.get(row.arxivId)).isEqualTo(PaperStatus.FAILED);
+        assertThat(papers.retryable.get(row.arxivId)).isTrue();
         assertThat(row.nextAttemptAt).isNull();
         assertThat(papers.waiting(LORA)).isFalse();
         assertThat(broker.ingested).isEmpty();
@@ -667,7 +668,7 @@ class IngestStageTest {
         stage.process(papers.claim(LORA));
         assertThat(broker.ingested).hasSize(1);
         Paper row = papers.rows.get(LORA);
-        assertThat(row.status).isEqualTo(PaperStatus.INGESTED);
+        assertThat(papers.status.get(row.arxivId)).isEqualTo(PaperStatus.INGESTED);
         assertThat(row.lastError).as("cleared by the ack").isNull();
         assertThat(row.nextAttemptAt).isNull();
         assertThat(row.ingestTries).isEqualTo(2);
@@ -690,7 +691,7 @@ class IngestStageTest {
                     + " service stopped or ran out of memory on this paper, or a try outlived its lease); see the"
                     + " ingest-service log");
         });
-        assertThat(row.status).isEqualTo(PaperStatus.FAILED);
+        assertThat(papers.status.get(row.arxivId)).isEqualTo(PaperStatus.FAILED);
         assertThat(outcomes("failure", "internal")).isEqualTo(1);
     }
 
@@ -732,7 +733,7 @@ class IngestStageTest {
         assertThat(stage.send(LORA, row.run, stored)).isTrue();
         assertThat(broker.ingested).containsExactly(stored);
         assertThat(row.eventSentAt).isNotNull();
-        assertThat(row.status).isEqualTo(PaperStatus.INGESTED);
+        assertThat(papers.status.get(row.arxivId)).isEqualTo(PaperStatus.INGESTED);
         assertThat(papers.pendingForRepublisher(LORA)).isFalse();
     }
 
@@ -743,7 +744,7 @@ class IngestStageTest {
 
         Paper row = papers.rows.get("2401.99999");
         assertThat(broker.failed).isEmpty();
-        assertThat(row.status).isEqualTo(PaperStatus.FAILED);
+        assertThat(papers.status.get(row.arxivId)).isEqualTo(PaperStatus.FAILED);
         assertThat(row.failureEvent).as("kept in the row").isNotNull();
         assertThat(papers.calls).containsExactly("markFailed");
         assertThat(outcomes("failure", "not-found")).isEqualTo(1);
@@ -790,7 +791,7 @@ class IngestStageTest {
 
         Paper row = papers.rows.get(LORA);
         assertThat(row.ingestedEvent).isNull();
-        assertThat(row.status).isEqualTo(PaperStatus.REQUESTED);
+        assertThat(papers.status.get(row.arxivId)).isEqualTo(PaperStatus.REQUESTED);
         assertThat(broker.ingested).isEmpty();
         assertThat(broker.failed).isEmpty();
         assertThat(papers.calls).containsExactly("recordIngested");
@@ -804,7 +805,7 @@ class IngestStageTest {
         papers.rows.get("2401.99999").run = 2;
         stage.process(claim);
         assertThat(broker.failed).isEmpty();
-        assertThat(papers.rows.get("2401.99999").status).isEqualTo(PaperStatus.REQUESTED);
+        assertThat(papers.status.get("2401.99999")).isEqualTo(PaperStatus.REQUESTED);
         assertThat(papers.calls).containsExactly("markFailed");
     }
 
@@ -846,7 +847,7 @@ class IngestStageTest {
 
         assertThat(papers.calls).containsExactly("recordIngested", "recordIngested", "recordIngested", "markSent");
         assertThat(broker.ingested).hasSize(1);
-        assertThat(papers.rows.get(LORA).status).isEqualTo(PaperStatus.INGESTED);
+        assertThat(papers.status.get(LORA)).isEqualTo(PaperStatus.INGESTED);
         assertThat(papers.rows.get(LORA).ingestTries).isEqualTo(1);
         assertThat(outcomes("success", "none")).isEqualTo(1);
         assertThat(retries("database")).isZero();
@@ -873,7 +874,7 @@ class IngestStageTest {
         papers.outages.clear();
         stage.process(papers.claim(LORA));
         assertThat(broker.ingested).hasSize(1);
-        assertThat(row.status).isEqualTo(PaperStatus.INGESTED);
+        assertThat(papers.status.get(row.arxivId)).isEqualTo(PaperStatus.INGESTED);
     }
 
     @Test
@@ -893,7 +894,7 @@ class IngestStageTest {
         assertThat(stage.send(LORA, row.run, stored)).isTrue();
         assertThat(broker.ingested).extracting(PaperIngested::eventId).as("a redelivery consumers drop")
                 .containsExactly(stored.eventId(), stored.eventId());
-        assertThat(row.status).isEqualTo(PaperStatus.INGESTED);
+        assertThat(papers.status.get(row.arxivId)).isEqualTo(PaperStatus.INGESTED);
     }
 
     /**
@@ -910,20 +911,20 @@ class IngestStageTest {
     @Test
     void aFailureThatCannotBeRecordedIsLeftToTheLeaseAndRecordedByTheNextClaim() {
         Paper row = unknownPaperWithTheDatabaseAwayFrom("markFailed");
-        assertThat(row.status).isEqualTo(PaperStatus.REQUESTED);
+        assertThat(papers.status.get(row.arxivId)).isEqualTo(PaperStatus.REQUESTED);
         assertThat(row.leaseUntil).isNotNull();
         assertThat(broker.failed).isEmpty();
         assertThat(allOutcomes()).isZero();
 
         stage.process(papers.claim("2401.99999"));
         assertThat(broker.failed).singleElement().extracting(StageFailed::retryable).isEqualTo(false);
-        assertThat(row.status).isEqualTo(PaperStatus.FAILED);
+        assertThat(papers.status.get(row.arxivId)).isEqualTo(PaperStatus.FAILED);
     }
 
     @Test
     void aStageFailedAckThatCannotBeRecordedKeepsTheEventForTheRepublisherUnderTheSameId() {
         Paper row = unknownPaperWithTheDatabaseAwayFrom("failureSent");
-        assertThat(row.status).as("the failure is recorded").isEqualTo(PaperStatus.FAILED);
+        assertThat(papers.status.get(row.arxivId)).as("the failure is recorded").isEqualTo(PaperStatus.FAILED);
         assertThat(row.failureEvent).as("kept: its ack was not recorded").isNotNull();
         assertThat(broker.failed).hasSize(1);
 

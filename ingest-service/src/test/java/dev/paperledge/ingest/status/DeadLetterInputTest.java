@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperledge.contracts.RetryRequested;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.contracts.Topics;
-import dev.paperledge.ingest.domain.StageProgress;
+import dev.paperledge.ingest.status.StageProgress;
 import dev.paperledge.ingest.support.Api;
 import dev.paperledge.ingest.support.Fixtures;
 import dev.paperledge.ingest.support.KafkaProbe;

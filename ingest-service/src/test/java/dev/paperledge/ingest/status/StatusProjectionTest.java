@@ -21,8 +21,8 @@ import dev.paperledge.contracts.ScriptReady;
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.contracts.StageFailed;
 import dev.paperledge.contracts.Topics;
-import dev.paperledge.ingest.domain.Paper;
-import dev.paperledge.ingest.domain.PaperStatus;
+
+import dev.paperledge.ingest.status.PaperStatus;
 import dev.paperledge.ingest.status.StatusProjection.Outcome;
 import dev.paperledge.ingest.support.Api;
 import dev.paperledge.ingest.support.Fixtures;
@@ -68,10 +68,10 @@ class StatusProjectionTest {
         String id = Fixtures.randomId();
         Papers.ingested(id, 1);
         assertThat(projection.succeeded(script(id, 1), "s")).isEqualTo(Outcome.APPLIED);
-        assertThat(Papers.find(id).status).isEqualTo(PaperStatus.SCRIPTED);
+        assertThat(Papers.status(id).status).isEqualTo(PaperStatus.SCRIPTED);
         assertThat(projection.succeeded(audio(id, 1), "a")).isEqualTo(Outcome.APPLIED);
         assertThat(projection.succeeded(published(id, 1), "p")).isEqualTo(Outcome.APPLIED);
-        assertThat(Papers.find(id).status).isEqualTo(PaperStatus.PUBLISHED);
+        assertThat(Papers.status(id).status).isEqualTo(PaperStatus.PUBLISHED);
         assertThat(Api.paper(id).getList("timeline.status")).containsExactly("INGESTED", "SCRIPTED", "VOICED", "PUBLISHED");
     }
 
@@ -123,7 +123,7 @@ class StatusProjectionTest {
         assertThat(projection.succeeded(script(id, 1), "s")).isEqualTo(Outcome.STALE);
         assertThat(projection.succeeded(audio(id, 1), "a")).isEqualTo(Outcome.STALE);
         assertThat(projection.failed(failed(id, 1, Stage.SCRIPT, 1))).isEqualTo(Outcome.STALE);
-        assertThat(Papers.find(id).status).isEqualTo(PaperStatus.PUBLISHED);
+        assertThat(Papers.status(id).status).isEqualTo(PaperStatus.PUBLISHED);
     }
 
     @Test
@@ -141,7 +141,7 @@ class StatusProjectionTest {
         Papers.ingested(id, 2);
         assertThat(projection.succeeded(published(id, 1), "p")).isEqualTo(Outcome.OTHER_RUN);
         assertThat(projection.failed(failed(id, 1, Stage.AUDIO, 1))).isEqualTo(Outcome.OTHER_RUN);
-        assertThat(Papers.find(id).status).isEqualTo(PaperStatus.INGESTED);
+        assertThat(Papers.status(id).status).isEqualTo(PaperStatus.INGESTED);
     }
 
     @Test
@@ -164,7 +164,7 @@ class StatusProjectionTest {
         // An earlier stage's late success does not hide the failure.
         assertThat(projection.succeeded(script(id, 1), "again")).isEqualTo(Outcome.DUPLICATE);
         assertThat(projection.succeeded(audio(id, 1), "a")).isEqualTo(Outcome.APPLIED);
-        Paper after = Papers.find(id);
+        StatusRecord after = Papers.status(id);
         assertThat(after.status).isEqualTo(PaperStatus.VOICED);
         assertThat(after.failedStage).isNull();
         assertThat(after.failureReason).isNull();

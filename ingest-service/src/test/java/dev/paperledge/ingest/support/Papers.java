@@ -4,7 +4,8 @@ import java.time.Instant;
 
 import dev.paperledge.contracts.Stage;
 import dev.paperledge.ingest.domain.Paper;
-import dev.paperledge.ingest.domain.PaperStatus;
+import dev.paperledge.ingest.status.PaperStatus;
+import dev.paperledge.ingest.status.StatusRecord;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -36,9 +37,11 @@ public final class Papers {
             p.runStartedAt = p.createdAt;
             p.eventSentAt = Instant.now();
             p.updatedAt = p.createdAt;
-            p.status = PaperStatus.INGESTED;
             p.persist();
-            p.transition(PaperStatus.INGESTED, Stage.INGEST, "test set-up");
+            StatusRecord s = status(p, PaperStatus.INGESTED);
+            s.version = p.version;
+            s.ingestAckedAt = p.eventSentAt;
+            s.transition(PaperStatus.INGESTED, Stage.INGEST, "test set-up", null);
         });
     }
 
@@ -48,7 +51,9 @@ public final class Papers {
         QuarkusTransaction.requiringNew().run(() -> {
             Paper p = Paper.findById(id);
             p.version = version;
-            p.transition(PaperStatus.PUBLISHED, Stage.PUBLISH, "test set-up");
+            StatusRecord s = StatusRecord.findById(id);
+            s.version = version;
+            s.transition(PaperStatus.PUBLISHED, Stage.PUBLISH, "test set-up", null);
         });
     }
 
@@ -68,9 +73,8 @@ public final class Papers {
             p.runStartedAt = startedAt;
             p.updatedAt = startedAt;
             p.nextAttemptAt = Instant.now().plusSeconds(365L * 24 * 3600);
-            p.status = PaperStatus.REQUESTED;
             p.persist();
-            p.transition(PaperStatus.REQUESTED, Stage.INGEST, "test set-up", startedAt);
+            status(p, PaperStatus.REQUESTED).transition(PaperStatus.REQUESTED, Stage.INGEST, "test set-up", startedAt);
         });
     }
 
@@ -88,6 +92,8 @@ public final class Papers {
         QuarkusTransaction.requiringNew().run(() -> {
             Paper p = Paper.findById(id);
             p.updatedAt = since;
+            StatusRecord s = StatusRecord.findById(id);
+            s.updatedAt = since;
         });
     }
 
@@ -107,12 +113,29 @@ public final class Papers {
                     .executeUpdate();
             em.createNativeQuery("DELETE FROM ingest.processed_event WHERE event_id LIKE ?1").setParameter(1, id + "v%")
                     .executeUpdate();
-            em.createNativeQuery("UPDATE ingest.paper SET status = 'REQUESTED', failed_stage = NULL, "
+            em.createNativeQuery("UPDATE ingest.paper_status SET status = 'REQUESTED', failed_stage = NULL, "
                     + "failure_reason = NULL, episode_url = NULL WHERE arxiv_id = ?1").setParameter(1, id).executeUpdate();
         });
     }
 
     public static Paper find(String id) {
         return QuarkusTransaction.requiringNew().call(() -> Paper.findById(id));
+    }
+
+    /** The status projection's record of the paper. */
+    public static StatusRecord status(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> StatusRecord.findById(id));
+    }
+
+    /** The status row of new paper {@code p} (its run, its start), at {@code status}; the caller adds the transition. */
+    private static StatusRecord status(Paper p, PaperStatus status) {
+        StatusRecord s = new StatusRecord();
+        s.arxivId = p.arxivId;
+        s.run = p.run;
+        s.status = status;
+        s.runStartedAt = p.runStartedAt;
+        s.updatedAt = p.updatedAt;
+        s.persist();
+        return s;
     }
 }

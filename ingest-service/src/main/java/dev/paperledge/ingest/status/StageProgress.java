@@ -1,4 +1,4 @@
-package dev.paperledge.ingest.domain;
+package dev.paperledge.ingest.status;
 
 import java.io.Serializable;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.paperledge.ingest.domain;
+package dev.paperledge.ingest.status;
 
 import java.time.Instant;
 import java.util.List;
