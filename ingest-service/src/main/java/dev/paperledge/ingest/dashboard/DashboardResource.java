@@ -1,4 +1,4 @@
-package dev.paperledge.ingest.rest;
+package dev.paperledge.ingest.dashboard;
 
 import java.util.List;
 
@@ -8,6 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import dev.paperledge.ingest.domain.Paper;
+import dev.paperledge.ingest.rest.PaperView;
+import dev.paperledge.ingest.rest.Views;
 import dev.paperledge.ingest.status.PipelineStats;
 import dev.paperledge.ingest.subscription.RuleView;
 import dev.paperledge.ingest.subscription.SubscriptionPoller;

@@ -1,4 +1,4 @@
-package dev.paperledge.ingest.rest;
+package dev.paperledge.ingest.dashboard;
 
 import java.util.List;
 import java.util.Set;
@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 import dev.paperledge.ingest.domain.Paper;
+import dev.paperledge.ingest.rest.PaperView;
+import dev.paperledge.ingest.rest.Views;
 import dev.paperledge.ingest.status.PaperChanged;
 import dev.paperledge.ingest.status.PipelineStats;
 import io.quarkus.narayana.jta.QuarkusTransaction;
