@@ -41,11 +41,13 @@ public class PaperStore implements IngestRecords {
     /**
      * Claims the oldest paper waiting for ingest, if any, and counts the claim as a try: a worker that
      * dies on a paper (a crash, a kill, an out-of-memory end) or outlives its lease has still used one.
+     * Waiting: the current run has no result, no acknowledged event and no given-up ingest (all three
+     * are intake's own columns, cleared together when a run or an ingest retry starts).
      */
     public Optional<Claim> claimForIngest(Duration lease) {
         return claim(true, """
                 SELECT arxiv_id FROM ingest.paper
-                WHERE ingested_event IS NULL AND ingest_failed_at IS NULL
+                WHERE ingested_event IS NULL AND event_sent_at IS NULL AND ingest_failed_at IS NULL
                   AND (lease_until IS NULL OR lease_until < now())
                   AND (next_attempt_at IS NULL OR next_attempt_at <= now())
                 ORDER BY updated_at LIMIT 1 FOR UPDATE SKIP LOCKED""", lease);
@@ -60,7 +62,7 @@ public class PaperStore implements IngestRecords {
         return QuarkusTransaction.joiningExisting().call(() -> Panache.getEntityManager().createNativeQuery("""
                 UPDATE ingest.paper SET lease_until = ?1
                 WHERE arxiv_id = ?2 AND run = ?3 AND ingest_tries = ?4 AND lease_until IS NOT NULL
-                  AND ingested_event IS NULL AND ingest_failed_at IS NULL""")
+                  AND ingested_event IS NULL AND event_sent_at IS NULL AND ingest_failed_at IS NULL""")
                 .setParameter(1, until).setParameter(2, c.arxivId()).setParameter(3, c.run())
                 .setParameter(4, c.ingestTries()).executeUpdate() == 1);
     }

@@ -86,7 +86,7 @@ class StatusTableMigrationTest {
                 WHERE table_schema = '%s' AND table_name = 'paper'
                   AND column_name IN ('status', 'failed_stage', 'failure_reason', 'failure_retryable', 'episode_url')"""))
                 .as("the status lives only in paper_status").isEmpty();
-        assertThat(rows("SELECT arxiv_id FROM %s.paper WHERE ingested_event IS NULL AND ingest_failed_at IS NULL"))
+        assertThat(rows("SELECT arxiv_id FROM %s.paper WHERE ingested_event IS NULL AND event_sent_at IS NULL AND ingest_failed_at IS NULL"))
                 .as("what the ingest worker may claim").containsExactly("2401.00001");
     }
 

@@ -174,7 +174,7 @@ class IngestStageTest {
         /** Whether a worker's claim could take the paper (the next try's time aside). */
         boolean waiting(String id) {
             Paper p = rows.get(id);
-            return p.ingestedEvent == null && p.ingestFailedAt == null;
+            return p.ingestedEvent == null && p.eventSentAt == null && p.ingestFailedAt == null;
         }
 
         /** Whether the re-publisher has the paper's ingested event to send. */
