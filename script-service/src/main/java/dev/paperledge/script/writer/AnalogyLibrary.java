@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,8 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The curated analogies ({@code writer/analogies.json}), keyed by topic: arXiv category prefixes and
- * keywords. The best match for a paper wins; ties and papers matching nothing are settled by the
- * paper's own seed, so a paper always gets the same analogy.
+ * keywords. An analogy is used only when the paper's own words call for it: its keywords in the title,
+ * or at least two mentions of them in the text; the category only breaks ties. A paper matching no
+ * analogy gets none (entries marked {@code fallback} are never chosen), rather than a picture that
+ * has nothing to do with it.
  */
 public final class AnalogyLibrary {
 
@@ -44,26 +45,20 @@ public final class AnalogyLibrary {
         return analogies;
     }
 
-    public Analogy choose(String category, String title, String text, SplittableRandom random) {
-        String t = title.toLowerCase(Locale.ROOT);
-        String body = text.toLowerCase(Locale.ROOT);
+    /** Points the paper's words must give an analogy's keywords (a title hit is 3, each mention in the text 1). */
+    static final double MIN_SUPPORT = 2;
+
+    /** The analogy the paper's words support best, or null when none is supported. */
+    public Analogy choose(String category, String title, String text) {
         String cat = category == null ? "" : category;
         Analogy best = null;
         double bestScore = 0;
         for (Analogy a : analogies) {
-            if (a.fallback()) {
+            double score = support(a, title, text);
+            if (a.fallback() || score < MIN_SUPPORT) {
                 continue;
             }
-            double score = 0;
-            for (String k : a.keywords()) {
-                Pattern p = Pattern.compile("\\b" + Pattern.quote(k) + "\\b");
-                if (p.matcher(t).find()) {
-                    score += 3;
-                }
-                long n = p.matcher(body).results().count();
-                score += Math.min(n, 4);
-            }
-            if (score > 0 && a.categories().stream().anyMatch(c -> cat.equals(c) || cat.startsWith(c + ".") || cat.startsWith(c))) {
+            if (a.categories().stream().anyMatch(c -> cat.equals(c) || cat.startsWith(c + ".") || cat.startsWith(c))) {
                 score += 1.5;
             }
             if (score > bestScore) {
@@ -71,10 +66,21 @@ public final class AnalogyLibrary {
                 best = a;
             }
         }
-        if (best != null && bestScore >= 2) {
-            return best;
+        return best;
+    }
+
+    /** How many points the paper's words give the analogy's keywords ({@link #MIN_SUPPORT} is the bar). */
+    static double support(Analogy a, String title, String text) {
+        String t = title.toLowerCase(Locale.ROOT);
+        String body = text.toLowerCase(Locale.ROOT);
+        double score = 0;
+        for (String k : a.keywords()) {
+            Pattern p = Pattern.compile("\\b" + Pattern.quote(k) + "\\b");
+            if (p.matcher(t).find()) {
+                score += 3;
+            }
+            score += Math.min(p.matcher(body).results().count(), 4);
         }
-        List<Analogy> fallbacks = analogies.stream().filter(Analogy::fallback).toList();
-        return fallbacks.get(random.nextInt(fallbacks.size()));
+        return score;
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What kind of paper this is, judged by its arXiv primary category, and the host's lines that fit
  * it: who the work matters to and what a curious listener would ask. Lines carry no facts and no
- * digits; the only slot is {subject} (the idea's short name, or "this approach").
+ * digits; the slots are {subject} (the idea's short name, or "this approach") and {topic} (the paper's
+ * topic in its own words).
  */
 public enum FieldProfile {
     MACHINE_LEARNING(
@@ -74,10 +75,11 @@ public enum FieldProfile {
                     "Where might a result like this turn up outside mathematics?",
                     "What's the natural next question once this is settled?")),
     BIOLOGY(
-            List.of(List.of("For biologists and ecologists, it's about knowing how far to trust a signal before acting on it."),
-                    List.of("For people who manage real systems, like fisheries, forests or public health, it's a reminder that a warning sign needs to be tested, not just noticed."),
+            List.of(List.of("For biologists and ecologists, it's about knowing how far to trust a signal before acting on it.",
+                    "For biologists, careful work on {topic} adds a piece to the picture of how living things work."),
+                    List.of("For people who manage real systems, like fisheries, forests or public health, it's a reminder that evidence needs to be tested, not just noticed."),
                     List.of("For the curious among us, it's a glimpse of how hard it is to predict living systems.")),
-            List.of("How much data would you need before trusting a warning sign like this?",
+            List.of("How much data would you need before trusting a result like this?",
                     "What could go wrong if a decision were made on this kind of evidence alone?",
                     "Would {subject} work the same way in a very different kind of living system?",
                     "What experiment in the field or the lab would settle the question?",

@@ -25,7 +25,7 @@ final class HostVocabulary {
                 authors author team paper papers study studies work works research scientists way ways bit little big
                 huge tiny whole part parts point points question questions answer answers look looks find finds found
                 result results show shows showed shown say says said tell tells told explain explains means mean makes
-                make made get gets got going goes take takes put puts come comes came need needs want wants
+                make made get gets got going goes take takes put puts come comes came need needs want wants unpack unpacks
                 """);
         for (Field f : Templates.class.getDeclaredFields()) {
             if (!Modifier.isStatic(f.getModifiers())) {

@@ -296,7 +296,7 @@ public final class LlmScriptWriter implements ScriptWriter {
                     Rules: the hook starts with "Hey PaperLedge learning crew, %s here"; about %d words in total;
                     the quote field holds exactly one sentence of the paper, verbatim, in double quotes; use only numbers that
                     appear in the paper; whyItMatters speaks to at least two audiences; no URLs, no LaTeX, no markdown.
-                    """.formatted(show.host(), offline.targetWords());
+                    """.formatted(show.host(), EpisodeLength.target(req, offline.targetWords()));
         }
         return """
                 (a conversation: every section field is a list of turns, each turn spoken text):
@@ -309,7 +309,7 @@ public final class LlmScriptWriter implements ScriptWriter {
                 turn is %1$s's and starts with "Hey PaperLedge learning crew, %1$s here"; about %3$d words in total; the quote
                 section holds exactly one sentence of the paper, verbatim, in double quotes; use only numbers that appear in
                 the paper; whyItMatters speaks to at least two audiences; no URLs, no LaTeX, no markdown.
-                """.formatted(show.host(), show.cohost(), offline.targetWords());
+                """.formatted(show.host(), show.cohost(), EpisodeLength.target(req, offline.targetWords()));
     }
 
     /** The model's answer as a script: solo sections, or a duo's turns (consecutive turns of one speaker joined). */

@@ -45,7 +45,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
     private static final Pattern OWN_CONNECTIVE = Pattern.compile(
             "(?:Additionally|Moreover|Furthermore|However|Finally|Also|In addition|Thus|Overall|Therefore|Hence|Then|Next|First|Second|Third|Lastly|Instead|Conversely|On top of that|What's more|So|But|And|Importantly|Notably|Specifically|Indeed|In particular|For example|For instance|Here|By contrast|At the same time|As a result)\\b");
     /** A sentence that points back at one the listener did not hear: "These …", "It …", "Such …". */
-    private static final Pattern LEANS_BACK = Pattern.compile("(?:This|These|That|Those|It|Its|They|Their|Such|Here|Then|Both|Each|Either)\\b");
+    static final Pattern LEANS_BACK = Pattern.compile("(?:This|These|That|Those|It|Its|They|Their|Such|Here|Then|Both|Each|Either)\\b");
     /** A connective that ties a sentence to the one before it in the paper; the host drops it. */
     private static final Pattern CONNECTIVE = Pattern.compile(
             "^(?:However|But|Thus|Therefore|Hence|Also|Moreover|Furthermore|In addition|Additionally|Instead|Similarly|Likewise|Otherwise|Nevertheless|Nonetheless|Consequently|As a result|On top of that|What's more|So|First|Second|Third|Finally|Next|Lastly|(?:One )?(?:final |last )?[Nn]ote:),?\\s+");
@@ -137,12 +137,12 @@ public final class OfflineScriptWriter implements ScriptWriter {
         final List<String> explained = new ArrayList<>();
         final Set<String> names = new HashSet<>();
 
-        Draft(ScriptRequest req) {
+        Draft(ScriptRequest req, int target) {
             this.req = req;
             this.analysis = new PaperAnalysis(req);
             this.grounding = new Grounding(req.groundingText());
             this.guard = new RecitalGuard(req.paper().abstractText() == null ? "" : req.paper().abstractText(),
-                    (int) Math.round(targetWords * RECITAL_BUDGET), RECITAL_PER_LINE);
+                    (int) Math.round(target * RECITAL_BUDGET), RECITAL_PER_LINE);
             this.rnd = new SplittableRandom(seed(req.arxivId()));
             this.terms = KeyTerms.find(req.paper().title(), analysis.sections(), 2).stream()
                     .filter(t -> t.mentions() >= 3 || req.paper().title().contains(t.name())).toList();
@@ -332,15 +332,18 @@ public final class OfflineScriptWriter implements ScriptWriter {
 
     @Override
     public WrittenScript write(ScriptRequest req) {
-        Draft d = new Draft(req);
+        int target = EpisodeLength.target(req, targetWords);
+        Draft d = new Draft(req, target);
         PaperSummary paper = req.paper();
         PaperAnalysis analysis = d.analysis;
         FieldProfile field = FieldProfile.of(paper.primaryCategory());
         boolean fullText = analysis.hasBody() && !req.abstractOnly();
-        String title = SpokenText.untex(paper.title());
+        String title = SpokenText.title(paper.title());
         String subject = subject(title);
         String subjectRef = subject == null ? "this approach" : subject;
         String category = paper.categoryName() == null || paper.categoryName().isBlank() ? "research" : paper.categoryName();
+        Slots slots = new Slots(title, category, subjectRef, topic(title, req.text().fullText() + " " + paper.abstractText()),
+                fullText ? "paper" : "abstract");
 
         // The paper's own content is chosen first, most important first, so the recital budget goes
         // to the method and the results rather than to scene-setting.
@@ -395,40 +398,47 @@ public final class OfflineScriptWriter implements ScriptWriter {
 
         // HOOK: greeting, the paper, and the problem from the introduction.
         d.host(Kind.HOOK, 0, d.pick(Templates.GREETINGS).replace("{host}", req.show().host()), 100, true, false);
-        d.host(Kind.HOOK, 1, fill(d.pick(Templates.INTROS), title, category, subjectRef), 100, true, false);
+        d.host(Kind.HOOK, 1, slots.fill(d.pick(Templates.INTROS)), 100, true, false);
         if (!fullText) {
             d.host(Kind.HOOK, 2, d.pick(Templates.ABSTRACT_ONLY), 100, true, false);
         }
         d.parts.addAll(inPaperOrder(problem, 3));
         if (problem.isEmpty()) {
-            d.host(Kind.HOOK, 3, fill(d.pick(Templates.NO_PROBLEM), title, category, subjectRef), 100, true, false);
+            d.host(Kind.HOOK, 3, slots.fill(d.pick(Templates.NO_PROBLEM)), 100, true, false);
         }
-        d.host(Kind.HOOK, 9, d.pick(Templates.HOOK_FILLERS), 6, false, true);
 
         // ANALOGY, chosen by field and topic; it comes back at the results.
         String body = analysis.candidates().stream().map(Candidate::original).limit(400)
                 .collect(java.util.stream.Collectors.joining(" "));
-        AnalogyLibrary.Analogy analogy = analogies.choose(paper.primaryCategory(), title, body, d.rnd);
-        d.host(Kind.ANALOGY, 0, analogy.text(), 100, true, false);
-        d.host(Kind.ANALOGY, 1, analogy.elaboration(), 45, false, false);
-        d.host(Kind.ANALOGY, 2, fill(d.pick(Templates.BRIDGES), title, category, subjectRef), 100, true, false);
+        AnalogyLibrary.Analogy analogy = analogies.choose(paper.primaryCategory(), title, body);
+        if (analogy != null) {
+            d.host(Kind.ANALOGY, 0, analogy.text(), 100, true, false);
+            d.host(Kind.ANALOGY, 1, analogy.elaboration(), 45, false, false);
+            // A key term is not named before it is explained: the bridge then speaks of the picture alone.
+            boolean subjectIsTerm = d.terms.stream().anyMatch(t -> t.name().equals(subjectRef));
+            d.host(Kind.ANALOGY, 2, slots.fill(d.pick(subjectIsTerm
+                    ? java.util.Arrays.stream(Templates.BRIDGES).filter(b -> !b.contains("{subject}")).toArray(String[]::new)
+                    : Templates.BRIDGES)), 100, true, false);
+        } else {
+            // No picture the paper's words call for: none is forced on it.
+            d.host(Kind.ANALOGY, 2, slots.fill(d.pick(Templates.NO_ANALOGY)), 100, true, false);
+        }
 
         // METHOD: the key terms in plain words (added above), then what they did.
         d.host(Kind.METHOD, 0, d.pick(Templates.METHOD_TRANSITIONS), 100, true, false);
         d.parts.addAll(inPaperOrder(methods, 10));
         boolean gistSaid = d.parts.stream().anyMatch(p -> p.kind() == Kind.METHOD && p.source() != null);
         if (methods.isEmpty() && !gistSaid) {
-            d.host(Kind.METHOD, 10, fill(d.pick(Templates.NO_METHOD), title, category, subjectRef), 100, true, false);
+            d.host(Kind.METHOD, 10, slots.fill(d.pick(Templates.NO_METHOD)), 100, true, false);
         }
-        d.host(Kind.METHOD, 90, d.pick(Templates.METHOD_FILLERS), 5, false, true);
 
         // FINDINGS: results with their numbers, the analogy again, a limitation.
         d.host(Kind.FINDINGS, 0, d.pick(Templates.FINDINGS_TRANSITIONS), 100, true, false);
         d.parts.addAll(inPaperOrder(findings, 10));
         if (findings.isEmpty()) {
-            d.host(Kind.FINDINGS, 10, d.pick(Templates.NO_FINDINGS), 100, true, false);
+            d.host(Kind.FINDINGS, 10, slots.fill(d.pick(Templates.NO_FINDINGS)), 100, true, false);
         }
-        if (analogy.callback() != null) {
+        if (analogy != null && analogy.callback() != null) {
             d.host(Kind.FINDINGS, 60, analogy.callback(), 90, !findings.isEmpty(), false);
         }
         List<Candidate> limits = preferBody(fullText,
@@ -436,7 +446,6 @@ public final class OfflineScriptWriter implements ScriptWriter {
                         .filter(c -> c.cue() == Cue.LIMITATION).toList(),
                 analysis.ranked(Cue.LIMITATION));
         d.parts.addAll(d.take(limits, 1, Kind.FINDINGS, 80, Templates.LIMITATION_LEADS, new int[] { 70 }, termsReady));
-        d.host(Kind.FINDINGS, 91, d.pick(Templates.FINDINGS_FILLERS), 4, false, true);
 
         // QUOTE
         d.host(Kind.QUOTE, 0, d.pick(Templates.QUOTE_LEADS), 100, true, false);
@@ -455,7 +464,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
         List<List<String>> groups = field.audiences();
         for (int i = 0; i < groups.size(); i++) {
             List<String> group = groups.get(i);
-            String line = fill(group.get(d.rnd.nextInt(group.size())), title, category, subjectRef);
+            String line = slots.fill(group.get(d.rnd.nextInt(group.size())));
             int p = audiencePriority[Math.min(i, audiencePriority.length - 1)];
             d.host(Kind.WHY_IT_MATTERS, 1 + i, line, p, p == 100, false);
         }
@@ -468,7 +477,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
 
         // TAKEAWAYS: restated in new words, from the conclusion where there is one.
         d.host(Kind.TAKEAWAYS, 0, d.pick(Templates.TAKEAWAY_INTROS), 100, true, false);
-        takeaways(d, fullText, findings, title, category, subjectRef);
+        takeaways(d, fullText, findings, slots);
 
         // QUESTIONS: the field's questions.
         d.host(Kind.QUESTIONS, 0, d.pick(Templates.QUESTION_INTROS), 100, true, false);
@@ -476,7 +485,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
         shuffle(questions, d.rnd);
         int[] questionPriority = { 100, 100, 40, 18, 7, 3 };
         for (int i = 0; i < Math.min(questions.size(), questionPriority.length); i++) {
-            String q = fill(questions.get(i), title, category, subjectRef);
+            String q = slots.fill(questions.get(i));
             d.host(Kind.QUESTIONS, 2 + i, q, questionPriority[i], questionPriority[i] == 100, questionPriority[i] < 10);
         }
 
@@ -485,7 +494,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
         d.host(Kind.SIGN_OFF, 1, d.pick(Templates.SIGN_OFFS), 100, true, false);
         d.parts.add(new Part(Kind.CREDITS, 0, "Credit to Paper authors: " + paper.creditLine(), 100, true, false));
 
-        List<Part> chosen = fit(d.parts);
+        List<Part> chosen = fit(d.parts, target);
         List<Part> ordered = chosen.stream().sorted(Comparator.comparing(Part::kind).thenComparingInt(Part::order)).toList();
         Map<Kind, List<EpisodeScript.Line>> lines = new EnumMap<>(Kind.class);
         Map<String, String> spokenAs = Map.of();
@@ -584,7 +593,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
                         && sentence.matches("(?s).*\\b(?:is|are|which|that)\\b.*");
     }
 
-    private void takeaways(Draft d, boolean fullText, List<Part> findings, String title, String category, String subjectRef) {
+    private void takeaways(Draft d, boolean fullText, List<Part> findings, Slots slots) {
         String[] ordinals = { "First, ", "Second, ", "And third, " };
         List<Candidate> pool = new ArrayList<>(d.analysis.fromRoles(List.of(SectionRole.CONCLUSION, SectionRole.SUMMARY)));
         pool.addAll(d.analysis.fromRoles(List.of(SectionRole.DISCUSSION)));
@@ -623,16 +632,8 @@ public final class OfflineScriptWriter implements ScriptWriter {
                 }
             }
         }
-        if (lines.size() < 3) {
-            String line = ordinals[lines.size()].equals("First, ") ? d.pick(Templates.TAKEAWAY_FIELD).replace("And the bigger", "The bigger")
-                    : d.pick(Templates.TAKEAWAY_FIELD);
-            if (d.guard.offer(line)) {
-                lines.add(line);
-                sources.add(null);
-            }
-        }
         if (lines.isEmpty()) {
-            lines.add(fill(d.pick(Templates.NO_TAKEAWAY), title, category, subjectRef));
+            lines.add(slots.fill(d.pick(Templates.NO_TAKEAWAY)));
             sources.add(null);
         }
         for (int i = 0; i < lines.size(); i++) {
@@ -670,8 +671,12 @@ public final class OfflineScriptWriter implements ScriptWriter {
         return out;
     }
 
-    /** Mandatory parts always; optional content by priority up to a little over the target; fillers only if short. */
-    private List<Part> fit(List<Part> parts) {
+    /**
+     * Mandatory parts always; optional content by priority up to a little over the target (the
+     * paper's, {@link EpisodeLength}); the field's last questions only if short. Nothing is added
+     * just to be longer: a paper that gives little makes a short episode.
+     */
+    private static List<Part> fit(List<Part> parts, int targetWords) {
         List<Part> chosen = new ArrayList<>();
         int total = 0;
         for (Part p : parts) {
@@ -696,14 +701,6 @@ public final class OfflineScriptWriter implements ScriptWriter {
                 chosen.add(p);
                 total += p.words();
             }
-        }
-        // Still short (a paper of a sentence or two): the host's generic narration fills, never facts.
-        int i = 0;
-        while (total < targetWords * 0.90 && i < Templates.EXTRA_NARRATION.size()) {
-            Part p = new Part(Templates.EXTRA_NARRATION_KINDS.get(i), 95 + i, Templates.EXTRA_NARRATION.get(i), 0, false, true);
-            chosen.add(p);
-            total += p.words();
-            i++;
         }
         return chosen;
     }
@@ -752,8 +749,102 @@ public final class OfflineScriptWriter implements ScriptWriter {
         return null;
     }
 
-    private static String fill(String template, String title, String category, String subjectRef) {
-        return template.replace("{title}", title).replace("{category}", category).replace("{subject}", subjectRef);
+    /**
+     * What a template's slots are filled with: the title, the field, the idea's short name, the
+     * paper's topic in its own words ({@link #topic}) and where the host read it ("abstract" or "paper").
+     */
+    private record Slots(String title, String category, String subject, String topic, String source) {
+        String fill(String template) {
+            return template.replace("{title}", title).replace("{category}", category).replace("{subject}", subject)
+                    .replace("{topic}", topic).replace("{source}", source);
+        }
+    }
+
+    /** A word of a title or text; math and brackets break a phrase. */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*|\\$[^$]*\\$|[^\\p{L}\\p{N}\\s,;:.'-]+|[,;:.]");
+
+    /**
+     * The paper's topic in its own words: the longest run of the title's words that its text says too
+     * ("strings on branes", "random polynomials"; words matched by their first five letters, the
+     * text's form kept, no math), or up to three title words the text uses, or, when the text shares
+     * none, the title itself. A line built on it is about this paper and no other.
+     */
+    static String topic(String title, String text) {
+        List<String> t = words(title);
+        List<String> x = words(text);
+        List<String> xs = x.stream().map(OfflineScriptWriter::key).toList();
+        String best = null;
+        int bestContent = 0;
+        for (int i = 0; i < t.size(); i++) {
+            for (int j = t.size(); j > i; j--) {
+                List<String> run = t.subList(i, j).stream().map(OfflineScriptWriter::key).toList();
+                if (run.stream().anyMatch(w -> w.isEmpty())) {
+                    continue;
+                }
+                int at = java.util.Collections.indexOfSubList(xs, run);
+                if (at < 0) {
+                    continue;
+                }
+                List<String> phrase = new ArrayList<>(x.subList(at, at + run.size()));
+                while (!phrase.isEmpty() && !content(phrase.get(0))) {
+                    phrase.remove(0);
+                }
+                while (!phrase.isEmpty() && !content(phrase.get(phrase.size() - 1))) {
+                    phrase.remove(phrase.size() - 1);
+                }
+                int n = (int) phrase.stream().filter(OfflineScriptWriter::content).count();
+                if (n > bestContent && phrase.size() <= 6) {
+                    bestContent = n;
+                    best = String.join(" ", phrase);
+                }
+                break;
+            }
+        }
+        if (bestContent >= 2) {
+            return best;
+        }
+        Set<String> keys = new HashSet<>(xs);
+        List<String> found = new ArrayList<>();
+        for (String w : t) {
+            if (content(w) && keys.contains(key(w)) && found.stream().noneMatch(f -> key(f).equals(key(w))) && found.size() < 3) {
+                found.add(x.get(xs.indexOf(key(w))));
+            }
+        }
+        if (found.isEmpty()) {
+            return title;
+        }
+        return found.size() == 1 ? found.get(0)
+                : String.join(", ", found.subList(0, found.size() - 1)) + " and " + found.get(found.size() - 1);
+    }
+
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text == null ? "" : text);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    /** A word's key for matching ("polynomials" and "polynomial" are one); "" for math and punctuation. */
+    private static String key(String w) {
+        if (!Character.isLetterOrDigit(w.codePointAt(0))) {
+            return "";
+        }
+        String lower = w.toLowerCase(Locale.ROOT);
+        return lower.length() > 5 ? lower.substring(0, 5) : lower;
+    }
+
+    /** Title words that name no topic of their own. */
+    private static final Set<String> GENERIC_TITLE_WORDS = Set.of("paper", "note", "notes", "study", "studies", "approach",
+            "method", "methods", "new", "novel", "towards", "toward", "via", "using", "based", "analysis", "results", "remarks",
+            "some", "certain", "simple", "general", "generalized", "improved", "efficient", "revisited", "case");
+
+    /** A word that says something: not a stopword, a number or a word any title could carry ("novel", "study"). */
+    private static boolean content(String w) {
+        String lower = w.toLowerCase(Locale.ROOT);
+        return !key(w).isEmpty() && lower.length() >= 3 && !TextRank.STOPWORDS.contains(lower) && !lower.matches("\\d+")
+                && !GENERIC_TITLE_WORDS.contains(lower);
     }
 
     private static void shuffle(List<String> list, SplittableRandom rnd) {

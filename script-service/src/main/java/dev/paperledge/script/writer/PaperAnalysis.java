@@ -77,27 +77,12 @@ public final class PaperAnalysis {
             mean = mean / ranks.length;
             double weight = sectionWeight(roles.get(si));
             for (int i = 0; i < sentences.size(); i++) {
-                String original = sentences.get(i);
-                java.util.regex.Matcher runIn = RUN_IN_HEADING.matcher(original);
-                if (runIn.lookingAt() && runIn.end() > 0 && EpisodeWords.count(original.substring(0, runIn.end())) <= 6) {
-                    original = original.substring(runIn.end());
-                }
-                if (!Character.isUpperCase(original.codePointAt(0)) && !Character.isDigit(original.codePointAt(0))) {
-                    continue; // a fragment ("…as much as they want"), not a sentence
-                }
-                if (ENUMERATION.matcher(original).results().count() >= 2) {
+                String original = usable(sentences.get(i));
+                if (original == null) {
                     continue;
                 }
                 int words = EpisodeWords.count(original);
-                if (words < 5 || words > 70 || SpokenText.hasMath(original) || looksLikeNoise(original)
-                        || POINTS_AT.matcher(original).find()) {
-                    continue;
-                }
                 String spoken = SpokenText.speak(original);
-                int spokenWords = EpisodeWords.count(spoken);
-                if (spokenWords < 5 || spokenWords > 55) {
-                    continue;
-                }
                 Cue cue = Cue.classify(original, sec.title(), i);
                 double score = (mean > 0 ? ranks[i] / mean : 1.0) * weight;
                 boolean quotable = words >= 8 && words <= 40 && !SpokenText.hasUrl(original) && !original.contains("~")
@@ -108,6 +93,69 @@ public final class PaperAnalysis {
         }
         this.keywords = computeKeywords(request);
     }
+
+    /**
+     * The sentence as the host could take it up (a run-in heading cut off), or null when it cannot be
+     * said: a fragment, a squeezed list, too short or too long, math, noise, or pointing at a figure.
+     */
+    static String usable(String sentence) {
+        String original = sentence;
+        java.util.regex.Matcher runIn = RUN_IN_HEADING.matcher(original);
+        if (runIn.lookingAt() && runIn.end() > 0 && EpisodeWords.count(original.substring(0, runIn.end())) <= 6) {
+            original = original.substring(runIn.end());
+        }
+        if (original.isEmpty() || !Character.isUpperCase(original.codePointAt(0)) && !Character.isDigit(original.codePointAt(0))) {
+            return null; // a fragment ("…as much as they want"), not a sentence
+        }
+        if (ENUMERATION.matcher(original).results().count() >= 2) {
+            return null;
+        }
+        int words = EpisodeWords.count(original);
+        if (words < 5 || words > 70 || SpokenText.hasMath(original) || looksLikeNoise(original)
+                || POINTS_AT.matcher(original).find()) {
+            return null;
+        }
+        int spokenWords = EpisodeWords.count(SpokenText.speak(original));
+        return spokenWords < 5 || spokenWords > 55 ? null : original;
+    }
+
+    /**
+     * What the paper offers the host, in words: every sentence of its readable sections that can be
+     * said (as {@link #usable}, captions left out, none leaning on the one before, each counted once), at most
+     * {@link #MATERIAL_PER_SENTENCE} words of a body sentence and {@link #MATERIAL_PER_ABSTRACT_SENTENCE}
+     * of an abstract's (the host may not read the abstract back, so a long sentence of it is said in
+     * part). Counting stops at {@code enough}.
+     */
+    static int materialWords(ScriptRequest request, int enough) {
+        List<PaperText.Section> sections = request.readableSections();
+        List<SectionRole> roles = SectionRole.of(sections);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int total = 0;
+        for (int si = 0; si < sections.size(); si++) {
+            int cap = roles.get(si) == SectionRole.ABSTRACT ? MATERIAL_PER_ABSTRACT_SENTENCE : MATERIAL_PER_SENTENCE;
+            for (String paragraph : sections.get(si).text().split("\\n\\s*\\n")) {
+                if (CAPTION.matcher(paragraph.strip()).lookingAt()) {
+                    continue;
+                }
+                for (String s : SentenceSplitter.split(paragraph)) {
+                    String original = usable(s);
+                    // A sentence leaning on the one before ("This is shown by …") is never said on its own.
+                    if (original != null && !OfflineScriptWriter.LEANS_BACK.matcher(original).lookingAt() && seen.add(original)) {
+                        total += Math.min(EpisodeWords.count(SpokenText.speak(original)), cap);
+                        if (total >= enough) {
+                            return total;
+                        }
+                    }
+                }
+            }
+        }
+        return total;
+    }
+
+    /** One long sentence is one claim, however many words it runs to. */
+    static final int MATERIAL_PER_SENTENCE = 40;
+    /** What of an abstract's sentence the host can say in his own words ({@link RecitalGuard}'s per-line limit and a little). */
+    static final int MATERIAL_PER_ABSTRACT_SENTENCE = OfflineScriptWriter.RECITAL_PER_LINE + 6;
 
     private static boolean looksLikeNoise(String s) {
         long letters = s.chars().filter(Character::isLetter).count();

@@ -67,9 +67,13 @@ public final class ScriptGate {
     private final Set<String> abstractRuns;
     private final int targetWords;
 
+    /**
+     * @param targetWords the configured target; the length band is checked around this paper's own
+     *                    target ({@link EpisodeLength}), which a paper that gives little keeps short
+     */
     public ScriptGate(ScriptRequest request, int targetWords) {
         this.request = request;
-        this.targetWords = targetWords;
+        this.targetWords = EpisodeLength.target(request, targetWords);
         this.grounding = new Grounding(request.groundingText());
         this.abstractRuns = ExplainMetrics.runs(ExplainMetrics.tokens(abstractText()));
         places.add(new Passage("Abstract", null, 0, abstractText()));
@@ -216,8 +220,17 @@ public final class ScriptGate {
         if (sentence.strip().endsWith("?")) {
             return null;
         }
+        // The paper's title, said by name, is the paper's own words: only what the sentence says around it needs support.
+        String title = request.paper().title() == null ? "" : request.paper().title().replaceAll("\\s+", " ").strip();
+        String spokenTitle = SpokenText.title(title);
+        for (String t : List.of(title, spokenTitle)) {
+            if (!t.isEmpty()) {
+                sentence = sentence.replace(t, " ");
+            }
+        }
         Set<String> content = stems(sentence);
         content.removeAll(HostVocabulary.STEMS);
+        content.removeAll(stems(request.show().host() + " " + request.show().cohost()));
         boolean claim = sentence.matches("(?s).*\\d.*") || content.stream().anyMatch(paperWords::contains);
         if (!claim || content.size() < 3) {
             return null;

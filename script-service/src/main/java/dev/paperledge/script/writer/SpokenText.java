@@ -49,6 +49,21 @@ public final class SpokenText {
         return t.replaceAll("\\s+", " ").strip();
     }
 
+    private static final Pattern INLINE_MATH = Pattern.compile("\\$([^$]*)\\$");
+    private static final Pattern MATH_FUNCTION = Pattern.compile("\\\\(log|ln|exp|sin|cos|tan|max|min|det|dim)\\b");
+
+    /**
+     * A title as the host says it: TeX remnants gone, inline math reduced to its symbols
+     * ("$\\mathcal{N}=4$" is said "N=4", "$S^3$" "S3"), so no dollar sign or backslash is read out.
+     */
+    public static String title(String title) {
+        String t = untex(title == null ? "" : title);
+        Matcher m = INLINE_MATH.matcher(t);
+        t = m.replaceAll(r -> Matcher.quoteReplacement(MATH_FUNCTION.matcher(r.group(1)).replaceAll(" $1 ")
+                .replaceAll("\\\\[a-zA-Z]+", "").replaceAll("[{}^_\\\\$]", "").replaceAll("\\s+", " ").strip()));
+        return t.replaceAll("\\s+", " ").strip();
+    }
+
     /** The sentence as the host says it (third person, speakable), or "" if nothing speakable is left. */
     public static String speak(String sentence) {
         String t = untex(INVISIBLE.matcher(sentence).replaceAll(""));

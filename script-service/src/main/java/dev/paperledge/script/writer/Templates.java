@@ -1,7 +1,5 @@
 package dev.paperledge.script.writer;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.paperledge.contracts.EpisodeScript.Kind;
 
@@ -9,8 +7,10 @@ import dev.paperledge.contracts.EpisodeScript.Kind;
  * The host's words: greetings, transitions, lead-ins, audiences, questions and sign-offs, in the
  * voice of the seed episodes. None of them states a fact about a paper and none contains a digit;
  * facts and numbers only ever come from the paper's own sentences.
- * Placeholders: {title}, {category}, {subject} (the idea's short name or "this approach"), {keyword},
- * {host} and {cohost} (the hosts' names).
+ * Placeholders: {title}, {category}, {subject} (the idea's short name or "this approach"), {topic}
+ * (the paper's topic in its own words), {source} ("abstract" or "paper"), {host} and {cohost} (the
+ * hosts' names). No line is filler that could be said of any paper: a line that stands in for
+ * missing content names the paper's topic.
  */
 final class Templates {
     private Templates() {
@@ -31,14 +31,11 @@ final class Templates {
     static final String[] PROBLEM_LEADS = { "Here's the problem they start from: ", "So, what's the problem? ",
             "Let's set the scene. ", "First, the big picture. " };
 
-    static final String[] NO_PROBLEM = {
-            "The authors start from a question that's easy to state and surprisingly hard to answer, and that's exactly the kind of puzzle we love on this show." };
+    static final String[] NO_PROBLEM = { "In a word, this one is about {topic}.",
+            "The short version: it's a paper about {topic}." };
 
     static final String[] AND_LEADS = { "And ", "On top of that, ", "What's more, ", "Plus, ", "" };
 
-    static final String[] HOOK_FILLERS = {
-            "Now, I know that might sound a little abstract at first, so let's take it slowly and build it up piece by piece.",
-            "Stick with me here, because once this clicks, you'll start seeing it everywhere." };
 
     static final String[] BRIDGES = {
             "Keep that picture in mind, because it captures the spirit of what {subject} is going for.",
@@ -51,12 +48,8 @@ final class Templates {
 
     static final String[] METHOD_LEADS = { "In a nutshell, ", "Put simply, ", "Here's the core idea: ", "" };
 
-    static final String[] NO_METHOD = {
-            "The recipe itself is detailed, so I'd really encourage you to read the full paper for the nuts and bolts of how {subject} works." };
+    static final String[] NO_METHOD = { "The {source} doesn't spell out how they went about {topic}, so I won't guess." };
 
-    static final String[] METHOD_FILLERS = {
-            "Let me pause there for a second, because that's the heart of it. If you only remember one thing about how this works, make it that.",
-            "If that felt like a lot, don't worry. The key is the overall shape of the idea, not every last detail." };
 
     static final String[] FINDINGS_TRANSITIONS = { "Now for the part I always look forward to: what did they find?",
             "So, does it actually work?", "And here's the real kicker.", "Okay, so what came out of all this?" };
@@ -64,11 +57,13 @@ final class Templates {
     static final String[] FINDINGS_LEADS = { "", "According to the paper, ", "The headline? ", "Here's what they report: " };
 
     static final String[] NO_FINDINGS = {
-            "I'll keep the results short here, because they're best taken in the authors' own careful words. The quote coming up gives you a taste, and the full paper has the details." };
+            "What they found about {topic} isn't spelled out in the {source}, so their own words in a moment are the closest we get." };
 
-    static final String[] FINDINGS_FILLERS = {
-            "That's worth sitting with for a moment. Results like these are what turn a clever idea into something people actually start using.",
-            "And remember, a result is only as good as the question behind it, which is why the setup we just talked about matters so much." };
+    /** The analogy section when no analogy fits the paper's words: nothing is forced on it. */
+    static final String[] NO_ANALOGY = {
+            "I don't have a tidy everyday picture for {topic}, and I'd rather not force one, so let's stay close to what the {source} says.",
+            "No everyday picture does {topic} justice, so instead of forcing one, let's stick to the {source} itself." };
+
 
     static final String[] QUOTE_LEADS = { "There's one line in the paper that I think sums it up nicely:",
             "I love how the authors put it themselves:", "Here's a line straight from the paper:",
@@ -105,7 +100,7 @@ final class Templates {
     static final String[] TAKEAWAY_INTROS = { "So, the key takeaways:", "Let's recap the key takeaways.",
             "Here are the big takeaways to hold on to." };
 
-    static final String[] NO_TAKEAWAY = { "The main takeaway is the question itself, and why {subject} is worth a closer look." };
+    static final String[] NO_TAKEAWAY = { "If you remember one thing, make it the subject itself, {topic}, and know that the full text is where it gets its depth." };
 
     static final String[] QUESTION_INTROS = { "A few questions that popped into my head while reading this:",
             "Here are some questions I keep turning over:", "Now, a few things to ponder:" };
@@ -115,9 +110,6 @@ final class Templates {
 
     static final String[] TAKEAWAY_NUMBER_LEADS = { "The figure to remember: ", "If one number sticks, let it be this: " };
 
-    static final String[] TAKEAWAY_FIELD = {
-            "And the bigger lesson: a careful question, tested honestly, is worth more than a flashy claim.",
-            "And the bigger lesson: the details of how something is measured decide what we're allowed to conclude." };
 
     static final String[] SIGN_OFF_REFLECTIONS = {
             "I think this is a really exciting piece of work, and I'm curious to see where it goes next.",
@@ -156,18 +148,7 @@ final class Templates {
     static final String[] COHOST_GOODBYES = { "Thanks for listening, everyone!", "Bye, everyone, and thanks for hanging out with us.",
             "See you next time, crew!" };
 
-    /** Fact-free narration for very short papers, in script order. */
-    static final List<String> EXTRA_NARRATION = new ArrayList<>(List.of(
-            "Papers like this one pack a lot into very few words, so let's unpack it together, one idea at a time.",
-            "And here's something I always find useful: when a paper is this compact, every single word was chosen on purpose, so it's worth reading slowly.",
-            "Let me say that again in my own words, because it's easy to skim past how much is packed into it.",
-            "When you read a result like this, it's always worth asking what exactly was measured, and compared to what.",
-            "I always find it helpful to imagine explaining an idea like this to a friend over coffee. If you can do that, you've really got it.",
-            "And that, to me, is what makes research so much fun: one careful idea can ripple out in directions nobody expected.",
-            "Questions like these are where the next papers come from, so don't be shy about asking them."));
 
-    static final List<Kind> EXTRA_NARRATION_KINDS = List.of(Kind.HOOK, Kind.METHOD, Kind.METHOD, Kind.FINDINGS,
-            Kind.WHY_IT_MATTERS, Kind.WHY_IT_MATTERS, Kind.QUESTIONS);
 
     static String chapterTitle(Kind k) {
         return switch (k) {

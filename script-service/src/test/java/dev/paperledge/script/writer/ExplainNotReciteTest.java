@@ -96,9 +96,8 @@ public class ExplainNotReciteTest {
         }
     }
 
-    @Test
-    void aPhysicsPaperWithAnOldStyleIdGetsAPhysicsEpisodeThatStillExplains() {
-        String abs = "We show that the large N limit of certain conformal field theories in various dimensions include in their "
+    /** Maldacena's abstract (hep-th/9711200): an old-style ID, a rich abstract of the physics kind. */
+    static final String MALDACENA = "We show that the large N limit of certain conformal field theories in various dimensions include in their "
                 + "Hilbert space a sector describing supergravity on the product of Anti-deSitter spacetimes, spheres and other "
                 + "compact manifolds. This is shown by taking some branes in the full M/string theory and then taking a low energy "
                 + "limit where the field theory on the brane decouples from the bulk. We observe that, in this limit, we can still "
@@ -108,6 +107,10 @@ public class ExplainNotReciteTest {
                 + "are IIB strings. We conjecture that compactifications of M/string theory on various Anti-deSitter spacetimes are "
                 + "dual to various conformal field theories. This leads to a new proposal for a definition of M-theory which could "
                 + "be extended to include five non-compact dimensions.";
+
+    @Test
+    void aPhysicsPaperWithAnOldStyleIdGetsAPhysicsEpisodeThatStillExplains() {
+        String abs = MALDACENA;
         var paper = OfflineScriptWriterTest.summary("The Large N Limit of Superconformal Field Theories and Supergravity", "hep-th",
                 List.of("Juan M. Maldacena"), abs);
         ScriptRequest req = new ScriptRequest("hep-th/9711200", 1, paper, null);
