@@ -342,8 +342,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
         String subject = subject(title);
         String subjectRef = subject == null ? "this approach" : subject;
         String category = paper.categoryName() == null || paper.categoryName().isBlank() ? "research" : paper.categoryName();
-        Slots slots = new Slots(title, category, subjectRef, topic(title, req.text().fullText() + " " + paper.abstractText()),
-                fullText ? "paper" : "abstract");
+        Slots slots = new Slots(title, category, subjectRef, topic(req), fullText ? "paper" : "abstract");
 
         // The paper's own content is chosen first, most important first, so the recital budget goes
         // to the method and the results rather than to scene-setting.
@@ -453,7 +452,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
             d.parts.add(new Part(Kind.QUOTE, 1, "\"" + quote.original().replaceAll("\\s+", " ").strip() + "\"", 100, true,
                     false, quote));
         } else {
-            d.parts.add(new Part(Kind.QUOTE, 1, "\"" + paper.title().replaceAll("\\s+", " ").strip() + "\"", 100, true, false));
+            d.parts.add(new Part(Kind.QUOTE, 1, "\"" + quotableTitle(paper.title()) + "\"", 100, true, false));
             d.report.note("no quotable sentence: the title is quoted");
         }
         d.host(Kind.QUOTE, 2, d.pick(Templates.QUOTE_REACTIONS), 28, false, false);
@@ -734,6 +733,30 @@ public final class OfflineScriptWriter implements ScriptWriter {
                 .findFirst().map(m -> base + " " + m).orElse(base);
     }
 
+    /**
+     * The title as the quote when the paper has no quotable sentence: verbatim, and when it carries
+     * math, its longest stretch without any (no dollar sign is read out), cut to whole words.
+     */
+    static String quotableTitle(String title) {
+        String t = title.replaceAll("\\s+", " ").strip();
+        if (!SpokenText.hasMath(t)) {
+            return t;
+        }
+        String best = "";
+        for (String part : t.split("\\$[^$]*\\$")) {
+            List<String> words = new ArrayList<>(List.of(part.strip().split(" ")));
+            while (!words.isEmpty() && (TextRank.STOPWORDS.contains(words.get(words.size() - 1).toLowerCase(Locale.ROOT))
+                    || SpokenText.hasMath(words.get(words.size() - 1)))) {
+                words.remove(words.size() - 1);
+            }
+            String candidate = String.join(" ", words).strip();
+            if (!SpokenText.hasMath(candidate) && candidate.length() > best.length()) {
+                best = candidate;
+            }
+        }
+        return EpisodeWords.count(best) >= 2 ? best : t;
+    }
+
     /** Short name of the paper's idea: the part of the title before a colon, when short. */
     static String subject(String title) {
         int colon = title.indexOf(':');
@@ -760,14 +783,20 @@ public final class OfflineScriptWriter implements ScriptWriter {
         }
     }
 
+    /** The paper's topic ({@link #topic(String, String)}) from its title as said and its text. */
+    static String topic(ScriptRequest req) {
+        return topic(SpokenText.title(req.paper().title()), req.text().fullText() + " " + req.paper().abstractText());
+    }
+
     /** A word of a title or text; math and brackets break a phrase. */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*|\\$[^$]*\\$|[^\\p{L}\\p{N}\\s,;:.'-]+|[,;:.]");
 
     /**
      * The paper's topic in its own words: the longest run of the title's words that its text says too
-     * ("strings on branes", "random polynomials"; words matched by their first five letters, the
-     * text's form kept, no math), or up to three title words the text uses, or, when the text shares
-     * none, the title itself. A line built on it is about this paper and no other.
+     * ("strings on branes", "random polynomial"; words matched by their first five letters, the
+     * text's form kept, no math, at least two words that name something); else the one or two title
+     * words its text says most often, or its own most frequent word; the title only when the text is
+     * empty. Short, so a line built on it repeats no run of the title. It is about this paper and no other.
      */
     static String topic(String title, String text) {
         List<String> t = words(title);
@@ -803,18 +832,20 @@ public final class OfflineScriptWriter implements ScriptWriter {
         if (bestContent >= 2) {
             return best;
         }
-        Set<String> keys = new HashSet<>(xs);
-        List<String> found = new ArrayList<>();
-        for (String w : t) {
-            if (content(w) && keys.contains(key(w)) && found.stream().noneMatch(f -> key(f).equals(key(w))) && found.size() < 3) {
-                found.add(x.get(xs.indexOf(key(w))));
+        // No run: the two title words the text says most often, else the text's own most frequent word.
+        java.util.Map<String, Long> often = xs.stream().filter(k -> !k.isEmpty())
+                .collect(java.util.stream.Collectors.groupingBy(k -> k, java.util.stream.Collectors.counting()));
+        List<String> picked = new ArrayList<>();
+        for (List<String> pool : List.of(t, x)) {
+            pool.stream().filter(w -> content(w) && (pool == t || w.length() >= 5) && often.containsKey(key(w)))
+                    .map(w -> x.get(xs.indexOf(key(w)))).distinct()
+                    .sorted(Comparator.comparingLong((String w) -> often.get(key(w))).reversed())
+                    .limit(pool == t ? 2 : 1).forEach(picked::add);
+            if (!picked.isEmpty()) {
+                break;
             }
         }
-        if (found.isEmpty()) {
-            return title;
-        }
-        return found.size() == 1 ? found.get(0)
-                : String.join(", ", found.subList(0, found.size() - 1)) + " and " + found.get(found.size() - 1);
+        return picked.isEmpty() ? title : String.join(" and ", picked);
     }
 
     private static List<String> words(String text) {

@@ -48,7 +48,7 @@ final class Templates {
 
     static final String[] METHOD_LEADS = { "In a nutshell, ", "Put simply, ", "Here's the core idea: ", "" };
 
-    static final String[] NO_METHOD = { "The {source} doesn't spell out how they went about {topic}, so I won't guess." };
+    static final String[] NO_METHOD = { "How they went about {topic} is only sketched in the {source}, so I'll keep to what it actually says." };
 
 
     static final String[] FINDINGS_TRANSITIONS = { "Now for the part I always look forward to: what did they find?",
@@ -57,7 +57,7 @@ final class Templates {
     static final String[] FINDINGS_LEADS = { "", "According to the paper, ", "The headline? ", "Here's what they report: " };
 
     static final String[] NO_FINDINGS = {
-            "What they found about {topic} isn't spelled out in the {source}, so their own words in a moment are the closest we get." };
+            "The {source} says little about what came out of the work on {topic}, so their own words in a moment are the closest we get." };
 
     /** The analogy section when no analogy fits the paper's words: nothing is forced on it. */
     static final String[] NO_ANALOGY = {
