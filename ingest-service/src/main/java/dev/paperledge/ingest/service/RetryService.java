@@ -78,7 +78,8 @@ public class RetryService {
     /**
      * The paper, the stage to retry and the attempt its retry starts (that stage's attempt + 1);
      * {@code stuck}: the stage is not FAILED but has shown no progress for too long; {@code input}: the
-     * stage's input as its consumer dead-lettered it in this run, when kept (else null).
+     * stage's input as its consumer dead-lettered it in this run, when kept (else null);
+     * {@code quietSince}: the status projection's latest news of the paper (a stuck retry says how long ago).
      */
     public record Target(Paper paper, Stage stage, int nextAttempt, boolean stuck, String input, Instant quietSince) {
     }
