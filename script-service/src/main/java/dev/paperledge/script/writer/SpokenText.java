@@ -1,5 +1,7 @@
 package dev.paperledge.script.writer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -84,7 +86,7 @@ public final class SpokenText {
                 .replaceAll("\\bcf\\.", "compare").replaceAll("\\betc\\.", "and so on.")
                 .replaceAll("\\bw\\.r\\.t\\.", "with respect to");
         t = t.replaceAll("(\\d)\\s*%", "$1 percent");
-        t = t.replaceAll("\\s+--+\\s+", ", ").replaceAll("\\s+\u2014\\s*|\u2014", ", ").replace(" & ", " and ");
+        t = t.replaceAll("\\s+--+\\s+|(?<=\\w)--+(?=\\w)", ", ").replaceAll("\\s+\u2014\\s*|\u2014", ", ").replace(" & ", " and ");
         t = t.replaceAll("[*\u2020\u2021]", "");
         t = revoice(t);
         if (FIRST_PERSON_SINGULAR.matcher(t).find()) {
@@ -199,6 +201,49 @@ public final class SpokenText {
         Matcher cap = Pattern.compile("([.!?]\\s+)([a-z])").matcher(t);
         t = cap.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + r.group(2).toUpperCase(Locale.ROOT)));
         return t;
+    }
+
+    private static final Pattern REPORTED_THAT = Pattern.compile(
+            "\\b(show|shows|showed|shown|find|finds|found|report|reports|observe|observes|argue|argues|suggest|suggests|"
+                    + "conclude|concludes|prove|proves|see|sees) that\\b(?= \\w)");
+    private static final Pattern NAMED_BY_THEM = Pattern.compile(",?\\s+which they (?:name|call|dub|term|refer to as)\\s+([A-Z][\\w-]*),?");
+    private static final Pattern INCLUDING = Pattern.compile(",\\s+including\\s+(?=[^,.;]{8,}[.!?]$)");
+    /** "…, an efficient approach that cuts memory enough to …": the clause after "that" is a sentence of its own. */
+    private static final Pattern THAT_CLAUSE = Pattern.compile("(?<=[a-z]{3}) that (?=[a-z]{3,}s\\s+(?:\\S+\\s+){5,}\\S+[.!?]$)");
+    /** "so", "such", "the fact", a verb of saying: the "that" that follows them is not a relative pronoun. */
+    private static final Pattern REPORTED_BEFORE = Pattern.compile(
+            "\\b(?:so|such|fact|ensure|ensures|means|mean|given|show|shows|find|finds|found|report|reports|suggest|suggests|argue|argues|say|says|note|notes|claim|claims|than|now|is|are|was|were)$");
+    private static final Pattern LATE_AND = Pattern.compile(",\\s+and\\s+(?=(?:they|it|the|their|this|these)\\b)");
+
+    /**
+     * The host's own wording of a sentence already in plain words ({@link #plain}): the paper's
+     * word order changed where a listener would not miss it, so it is told rather than read back.
+     * "They find that X" is said "They find X"; "…, which they name Guanaco," is "…, called Guanaco,";
+     * "…, including X." gets a sentence of its own ("That includes X."); ", and they …" starts a new
+     * one ("Plus, they …"); "…, an approach that cuts …" is "…, an approach. It cuts …".
+     * Facts, numbers and names stay as they are; the sentence as given when nothing applies.
+     */
+    public static String retold(String plain) {
+        List<String> out = new ArrayList<>();
+        for (String sentence : plain.split("(?<=[.!?])\\s+")) {
+            String t = REPORTED_THAT.matcher(sentence).replaceAll("$1");
+            t = NAMED_BY_THEM.matcher(t).replaceAll(r -> Matcher.quoteReplacement(", called " + r.group(1) + ","))
+                    .replaceAll(",\\s*([.!?])$", "$1");
+            t = INCLUDING.matcher(t).replaceFirst(". That includes ");
+            Matcher that = THAT_CLAUSE.matcher(t);
+            if (that.find() && EpisodeWords.count(t.substring(0, that.start())) >= 6 && !REPORTED_BEFORE.matcher(t.substring(0, that.start())).find()) {
+                t = t.substring(0, that.start()) + ". It " + t.substring(that.end());
+            }
+            String whole = t;
+            t = LATE_AND.matcher(whole).replaceAll(r -> {
+                String before = whole.substring(0, r.start());
+                return Matcher.quoteReplacement(EpisodeWords.count(before) >= 6 && CLAUSE.matcher(before).find() ? ". Plus, " : r.group());
+            });
+            out.add(t);
+        }
+        String joined = String.join(" ", out);
+        Matcher cap = Pattern.compile("([.!?]\\s+)([a-z])").matcher(joined);
+        return cap.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + r.group(2).toUpperCase(Locale.ROOT)));
     }
 
     /** Something that makes words a clause: an auxiliary or modal, or a pronoun subject. */

@@ -31,8 +31,10 @@ final class Templates {
     static final String[] PROBLEM_LEADS = { "Here's the problem they start from: ", "So, what's the problem? ",
             "Let's set the scene. ", "First, the big picture. " };
 
-    static final String[] NO_PROBLEM = { "In a word, this one is about {topic}.",
-            "The short version: it's a paper about {topic}." };
+    /** No problem statement to start from: the frame says so rather than passing a list of keywords off as the gist. */
+    static final String[] NO_PROBLEM = {
+            "The {source} skips the backstory on {topic} and goes straight to what the authors did, so that's where we'll start.",
+            "There's no long build-up on {topic} in the {source}: it opens with the work itself, and so will we." };
 
     static final String[] AND_LEADS = { "And ", "On top of that, ", "What's more, ", "Plus, ", "" };
 

@@ -22,7 +22,7 @@ class SpokenTextAndGroundingTest {
         assertThat(SpokenText.plain("They utilize a novel method, which outperforms prior work."))
                 .isEqualTo("They use a new method. It beats earlier work.");
         assertThat(SpokenText.plain("It freezes the weights, greatly reducing the number of trainable parameters."))
-                .isEqualTo("It freezes the weights. That ends up dramatically cutting the number of trainable parameters.");
+                .isEqualTo("It freezes the weights. That ends up dramatically cutting the count of trainable parameters.");
         assertThat(SpokenText.plain("An important result holds; the bound is tight."))
                 .isEqualTo("A major result holds. The bound is tight.");
         // A clause in the middle of a sentence stays where it is; numbers are never touched.
