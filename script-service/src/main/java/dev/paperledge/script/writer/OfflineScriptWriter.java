@@ -659,6 +659,12 @@ public final class OfflineScriptWriter implements ScriptWriter {
             String only = lines.get(0).substring(ordinals[0].length());
             lines.set(0, Character.toUpperCase(only.charAt(0)) + only.substring(1));
         }
+        if (lines.size() == 1) {
+            // "Here are the big takeaways" before a single one: the intro speaks of one.
+            d.parts.replaceAll(p -> p.kind() == Kind.TAKEAWAYS && p.order() == 0
+                    ? new Part(p.kind(), 0, slots.fill(Templates.TAKEAWAY_INTRO_ONE), p.priority(), p.mandatory(), p.filler())
+                    : p);
+        }
         for (int i = 0; i < lines.size(); i++) {
             d.parts.add(new Part(Kind.TAKEAWAYS, 1 + i, lines.get(i), i < 2 ? 100 : 48, i < 2, false, sources.get(i)));
         }

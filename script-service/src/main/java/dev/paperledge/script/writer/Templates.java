@@ -102,6 +102,9 @@ final class Templates {
     static final String[] TAKEAWAY_INTROS = { "So, the key takeaways:", "Let's recap the key takeaways.",
             "Here are the big takeaways to hold on to." };
 
+    /** The takeaways' intro when there is only one. */
+    static final String TAKEAWAY_INTRO_ONE = "If there's one thing to take away about {topic}, it's this.";
+
     static final String[] NO_TAKEAWAY = { "If you remember one thing, make it the subject itself, {topic}, and know that the full text is where it gets its depth." };
 
     static final String[] QUESTION_INTROS = { "A few questions that popped into my head while reading this:",

@@ -101,6 +101,9 @@ public class AbstractRecitalTest {
             assertThat(VERB.matcher(said).find()).as("a finding of %s that is a bare noun phrase: %s", label, m.group()).isTrue();
         }
         String takeaways = OfflineScriptWriterTest.section(s, Kind.TAKEAWAYS);
+        if (!takeaways.contains("Second, ") && !takeaways.contains("second, ")) {
+            assertThat(takeaways).as("a plural intro before one takeaway in %s", label).doesNotContain("takeaways");
+        }
         if (takeaways.contains("First, ")) {
             assertThat(takeaways).as("a \"First,\" with no second in %s", label).containsAnyOf("Second, ", "second, ");
         }
