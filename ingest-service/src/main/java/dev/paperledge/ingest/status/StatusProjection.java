@@ -173,9 +173,8 @@ public class StatusProjection {
             if (p == null) {
                 p = new StatusRecord();
                 p.arxivId = arxivId;
-                p.status = PaperStatus.REQUESTED; // set before persist: the insert takes the state of this moment
-                p.run = run;
-                p.runStartedAt = at;
+                // The insert takes the state of this moment: the NOT NULL columns are set first.
+                p.status = PaperStatus.REQUESTED;
                 p.updatedAt = Instant.now();
                 p.persist();
             }
@@ -298,15 +297,12 @@ public class StatusProjection {
         return changed ? Outcome.APPLIED : Outcome.STALE;
     }
 
+    /** As {@link #lockRun}, for an event: one that is ignored is logged. */
     private static StatusRecord lockCurrent(String arxivId, int run, PipelineEvent event) {
-        StatusRecord p = StatusRecord.findById(arxivId, LockModeType.PESSIMISTIC_WRITE);
+        StatusRecord p = lockRun(arxivId, run);
         if (p == null) {
-            LOG.debugf("status: ignoring %s for unknown paper %s", event.eventType(), arxivId);
-            return null;
-        }
-        if (run != p.run) {
-            LOG.debugf("status: ignoring %s of run %d for %s (current run %d)", event.eventType(), run, arxivId, p.run);
-            return null;
+            LOG.debugf("status: ignoring %s of run %d for %s (unknown paper or another run)", event.eventType(), run,
+                    arxivId);
         }
         return p;
     }
