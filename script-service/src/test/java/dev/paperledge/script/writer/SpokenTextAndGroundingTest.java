@@ -28,6 +28,14 @@ class SpokenTextAndGroundingTest {
         // A clause in the middle of a sentence stays where it is; numbers are never touched.
         assertThat(SpokenText.plain("Full fine-tuning, which retrains all 175B parameters, becomes less feasible."))
                 .isEqualTo("Full fine-tuning, which retrains all 175B parameters, becomes less practical.");
+        // A swap keeps the grammar of the phrase around it: a comparative stays a comparative, a passive
+        // stays finite, and a word that is also a noun ("constructs") is left alone.
+        assertThat(SpokenText.plain("The task is more challenging than expected."))
+                .isEqualTo("The task is harder than expected.");
+        assertThat(SpokenText.plain("The score is based on human ratings."))
+                .isEqualTo("The score rests on human ratings.");
+        assertThat(SpokenText.plain("Latent constructs are measured by surveys."))
+                .isEqualTo("Latent constructs are measured by surveys.");
     }
 
     @Test
