@@ -59,10 +59,19 @@ final class E2eStack {
         return output;
     }
 
+    /** A running component's PID, from its PID file; empty when there is none. */
+    static String pid(String component) {
+        try {
+            return Files.readString(ROOT.resolve(".paperledge/e2e/run/" + component + ".pid")).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** Resident memory of a running component, from its PID file; -1 when it is not running. */
     static long rssKb(String component) {
         try {
-            String pid = Files.readString(ROOT.resolve(".paperledge/e2e/run/" + component + ".pid")).strip();
+            String pid = pid(component);
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("\\D", ""));

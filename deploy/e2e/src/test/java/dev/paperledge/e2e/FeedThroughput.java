@@ -24,9 +24,14 @@ import dev.paperledge.testkit.StaticFileServer;
 
 /**
  * Feed throughput against a static server on the same bytes: publish-service's feed URL and nginx
- * serving its copy from disk, both loaded by wrk (2 threads, 16 connections, 10 s after a 3 s
- * warm-up), plain and with {@code Accept-Encoding: gzip}. deploy/local/bench.sh installs nginx and
- * wrk; without them it falls back to the JDK's file server loaded by Java clients, and says so.
+ * serving its copy from disk, both loaded by wrk (2 threads, 16 connections), plain and with
+ * {@code Accept-Encoding: gzip}. The service's feed path is warmed up first (10 s, so the JIT has
+ * compiled it: the pipeline run before never asked for the feed that often), then the two servers
+ * take turns, three 5 s runs each, and the medians are compared. On two cores wrk, the server and
+ * everything else on the machine share the CPUs, which moves single runs by ±15 %; a third row gives
+ * each side a core of its own (the server under test on CPU 0, wrk on CPU 1, with {@code taskset}),
+ * the steadier comparison. deploy/local/bench.sh installs nginx and wrk; without them it falls back
+ * to the JDK's file server loaded by Java clients, and says so.
  */
 final class FeedThroughput {
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
@@ -49,14 +54,17 @@ final class FeedThroughput {
     private FeedThroughput() {
     }
 
-    static Result measure(String feedUrl) throws Exception {
+    private static final int ROUNDS = 3;
+
+    /** @param publishPid the service's process, for the pinned row (blank: no pinned row) */
+    static Result measure(String feedUrl, String publishPid) throws Exception {
         byte[] feed = Pipeline.HTTP.send(HttpRequest.newBuilder(URI.create(feedUrl)).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body();
         Path dir = Files.createTempDirectory("paperledge-static");
         Path www = Files.createDirectories(dir.resolve("www"));
         Files.write(www.resolve("feed.xml"), feed);
         if (onPath("nginx") && onPath("wrk")) {
-            return withNginx(feedUrl, dir, feed.length);
+            return withNginx(feedUrl, publishPid, dir, feed.length);
         }
         try (StaticFileServer stat = new StaticFileServer(www.resolve("feed.xml"), "application/rss+xml; charset=utf-8",
                 0, 4)) {
@@ -65,7 +73,7 @@ final class FeedThroughput {
         }
     }
 
-    private static Result withNginx(String feedUrl, Path dir, int bytes) throws Exception {
+    private static Result withNginx(String feedUrl, String publishPid, Path dir, int bytes) throws Exception {
         // nginx's workers run as nobody when started by root: the copy must be world-readable.
         for (Path p : List.of(dir, dir.resolve("www"))) {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -102,8 +110,19 @@ final class FeedThroughput {
             String staticUrl = "http://127.0.0.1:" + port + "/feed.xml";
             waitFor(staticUrl);
             List<Row> rows = new ArrayList<>();
-            rows.add(new Row("wrk -t2 -c16, plain", wrk(feedUrl, false), wrk(staticUrl, false)));
-            rows.add(new Row("wrk -t2 -c16, gzip", wrk(feedUrl, true), wrk(staticUrl, true)));
+            rows.add(compare("wrk -t2 -c16, plain", feedUrl, staticUrl, false, List.of()));
+            rows.add(compare("wrk -t2 -c16, gzip", feedUrl, staticUrl, true, List.of()));
+            if (onPath("taskset") && publishPid != null && publishPid.matches("\\d+")) {
+                List<String> servers = new ArrayList<>(List.of(publishPid));
+                servers.addAll(childPids(nginx.pid()));
+                try {
+                    pin(servers, "0");
+                    rows.add(compare("wrk -t2 -c16, plain, one core each", feedUrl, staticUrl, false,
+                            List.of("taskset", "-c", "1")));
+                } finally {
+                    pin(servers, "0-" + (Runtime.getRuntime().availableProcessors() - 1));
+                }
+            }
             return new Result("nginx " + nginxVersion(), bytes, rows);
         } finally {
             nginx.destroy();
@@ -111,14 +130,48 @@ final class FeedThroughput {
         }
     }
 
-    private static double wrk(String url, boolean gzip) throws Exception {
-        run(wrkCommand(url, gzip, "3s"));
-        String out = run(wrkCommand(url, gzip, "10s"));
+    /** Warm-up, then the two servers in turns; the medians of their runs. */
+    private static Row compare(String load, String feedUrl, String staticUrl, boolean gzip, List<String> prefix)
+            throws Exception {
+        wrk(prefix, feedUrl, gzip, "10s");
+        wrk(prefix, staticUrl, gzip, "3s");
+        List<Double> service = new ArrayList<>();
+        List<Double> reference = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            service.add(wrk(prefix, feedUrl, gzip, "5s"));
+            reference.add(wrk(prefix, staticUrl, gzip, "5s"));
+        }
+        return new Row(load, median(service), median(reference));
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double wrk(List<String> prefix, String url, boolean gzip, String duration) throws Exception {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(wrkCommand(url, gzip, duration));
+        String out = run(cmd);
         Matcher m = RPS.matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("wrk printed no rate:\n" + out);
         }
         return Double.parseDouble(m.group(1));
+    }
+
+    /** All threads of these processes onto these CPUs. */
+    private static void pin(List<String> pids, String cpus) throws Exception {
+        for (String pid : pids) {
+            run(List.of("taskset", "-a", "-p", "-c", cpus, pid));
+        }
+    }
+
+    /** nginx's workers (its master only accepts). */
+    private static List<String> childPids(long parent) {
+        return ProcessHandle.of(parent).map(p -> p.children().map(c -> String.valueOf(c.pid())).toList())
+                .orElse(List.of());
     }
 
     private static List<String> wrkCommand(String url, boolean gzip, String duration) {

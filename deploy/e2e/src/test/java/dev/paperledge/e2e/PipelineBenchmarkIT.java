@@ -134,7 +134,7 @@ class PipelineBenchmarkIT {
         long total = totalRss();
         md.append(String.format("| RSS the four services (now / peak seen) | %d MB / %d MB |%n", total / 1024,
                 Math.max(peakRss, total) / 1024));
-        FeedThroughput.Result feed = FeedThroughput.measure(E2eStack.PUBLISH + "/feed.xml");
+        FeedThroughput.Result feed = FeedThroughput.measure(E2eStack.PUBLISH + "/feed.xml", E2eStack.pid("publish-service"));
         md.append(feed.markdown());
         System.out.println(md);
         Path target = E2eStack.ROOT.resolve("deploy/e2e/target");

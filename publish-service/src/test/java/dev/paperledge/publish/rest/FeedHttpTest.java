@@ -33,6 +33,8 @@ import dev.paperledge.publish.support.Episodes;
 import dev.paperledge.publish.support.PodcastTags;
 import dev.paperledge.publish.support.TestData;
 import dev.paperledge.publish.support.TestMp3;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -42,6 +44,8 @@ import jakarta.inject.Inject;
 class FeedHttpTest {
     @Inject
     TestData data;
+    @Inject
+    MeterRegistry registry;
 
     static Channel parse(byte[] xml) throws Exception {
         return (Channel) new WireFeedInput().build(new InputStreamReader(new ByteArrayInputStream(xml), StandardCharsets.UTF_8));
@@ -112,6 +116,36 @@ class FeedHttpTest {
         assertThat(get.apply("If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
         assertThat(get.apply("If-Modified-Since", "not a date").statusCode()).isEqualTo(200);
         assertThat(get.apply("If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Feed answers are counted by the fast path, by feed and outcome; the generic per-request HTTP
+     * timer leaves the feed paths out (its tag work was a sixth of a feed answer under load).
+     */
+    @Test
+    void feedAnswersAreCountedByFeedAndOutcomeAndLeftOutOfTheGenericHttpTimer() throws Exception {
+        String etag = given().get("/feed.xml").header("ETag"); // loads the feed into memory
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI url = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/feed.xml");
+        double plain = feedCount("plain");
+        double gzip = feedCount("gzip");
+        double notModified = feedCount("not-modified");
+        for (String[] header : List.of(new String[] {"Accept-Encoding", "identity"}, new String[] {"X-Nothing", "1"},
+                new String[] {"Accept-Encoding", "gzip"}, new String[] {"If-None-Match", etag})) {
+            http.send(HttpRequest.newBuilder(url).header(header[0], header[1]).build(), HttpResponse.BodyHandlers.discarding());
+        }
+        assertThat(feedCount("plain") - plain).isEqualTo(2);
+        assertThat(feedCount("gzip") - gzip).isEqualTo(1);
+        assertThat(feedCount("not-modified") - notModified).isEqualTo(1);
+        assertThat(registry.find("http.server.requests").tag("uri", "/feed.xml").meters()).isEmpty();
+        given().get("/").then().statusCode(200);
+        assertThat(registry.find("http.server.requests").meters()).as("other paths keep the timer").isNotEmpty();
+    }
+
+    private double feedCount(String outcome) {
+        FunctionCounter c = registry.find("paperledge.feed.requests").tag("feed", "/feed.xml").tag("outcome", outcome)
+                .functionCounter();
+        return c == null ? 0 : c.count();
     }
 
     @Test
