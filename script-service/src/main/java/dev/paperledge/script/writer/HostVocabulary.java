@@ -38,6 +38,8 @@ final class HostVocabulary {
                     text.append(' ').append(String.join(" ", a));
                 } else if (v instanceof List<?> l) {
                     l.forEach(x -> text.append(' ').append(x));
+                } else if (v instanceof String line) {
+                    text.append(' ').append(line);
                 }
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);

@@ -64,6 +64,9 @@ public final class OfflineScriptWriter implements ScriptWriter {
             "^(?:Next to|Compared (?:to|with)|Using|With|In|For|On|By|Given|Unlike|Despite|As|When|To|Through|Across|After|Before|Beyond|Following|Based on|Building on|Inspired by|Like)\\b[^,.]{3,80},\\s+(?=[A-Za-z])");
     /** Where the end of a sentence may be cut off: the last ", …" or " and …" of its final sentence. */
     private static final Pattern TAIL = Pattern.compile(",\\s+(?!and\\b|or\\b)|\\s+(?=while [a-z]+ing\\b)");
+    private static final Pattern CONJOINED = Pattern.compile("(?:and|or|but|nor)\\b");
+    private static final Pattern CLAUSE_OPENER = Pattern.compile(
+            "(?:which|who|whom|whose|where|when|that|while|whereas|although|though|because|since|including|such|as|yet|so|thus|hence|e\\.g|i\\.e|respectively)\\b");
 
     /** A sentence that leans on the one before it. */
     private static final Pattern DANGLING = Pattern.compile("(?:It|They|That|This|These|Those|Its|Their|Such|But|And|Or|So)\\b");
@@ -88,6 +91,27 @@ public final class OfflineScriptWriter implements ScriptWriter {
     /** The sentence without its relative clauses: "Their best model family, which they name Guanaco" is a noun phrase. */
     static String mainClause(String sentence) {
         return RELATIVE_CLAUSE.matcher(sentence).replaceAll("");
+    }
+
+    /**
+     * A series cut after one of its items ends as a series: "they gather the data, build a subset,
+     * present a plan" is said "…, build a subset, and present a plan". Only a run of short items
+     * (two to eight words each, at least three parts in all, none opening a clause of its own) counts.
+     */
+    static String closeSeries(String kept) {
+        String last = lastSentence(kept);
+        String[] items = last.split(",\\s+");
+        if (items.length < 3 || CONJOINED.matcher(items[items.length - 1]).lookingAt()) {
+            return kept;
+        }
+        for (int i = 1; i < items.length; i++) {
+            int w = EpisodeWords.count(items[i]);
+            if (w < 2 || w > 8 || !Character.isLowerCase(items[i].charAt(0)) || CLAUSE_OPENER.matcher(items[i]).lookingAt()) {
+                return kept;
+            }
+        }
+        int at = kept.lastIndexOf(", ");
+        return kept.substring(0, at) + ", and " + kept.substring(at + 2);
     }
 
     private static String lastSentence(String text) {
@@ -270,7 +294,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
             }
             String without = String.join(" ", rest);
             Candidate shorter = new Candidate(c.original(), without, c.section(), c.sectionIndex(), c.position(), c.score(),
-                    c.cue(), c.quotable(), c.role(), c.anchor(), c.paragraph());
+                    c.cue(), c.quotable(), c.role(), c.anchor(), c.paragraph(), c.sentence());
             String saved = SpokenText.plain(without);
             return saved.isEmpty() ? null : say(shorter, kind, leadIn, null);
         }
@@ -307,7 +331,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
                     }
                 }
                 if (cut > 0) {
-                    out.add(base.substring(0, cut).replaceAll("[,;:]$", "") + ".");
+                    out.add(closeSeries(base.substring(0, cut).replaceAll("[,;:]$", "")) + ".");
                 }
             }
             return out;
@@ -559,7 +583,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
 
     /** Where a spoken line comes from: the paper's section, its anchor, the paragraph and the sentence itself. */
     static EpisodeScript.Provenance provenance(String spoken, Candidate c) {
-        return new EpisodeScript.Provenance(spoken, c.section(), c.anchor(), c.paragraph(), c.original());
+        return new EpisodeScript.Provenance(spoken, c.section(), c.anchor(), c.paragraph(), c.sentence());
     }
 
     /** Each key term, before it is used: an acronym's long form, or the authors' name for it, then the gist in plain words. */
@@ -571,8 +595,10 @@ public final class OfflineScriptWriter implements ScriptWriter {
             }
             String intro;
             if (t.expansion() != null) {
-                intro = (order == 1 ? d.pick(Templates.TERM_INTROS) : "And ") + t.name() + ", which is short for "
-                        + t.expansion() + ".";
+                // The first one after a lead-in ("…a name you'll hear: LoRA, which is short for …"); a later
+                // one as a sentence of its own ("And LLM is short for …").
+                intro = order == 1 ? d.pick(Templates.TERM_INTROS) + t.name() + ", which is short for " + t.expansion() + "."
+                        : "And " + t.name() + " is short for " + t.expansion() + ".";
             } else {
                 intro = Templates.NAMED_TERM[d.rnd.nextInt(Templates.NAMED_TERM.length)].replace("{term}", t.name());
             }
@@ -650,7 +676,8 @@ public final class OfflineScriptWriter implements ScriptWriter {
                 }
             }
         }
-        if (lines.isEmpty()) {
+        boolean standIn = lines.isEmpty();
+        if (standIn) {
             lines.add(slots.fill(d.pick(Templates.NO_TAKEAWAY)));
             sources.add(null);
         }
@@ -659,7 +686,13 @@ public final class OfflineScriptWriter implements ScriptWriter {
             String only = lines.get(0).substring(ordinals[0].length());
             lines.set(0, Character.toUpperCase(only.charAt(0)) + only.substring(1));
         }
-        if (lines.size() == 1) {
+        if (standIn) {
+            // Nothing of the paper's own to take away: an intro that promises none ("If there's one thing to
+            // take away…, it's this." before "If you remember one thing…" said "one thing" twice).
+            d.parts.replaceAll(p -> p.kind() == Kind.TAKEAWAYS && p.order() == 0
+                    ? new Part(p.kind(), 0, slots.fill(Templates.TAKEAWAY_INTRO_STAND_IN), p.priority(), p.mandatory(), p.filler())
+                    : p);
+        } else if (lines.size() == 1) {
             // "Here are the big takeaways" before a single one: the intro speaks of one.
             d.parts.replaceAll(p -> p.kind() == Kind.TAKEAWAYS && p.order() == 0
                     ? new Part(p.kind(), 0, slots.fill(Templates.TAKEAWAY_INTRO_ONE), p.priority(), p.mandatory(), p.filler())

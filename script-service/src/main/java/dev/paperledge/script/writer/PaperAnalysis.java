@@ -30,7 +30,7 @@ public final class PaperAnalysis {
 
     /** One sentence of the paper and how the host could say it. */
     public record Candidate(String original, String spoken, String section, int sectionIndex, int position,
-            double score, Cue cue, boolean quotable, SectionRole role, String anchor, int paragraph) {
+            double score, Cue cue, boolean quotable, SectionRole role, String anchor, int paragraph, String sentence) {
         public int words() {
             return EpisodeWords.count(spoken);
         }
@@ -56,14 +56,18 @@ public final class PaperAnalysis {
             PaperText.Section sec = sections.get(si);
             List<String> sentences = new ArrayList<>();
             List<Integer> paragraphOf = new ArrayList<>();
+            List<String> wholeOf = new ArrayList<>();
             String[] paragraphs = sec.text() == null ? new String[0] : sec.text().split("\\n\\s*\\n");
             for (int pi = 0; pi < paragraphs.length; pi++) {
                 if (CAPTION.matcher(paragraphs[pi].strip()).lookingAt()) {
                     continue; // a caption describes a picture the listener cannot see
                 }
                 for (String s : SentenceSplitter.split(paragraphs[pi])) {
-                    sentences.add(s);
-                    paragraphOf.add(pi);
+                    for (String claim : claims(s)) {
+                        sentences.add(claim);
+                        paragraphOf.add(pi);
+                        wholeOf.add(s);
+                    }
                 }
             }
             if (sentences.isEmpty()) {
@@ -85,14 +89,54 @@ public final class PaperAnalysis {
                 String spoken = SpokenText.speak(original);
                 Cue cue = Cue.classify(original, sec.title(), i);
                 double score = (mean > 0 ? ranks[i] / mean : 1.0) * weight;
-                boolean quotable = words >= 8 && words <= 40 && !SpokenText.hasUrl(original) && !original.contains("~")
+                // A claim cut from a numbered sentence is not the paper's words as they stand: never quoted.
+                boolean whole = sentences.get(i).equals(wholeOf.get(i));
+                boolean quotable = whole && words >= 8 && words <= 40 && !SpokenText.hasUrl(original) && !original.contains("~")
                         && !original.contains("\"") && !original.contains("\\") && original.matches("^[A-Z].*[.!]$");
                 candidates.add(new Candidate(original, spoken, sec.title(), si, i, score, cue, quotable, roles.get(si),
-                        sec.anchor(), paragraphOf.get(i)));
+                        sec.anchor(), paragraphOf.get(i), whole ? original : wholeOf.get(i)));
             }
         }
         this.keywords = computeKeywords(request);
     }
+
+    /**
+     * A sentence that numbers its claims inline, "We find that (1) X, and (2) Y.", as one sentence per
+     * claim: "We find that X." and "We find that Y." (the opening words are each claim's own start).
+     * Items marked (1), (2)… or (a), (b)… or (i), (ii)…, in order, after an opening of at least two
+     * words that is not a colon's lead ("three contributions: (1) …" stays one sentence). Anything else is
+     * returned as it is.
+     */
+    static List<String> claims(String sentence) {
+        java.util.regex.Matcher m = INLINE_ITEM.matcher(sentence);
+        List<int[]> marks = new ArrayList<>();
+        while (m.find()) {
+            marks.add(new int[] { m.start(), m.end() });
+        }
+        if (marks.size() < 2 || !List.of("(1)", "(a)", "(i)").contains(sentence.substring(marks.get(0)[0], marks.get(0)[1]))) {
+            return List.of(sentence);
+        }
+        String head = sentence.substring(0, marks.get(0)[0]).strip();
+        if (EpisodeWords.count(head) < 2 || head.endsWith(":") || head.endsWith(";")) {
+            return List.of(sentence);
+        }
+        String end = sentence.strip().endsWith("!") ? "!" : ".";
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < marks.size(); i++) {
+            int from = marks.get(i)[1];
+            int to = i + 1 < marks.size() ? marks.get(i + 1)[0] : sentence.length();
+            String item = sentence.substring(from, to).strip().replaceAll("[.!?]$", "")
+                    .replaceAll("(?:[,;]\\s*(?:and|or)?|\\s+(?:and|or))$", "").strip();
+            if (EpisodeWords.count(item) < 3) {
+                return List.of(sentence);
+            }
+            out.add(head + " " + item + end);
+        }
+        return out;
+    }
+
+    /** "(1)", "(a)", "(i)": an inline item marker with a space on each side. */
+    private static final Pattern INLINE_ITEM = Pattern.compile("(?<=\\s)\\((?:[1-9]|[a-h]|i{1,3}|iv|v|vi{1,3})\\)(?=\\s)");
 
     /**
      * The sentence as the host could take it up (a run-in heading cut off), or null when it cannot be
@@ -137,7 +181,7 @@ public final class PaperAnalysis {
                 if (CAPTION.matcher(paragraph.strip()).lookingAt()) {
                     continue;
                 }
-                for (String s : SentenceSplitter.split(paragraph)) {
+                for (String s : SentenceSplitter.split(paragraph).stream().flatMap(x -> claims(x).stream()).toList()) {
                     String original = usable(s);
                     // A sentence leaning on the one before ("This is shown by …") is never said on its own.
                     if (original != null && !OfflineScriptWriter.LEANS_BACK.matcher(original).lookingAt() && seen.add(original)) {

@@ -105,6 +105,9 @@ final class Templates {
     /** The takeaways' intro when there is only one. */
     static final String TAKEAWAY_INTRO_ONE = "If there's one thing to take away about {topic}, it's this.";
 
+    /** The takeaways' intro before the stand-in line, when the paper gave none of its own. */
+    static final String TAKEAWAY_INTRO_STAND_IN = "The {source} does not spell out a lesson on {topic}, so here is mine.";
+
     static final String[] NO_TAKEAWAY = { "If you remember one thing, make it the subject itself, {topic}, and know that the full text is where it gets its depth." };
 
     static final String[] QUESTION_INTROS = { "A few questions that popped into my head while reading this:",
