@@ -54,22 +54,8 @@ public final class PaperAnalysis {
         this.roles = SectionRole.of(sections);
         for (int si = 0; si < sections.size(); si++) {
             PaperText.Section sec = sections.get(si);
-            List<String> sentences = new ArrayList<>();
-            List<Integer> paragraphOf = new ArrayList<>();
-            List<String> wholeOf = new ArrayList<>();
-            String[] paragraphs = sec.text() == null ? new String[0] : sec.text().split("\\n\\s*\\n");
-            for (int pi = 0; pi < paragraphs.length; pi++) {
-                if (CAPTION.matcher(paragraphs[pi].strip()).lookingAt()) {
-                    continue; // a caption describes a picture the listener cannot see
-                }
-                for (String s : SentenceSplitter.split(paragraphs[pi])) {
-                    for (String claim : claims(s)) {
-                        sentences.add(claim);
-                        paragraphOf.add(pi);
-                        wholeOf.add(s);
-                    }
-                }
-            }
+            List<Piece> pieces = pieces(sec);
+            List<String> sentences = pieces.stream().map(Piece::claim).toList();
             if (sentences.isEmpty()) {
                 continue;
             }
@@ -90,14 +76,36 @@ public final class PaperAnalysis {
                 Cue cue = Cue.classify(original, sec.title(), i);
                 double score = (mean > 0 ? ranks[i] / mean : 1.0) * weight;
                 // A claim cut from a numbered sentence is not the paper's words as they stand: never quoted.
-                boolean whole = sentences.get(i).equals(wholeOf.get(i));
+                Piece piece = pieces.get(i);
+                boolean whole = piece.claim().equals(piece.sentence());
                 boolean quotable = whole && words >= 8 && words <= 40 && !SpokenText.hasUrl(original) && !original.contains("~")
                         && !original.contains("\"") && !original.contains("\\") && original.matches("^[A-Z].*[.!]$");
                 candidates.add(new Candidate(original, spoken, sec.title(), si, i, score, cue, quotable, roles.get(si),
-                        sec.anchor(), paragraphOf.get(i), whole ? original : wholeOf.get(i)));
+                        sec.anchor(), piece.paragraph(), whole ? original : piece.sentence()));
             }
         }
         this.keywords = computeKeywords(request);
+    }
+
+    /** One claim of a section as the writer takes it up: its paragraph, the paper's whole sentence, the claim itself. */
+    private record Piece(int paragraph, String sentence, String claim) {
+    }
+
+    /** Every claim of a section's paragraphs in order (a whole sentence, or each numbered claim of one), captions left out. */
+    private static List<Piece> pieces(PaperText.Section sec) {
+        List<Piece> out = new ArrayList<>();
+        String[] paragraphs = sec.text() == null ? new String[0] : sec.text().split("\\n\\s*\\n");
+        for (int pi = 0; pi < paragraphs.length; pi++) {
+            if (CAPTION.matcher(paragraphs[pi].strip()).lookingAt()) {
+                continue; // a caption describes a picture the listener cannot see
+            }
+            for (String sentence : SentenceSplitter.split(paragraphs[pi])) {
+                for (String claim : claims(sentence)) {
+                    out.add(new Piece(pi, sentence, claim));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -177,18 +185,13 @@ public final class PaperAnalysis {
         int total = 0;
         for (int si = 0; si < sections.size(); si++) {
             int cap = roles.get(si) == SectionRole.ABSTRACT ? MATERIAL_PER_ABSTRACT_SENTENCE : MATERIAL_PER_SENTENCE;
-            for (String paragraph : sections.get(si).text().split("\\n\\s*\\n")) {
-                if (CAPTION.matcher(paragraph.strip()).lookingAt()) {
-                    continue;
-                }
-                for (String s : SentenceSplitter.split(paragraph).stream().flatMap(x -> claims(x).stream()).toList()) {
-                    String original = usable(s);
-                    // A sentence leaning on the one before ("This is shown by …") is never said on its own.
-                    if (original != null && !OfflineScriptWriter.LEANS_BACK.matcher(original).lookingAt() && seen.add(original)) {
-                        total += Math.min(EpisodeWords.count(SpokenText.speak(original)), cap);
-                        if (total >= enough) {
-                            return total;
-                        }
+            for (Piece piece : pieces(sections.get(si))) {
+                String original = usable(piece.claim());
+                // A sentence leaning on the one before ("This is shown by …") is never said on its own.
+                if (original != null && !OfflineScriptWriter.LEANS_BACK.matcher(original).lookingAt() && seen.add(original)) {
+                    total += Math.min(EpisodeWords.count(SpokenText.speak(original)), cap);
+                    if (total >= enough) {
+                        return total;
                     }
                 }
             }
