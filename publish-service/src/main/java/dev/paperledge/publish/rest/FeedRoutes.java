@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +34,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.Config;
+
 /**
  * The feeds' fast path. A feed already in memory is answered on the event loop straight from buffers
  * made once per revision (the bytes, and the same gzipped for clients that accept it), with its
@@ -51,10 +55,17 @@ public class FeedRoutes {
     private static final CharSequence GZIP = AsciiString.cached("gzip");
     private static final CharSequence FEED_TYPE = AsciiString.cached(FeedService.FEED_CONTENT_TYPE);
     private static final CharSequence OPML_TYPE = AsciiString.cached(TopicFeeds.OPML_CONTENT_TYPE);
-    /** Routes before RESTEasy's, so a feed in memory never reaches the JAX-RS layer. */
-    private static final int ORDER = -100;
+    /**
+     * Before the public header filter ({@code quarkus.http.filter.public.order}, -1000) and RESTEasy's
+     * routes: a feed in memory is answered with the filter's headers sent from here, and never reaches
+     * the JAX-RS layer. Anything that falls through gets them from the filter as usual.
+     */
+    private static final int ORDER = -2000;
+    private static final String FILTER_HEADER = "quarkus.http.filter.public.header.\"%s\"";
     /** More prepared feeds than this (rules + categories + main + OPML) and the oldest are dropped. */
     private static final int MAX_PREPARED = 1000;
+    private static final CharSequence CONTENT_SECURITY_POLICY = AsciiString.cached("Content-Security-Policy");
+    private static final CharSequence X_CONTENT_TYPE_OPTIONS = AsciiString.cached("X-Content-Type-Options");
 
     /** One revision of a feed as it goes on the wire. */
     record Prepared(String revision, String etag, CharSequence etagHeader, CharSequence lastModified,
@@ -83,9 +94,17 @@ public class FeedRoutes {
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
     private final Map<String, Counters> counters = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
+    /** The public filter's headers (name → value), as bytes once: every answer carries them. */
+    private final Map<CharSequence, CharSequence> filterHeaders;
 
-    FeedRoutes(MeterRegistry registry) {
+    FeedRoutes(MeterRegistry registry, Config config) {
         this.registry = registry;
+        Map<CharSequence, CharSequence> headers = new LinkedHashMap<>();
+        for (CharSequence name : List.of(CONTENT_SECURITY_POLICY, X_CONTENT_TYPE_OPTIONS)) {
+            config.getOptionalValue(FILTER_HEADER.formatted(name), String.class)
+                    .ifPresent(value -> headers.put(name, new AsciiString(value)));
+        }
+        this.filterHeaders = Map.copyOf(headers);
     }
 
     void routes(@Observes Router router, FeedService feeds, TopicFeeds topics) {
@@ -124,6 +143,7 @@ public class FeedRoutes {
         }
         Counters counted = counters.computeIfAbsent(path, feed -> Counters.of(registry, feed));
         HttpServerResponse res = ctx.response();
+        filterHeaders.forEach(res::putHeader);
         res.putHeader(HttpHeaders.ETAG, p.etagHeader()).putHeader(HttpHeaders.LAST_MODIFIED, p.lastModified())
                 .putHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         if (notModified(ctx, p)) {
