@@ -64,6 +64,10 @@ public final class OfflineScriptWriter implements ScriptWriter {
             "^(?:Next to|Compared (?:to|with)|Using|With|In|For|On|By|Given|Unlike|Despite|As|When|To|Through|Across|After|Before|Beyond|Following|Based on|Building on|Inspired by|Like)\\b[^,.]{3,80},\\s+(?=[A-Za-z])");
     /** Where the end of a sentence may be cut off: the last ", …" or " and …" of its final sentence. */
     private static final Pattern TAIL = Pattern.compile(",\\s+(?!and\\b|or\\b)|\\s+(?=while [a-z]+ing\\b)");
+    /** A second verb of the same subject: "It|They <verb> …, and <verb>s …". */
+    private static final Pattern SECOND_PREDICATE = Pattern.compile("^(?:It|They) [a-z]{3,}\\b[^,;]{8,}(,\\s+and\\s+)(?=[a-z]{3,}(?:s|ed)\\s+(?!of\\b|and\\b)[a-z])");
+    /** A sentence ending on a bare appositive ("…, a system."), its explanation cut away. */
+    private static final Pattern STUB = Pattern.compile(",\\s+(?:a|an)\\s+[a-z-]+(?:\\s+[a-z-]+)?[.!?]$");
     private static final Pattern CONJOINED = Pattern.compile("(?:and|or|but|nor)\\b");
     private static final Pattern CLAUSE_OPENER = Pattern.compile(
             "(?:which|who|whom|whose|where|when|that|while|whereas|although|though|because|since|including|such|as|yet|so|thus|hence|e\\.g|i\\.e|respectively)\\b");
@@ -253,6 +257,8 @@ public final class OfflineScriptWriter implements ScriptWriter {
                 variants.remove(own);
                 variants.add(0, own);
             }
+            // "…they bring in MemGPT, a system." says nothing of what it is: a stub left by a cut is no line.
+            variants.removeIf(v -> variants.size() > 1 && sentences(v).stream().anyMatch(x -> STUB.matcher(x).find()));
             for (String variant : variants) {
                 boolean speakable = true;
                 for (String sentence : sentences(variant)) {
@@ -319,6 +325,12 @@ public final class OfflineScriptWriter implements ScriptWriter {
                     if (EpisodeWords.count(joined) >= 6 && (opensAsBefore || !DANGLING.matcher(joined).lookingAt())) {
                         out.add(joined);
                     }
+                }
+                // "It manages the tiers, and uses interrupts …": the first of two things it does is a sentence.
+                String last = lastSentence(base);
+                Matcher second = SECOND_PREDICATE.matcher(last);
+                if (second.find() && EpisodeWords.count(last.substring(0, second.start(1))) >= 6) {
+                    out.add(base.substring(0, base.length() - last.length() + second.start(1)) + ".");
                 }
                 Matcher tail = TAIL.matcher(base);
                 int cut = -1;
@@ -536,7 +548,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
         d.host(Kind.SIGN_OFF, 1, d.pick(Templates.SIGN_OFFS), 100, true, false);
         d.parts.add(new Part(Kind.CREDITS, 0, "Credit to Paper authors: " + paper.creditLine(), 100, true, false));
 
-        List<Part> chosen = fit(d.parts, target);
+        List<Part> chosen = spelledOutOnce(fit(d.parts, target), d.terms);
         List<Part> ordered = chosen.stream().sorted(Comparator.comparing(Part::kind).thenComparingInt(Part::order)).toList();
         Map<Kind, List<EpisodeScript.Line>> lines = new EnumMap<>(Kind.class);
         Map<String, String> spokenAs = Map.of();
@@ -579,6 +591,38 @@ public final class OfflineScriptWriter implements ScriptWriter {
         d.report.explain(new GroundingReport.Explain(f.recitalPercent(), f.repeatedRuns(), List.copyOf(sectionsUsed),
                 termsSaid, !fullText, List.of(), ScriptGate.sourcedLines(script)));
         return new WrittenScript(script, d.report.build(), NAME, null);
+    }
+
+    /**
+     * An acronym the episode already spelt out before its term line ("Large language models, or LLMs,
+     * have …" in the hook) is not spelt out again ("And LLMs is short for …"). Named side by side in
+     * a title is not spelt out.
+     */
+    static List<Part> spelledOutOnce(List<Part> chosen, List<KeyTerms.Term> terms) {
+        List<Part> ordered = chosen.stream().sorted(Comparator.comparing(Part::kind).thenComparingInt(Part::order)).toList();
+        List<Part> out = new ArrayList<>(chosen);
+        for (KeyTerms.Term t : terms) {
+            if (t.expansion() == null) {
+                continue;
+            }
+            String spelt = t.name() + (" is short for " + t.expansion() + ".");
+            String speltFirst = t.name() + ", which is short for " + t.expansion() + ".";
+            String name = Pattern.quote(t.name());
+            String expansion = Pattern.quote(t.expansion());
+            Pattern both = Pattern.compile("(?i)(?<![\\w-])(?:" + expansion + ",?\\s+or\\s+" + name + "|" + name + ",?\\s+or\\s+"
+                    + expansion + ")(?![\\w-])");
+            for (int i = 0; i < ordered.size(); i++) {
+                Part p = ordered.get(i);
+                if (p.source() == null && (p.text().endsWith(spelt) || p.text().endsWith(speltFirst))) {
+                    boolean before = ordered.subList(0, i).stream().anyMatch(q -> both.matcher(q.text()).find());
+                    if (before) {
+                        out.remove(p);
+                    }
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** Where a spoken line comes from: the paper's section, its anchor, the paragraph and the sentence itself. */

@@ -73,10 +73,10 @@ public final class PaperAnalysis {
                 }
                 int words = EpisodeWords.count(original);
                 String spoken = SpokenText.speak(original);
-                Cue cue = Cue.classify(original, sec.title(), i);
-                double score = (mean > 0 ? ranks[i] / mean : 1.0) * weight;
-                // A claim cut from a numbered sentence is not the paper's words as they stand: never quoted.
                 Piece piece = pieces.get(i);
+                Cue cue = piece.cue() != null ? piece.cue() : Cue.classify(original, sec.title(), i);
+                double score = (mean > 0 ? ranks[i] / mean : 1.0) * weight;
+                // A claim cut from a sentence is not the paper's words as they stand: never quoted.
                 boolean whole = piece.claim().equals(piece.sentence());
                 boolean quotable = whole && words >= 8 && words <= 40 && !SpokenText.hasUrl(original) && !original.contains("~")
                         && !original.contains("\"") && !original.contains("\\") && original.matches("^[A-Z].*[.!]$");
@@ -87,48 +87,73 @@ public final class PaperAnalysis {
         this.keywords = computeKeywords(request);
     }
 
-    /** One claim of a section as the writer takes it up: its paragraph, the paper's whole sentence, the claim itself. */
-    private record Piece(int paragraph, String sentence, String claim) {
+    /**
+     * One claim of a section as the writer takes it up: its paragraph, the paper's whole sentence, the
+     * claim itself, and the cue its sentence gives it (null: judged by its own words).
+     */
+    private record Piece(int paragraph, String sentence, String claim, Cue cue) {
     }
 
-    /** Every claim of a section's paragraphs in order (a whole sentence, or each numbered claim of one), captions left out. */
+    /** Every claim of a section's paragraphs in order (a whole sentence, or each claim of one), captions left out. */
     private static List<Piece> pieces(PaperText.Section sec) {
         List<Piece> out = new ArrayList<>();
         String[] paragraphs = sec.text() == null ? new String[0] : sec.text().split("\\n\\s*\\n");
-        for (int pi = 0; pi < paragraphs.length; pi++) {
+        for (int i = 0; i < paragraphs.length; i++) {
+            int pi = i;
             if (CAPTION.matcher(paragraphs[pi].strip()).lookingAt()) {
                 continue; // a caption describes a picture the listener cannot see
             }
             for (String sentence : SentenceSplitter.split(paragraphs[pi])) {
-                for (String claim : claims(sentence)) {
-                    out.add(new Piece(pi, sentence, claim));
+                List<String> numbered = numbered(sentence);
+                if (numbered != null) {
+                    numbered.forEach(claim -> out.add(new Piece(pi, sentence, claim, null)));
+                    continue;
                 }
+                List<String> settings = settings(sentence);
+                if (settings != null) {
+                    // What came out in each setting an evaluation names is a finding, whatever its words.
+                    Cue found = EVALUATES.matcher(settings.get(0)).find() ? Cue.RESULT : null;
+                    out.add(new Piece(pi, sentence, settings.get(0), null));
+                    settings.subList(1, settings.size()).forEach(claim -> out.add(new Piece(pi, sentence, claim, found)));
+                    continue;
+                }
+                out.add(new Piece(pi, sentence, sentence, null));
             }
         }
         return out;
+    }
+
+    /** The claims of a sentence one by one: a numbered one's ({@link #numbered}), a list of settings' ({@link #settings}), or the sentence. */
+    static List<String> claims(String sentence) {
+        List<String> numbered = numbered(sentence);
+        if (numbered != null) {
+            return numbered;
+        }
+        List<String> settings = settings(sentence);
+        return settings != null ? settings : List.of(sentence);
     }
 
     /**
      * A sentence that numbers its claims inline, "We find that (1) X, and (2) Y.", as one sentence per
      * claim: "We find that X." and "We find that Y." (the opening words are each claim's own start).
      * Items marked (1), (2)… or (a), (b)… or (i), (ii)…, in order, after an opening of at least two
-     * words that is not a colon's lead ("three contributions: (1) …" stays one sentence). Anything else is
-     * returned as it is.
+     * words that is not a colon's lead ("three contributions: (1) …" stays one sentence). Null for
+     * anything else.
      */
-    static List<String> claims(String sentence) {
+    static List<String> numbered(String sentence) {
         java.util.regex.Matcher m = INLINE_ITEM.matcher(sentence);
         List<int[]> marks = new ArrayList<>();
         while (m.find()) {
             marks.add(new int[] { m.start(), m.end() });
         }
         if (marks.size() < 2 || !List.of("(1)", "(a)", "(i)").contains(sentence.substring(marks.get(0)[0], marks.get(0)[1]))) {
-            return List.of(sentence);
+            return null;
         }
         String head = sentence.substring(0, marks.get(0)[0]).strip();
         if (EpisodeWords.count(head) < 2 || head.endsWith(":") || head.endsWith(";")) {
-            return List.of(sentence);
+            return null;
         }
-        String end = sentence.strip().endsWith("!") ? "!" : ".";
+        String end = end(sentence);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < marks.size(); i++) {
             int from = marks.get(i)[1];
@@ -136,12 +161,72 @@ public final class PaperAnalysis {
             String item = sentence.substring(from, to).strip().replaceAll("[.!?]$", "")
                     .replaceAll("(?:[,;]\\s*(?:and|or)?|\\s+(?:and|or))$", "").strip();
             if (EpisodeWords.count(item) < 3) {
-                return List.of(sentence);
+                return null;
             }
             out.add(head + " " + item + end);
         }
         return out;
     }
+
+    /**
+     * A sentence that lists the settings it speaks of after a colon, each with what happens there:
+     * "We test it in two domains: document analysis, where it reads documents far beyond its window,
+     * and chat, where it remembers users." as the lead and one sentence per setting: "We test it in
+     * two domains.", "In document analysis, it reads documents far beyond its window.", "In chat, it
+     * remembers users." A setting is one to six words before ", where"; its clause at least four
+     * words. Null for anything else.
+     */
+    static List<String> settings(String sentence) {
+        int colon = sentence.indexOf(": ");
+        if (colon < 0 || sentence.indexOf(": ", colon + 1) >= 0) {
+            return null;
+        }
+        String lead = sentence.substring(0, colon).strip();
+        String rest = sentence.substring(colon + 2).strip().replaceAll("[.!?]$", "");
+        List<java.util.regex.MatchResult> wheres = SETTING_CLAUSE.matcher(rest).results().toList();
+        if (wheres.size() < 2 || EpisodeWords.count(lead) < 4 || lead.contains("(")) {
+            return null;
+        }
+        String end = end(sentence);
+        List<String> out = new ArrayList<>(List.of(lead + end));
+        String setting = rest.substring(0, wheres.get(0).start());
+        for (int i = 0; i < wheres.size(); i++) {
+            String clause;
+            String next = null;
+            if (i + 1 < wheres.size()) {
+                String between = rest.substring(wheres.get(i).end(), wheres.get(i + 1).start());
+                java.util.regex.MatchResult sep = SETTING_SEPARATOR.matcher(between).results().reduce((a, b) -> b).orElse(null);
+                if (sep == null) {
+                    return null;
+                }
+                clause = between.substring(0, sep.start());
+                next = between.substring(sep.end());
+            } else {
+                clause = rest.substring(wheres.get(i).end());
+            }
+            int settingWords = EpisodeWords.count(setting);
+            if (settingWords < 1 || settingWords > 6 || EpisodeWords.count(clause) < 4 || setting.contains(",")) {
+                return null;
+            }
+            String in = setting.strip().matches("(?i)(?:in|on|for|at|with|under|during)\\b.*") ? "" : "In ";
+            String said = in + setting.strip() + ", " + clause.strip() + end;
+            out.add(Character.toUpperCase(said.charAt(0)) + said.substring(1));
+            setting = next;
+        }
+        return out;
+    }
+
+    private static String end(String sentence) {
+        return sentence.strip().endsWith("!") ? "!" : ".";
+    }
+
+    /** ", where …" opening what happens in a listed setting. */
+    private static final Pattern SETTING_CLAUSE = Pattern.compile(",\\s+(?:where|in which)\\s+");
+    /** Between one setting's clause and the next setting: ", and " or "; " and the like. */
+    private static final Pattern SETTING_SEPARATOR = Pattern.compile("[,;]\\s+(?:and\\s+|or\\s+)?");
+    /** A lead that says the work was put to the test: its settings' outcomes are findings. */
+    private static final Pattern EVALUATES = Pattern.compile(
+            "(?i)\\b(?:evaluat\\w*|experiments?|test(?:s|ed)?|benchmark\\w*|validat\\w*|demonstrat\\w*|appl(?:y|ied))\\b");
 
     /** "(1)", "(a)", "(i)": an inline item marker with a space on each side. */
     private static final Pattern INLINE_ITEM = Pattern.compile("(?<=\\s)\\((?:[1-9]|[a-h]|i{1,3}|iv|v|vi{1,3})\\)(?=\\s)");

@@ -207,6 +207,9 @@ public final class SpokenText {
             "\\b(show|shows|showed|shown|find|finds|found|report|reports|observe|observes|argue|argues|suggest|suggests|"
                     + "conclude|concludes|prove|proves|see|sees) that\\b(?= \\w)");
     private static final Pattern NAMED_BY_THEM = Pattern.compile(",?\\s+which they (?:name|call|dub|term|refer to as)\\s+([A-Z][\\w-]*),?");
+    /** Praise the paper gives its own verbs ("intelligently manages", "effectively provide"): said without it. */
+    private static final Pattern FILLER_ADVERB = Pattern.compile(
+            "(?<=\\b(?:that|which|to|and|can|will|it|they|we|[a-z]{2,20}s) )(?:intelligently|effectively|seamlessly|successfully|elegantly|carefully) (?=[a-z]{3,})");
     private static final Pattern INCLUDING = Pattern.compile(",\\s+including\\s+(?=[^,.;]{8,}[.!?]$)");
     /** "…, an efficient approach that cuts memory enough to …": the clause after "that" is a sentence of its own. */
     private static final Pattern THAT_CLAUSE = Pattern.compile("(?<=[a-z]{3}) that (?=[a-z]{3,}s\\s+(?:\\S+\\s+){5,}\\S+[.!?]$)");
@@ -220,7 +223,8 @@ public final class SpokenText {
      * word order changed where a listener would not miss it, so it is told rather than read back.
      * "They find that X" is said "They find X"; "…, which they name Guanaco," is "…, called Guanaco,";
      * "…, including X." gets a sentence of its own ("That includes X."); ", and they …" starts a new
-     * one ("Plus, they …"); "…, an approach that cuts …" is "…, an approach. It cuts …".
+     * one ("Plus, they …"); "…, an approach that cuts …" is "…, an approach. It cuts …"; praise of its
+     * own verbs ("a system that intelligently manages") is left out.
      * Facts, numbers and names stay as they are; the sentence as given when nothing applies.
      */
     public static String retold(String plain) {
@@ -230,6 +234,7 @@ public final class SpokenText {
             t = NAMED_BY_THEM.matcher(t).replaceAll(r -> Matcher.quoteReplacement(", called " + r.group(1) + ","))
                     .replaceAll(",\\s*([.!?])$", "$1");
             t = INCLUDING.matcher(t).replaceFirst(". That includes ");
+            t = FILLER_ADVERB.matcher(t).replaceAll("");
             Matcher that = THAT_CLAUSE.matcher(t);
             if (that.find() && EpisodeWords.count(t.substring(0, that.start())) >= 6 && !REPORTED_BEFORE.matcher(t.substring(0, that.start())).find()) {
                 t = t.substring(0, that.start()) + ". It " + t.substring(that.end());

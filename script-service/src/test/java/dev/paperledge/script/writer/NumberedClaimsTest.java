@@ -10,9 +10,10 @@ import dev.paperledge.contracts.EpisodeScript;
 import dev.paperledge.contracts.EpisodeScript.Kind;
 
 /**
- * Sentences that number their claims inline are told claim by claim instead of dropped as lists;
- * a series cut short keeps its "and"; a later acronym is a sentence of its own; a stand-in takeaway
- * comes without an intro promising one.
+ * Sentences that number their claims inline, or list the settings they were tested in, are told
+ * claim by claim instead of dropped as lists; a series cut short keeps its "and"; a later acronym is
+ * a sentence of its own, and one already spelt out is not spelt out again; a stand-in takeaway comes
+ * without an intro promising one; a cut never leaves a bare appositive ("…MemGPT, a system.").
  */
 class NumberedClaimsTest {
     @Test
@@ -49,6 +50,66 @@ class NumberedClaimsTest {
         });
         EpisodeScript s = new OfflineScriptWriter(OfflineScriptWriterTest.TARGET).write(stack.request()).script();
         assertThat(OfflineScriptWriterTest.section(s, Kind.FINDINGS)).containsPattern("HumanEval|deduplicat");
+    }
+
+    @Test
+    void aSentenceListingItsSettingsIsItsLeadAndOneSentencePerSetting() {
+        assertThat(PaperAnalysis.claims("We applied the assay in three tissues: liver, where expression doubled after treatment, "
+                + "kidney, where it stayed flat across all doses, and the heart muscle, where it fell by half."))
+                .containsExactly("We applied the assay in three tissues.", "In liver, expression doubled after treatment.",
+                        "In kidney, it stayed flat across all doses.", "In the heart muscle, it fell by half.");
+        assertThat(PaperAnalysis.claims("The detector was run in two modes: in the cold phase, in which the signal stays "
+                + "below the noise, and in the hot phase, where bursts reach a thousand counts, rise, and decay."))
+                .containsExactly("The detector was run in two modes.", "In the cold phase, the signal stays below the noise.",
+                        "In the hot phase, bursts reach a thousand counts, rise, and decay.");
+        for (String s : List.of("Two regimes matter here: the cold one, where ice forms on the surface.",
+                "We consider two cases: the case where x is positive and the case where it is not.",
+                "We test it in two settings: a very long and rather complicated setting name here, where it works well, and chat, where it remembers users.",
+                "Results: chat, where it remembers users well, and search, where it finds more documents.")) {
+            assertThat(PaperAnalysis.claims(s)).as(s).containsExactly(s);
+        }
+    }
+
+    @Test
+    void anEvaluationsSettingsAreFindingsNeverQuoted() throws Exception {
+        Fixtures.Paper memgpt = Fixtures.seeds().stream().filter(p -> p.arxivId().equals("2310.08560")).findFirst().orElseThrow();
+        PaperAnalysis a = new PaperAnalysis(memgpt.request());
+        List<PaperAnalysis.Candidate> settings = a.all().stream().filter(c -> c.original().startsWith("In ")
+                && c.sentence().startsWith("We evaluate")).toList();
+        assertThat(settings).extracting(PaperAnalysis.Candidate::original).anySatisfy(o -> assertThat(o).startsWith("In document analysis, "))
+                .anySatisfy(o -> assertThat(o).startsWith("In multi-session chat, "));
+        assertThat(settings).allSatisfy(c -> {
+            assertThat(c.cue()).isEqualTo(Cue.RESULT);
+            assertThat(c.quotable()).isFalse();
+        });
+        EpisodeScript s = new OfflineScriptWriter(OfflineScriptWriterTest.TARGET).write(memgpt.request()).script();
+        assertThat(OfflineScriptWriterTest.section(s, Kind.FINDINGS)).containsPattern("document analysis|multi-session chat")
+                .doesNotContain("says little about what came out");
+    }
+
+    @Test
+    void anAcronymSpeltOutEarlierIsNotSpeltOutAgainAndNoCutLeavesABareAppositive() throws Exception {
+        Fixtures.Paper memgpt = Fixtures.seeds().stream().filter(p -> p.arxivId().equals("2310.08560")).findFirst().orElseThrow();
+        EpisodeScript s = new OfflineScriptWriter(OfflineScriptWriterTest.TARGET).write(memgpt.request()).script();
+        String hook = OfflineScriptWriterTest.section(s, Kind.HOOK);
+        String method = OfflineScriptWriterTest.section(s, Kind.METHOD);
+        if (hook.contains("Large language models, or LLMs")) {
+            assertThat(method).doesNotContain("LLMs is short for");
+        }
+        assertThat(SpokenText.retold("With this idea, they bring in a system that intelligently manages memory tiers to give the model more context."))
+                .isEqualTo("With this idea, they bring in a system. It manages memory tiers to give the model more context.");
+        for (Fixtures.Paper p : Fixtures.all()) {
+            EpisodeScript e = new OfflineScriptWriter(OfflineScriptWriterTest.TARGET).write(p.request()).script();
+            String all = e.sections().stream().map(EpisodeScript.Section::text).reduce("", String::concat);
+            // An acronym spelt out in passing is not spelt out again as a line of its own.
+            java.util.regex.Matcher later = java.util.regex.Pattern.compile("And ([A-Za-z-]+) is short for ([^.]+)\\.").matcher(all);
+            while (later.find()) {
+                String before = all.substring(0, later.start());
+                assertThat(before).as(p.arxivId()).doesNotContainIgnoringCase(later.group(2) + ", or " + later.group(1));
+            }
+            // "…they bring in MemGPT, or Memory-GPT, a system.": a cut never leaves a bare appositive.
+            assertThat(all).as(p.arxivId()).doesNotContainPattern(", an? [a-z-]+(?: [a-z-]+)?\\.(?: |$)");
+        }
     }
 
     @Test

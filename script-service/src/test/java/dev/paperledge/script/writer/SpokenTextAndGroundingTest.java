@@ -36,6 +36,9 @@ class SpokenTextAndGroundingTest {
                 .isEqualTo("The score rests on human ratings.");
         assertThat(SpokenText.plain("Latent constructs are measured by surveys."))
                 .isEqualTo("Latent constructs are measured by surveys.");
+        // An adverb that goes with the verb keeps its place: "go far beyond", not "far go beyond".
+        assertThat(SpokenText.plain("The documents far exceed the window, and the totals well exceed the budget."))
+                .isEqualTo("The documents go far beyond the window, and the totals go well beyond the budget.");
     }
 
     @Test
