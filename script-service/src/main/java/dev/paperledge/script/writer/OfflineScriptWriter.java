@@ -66,6 +66,8 @@ public final class OfflineScriptWriter implements ScriptWriter {
     private static final Pattern TAIL = Pattern.compile(",\\s+(?!and\\b|or\\b)|\\s+(?=while [a-z]+ing\\b)");
     /** A second verb of the same subject: "It|They <verb> …, and <verb>s …". */
     private static final Pattern SECOND_PREDICATE = Pattern.compile("^(?:It|They) [a-z]{3,}\\b[^,;]{8,}(,\\s+and\\s+)(?=[a-z]{3,}(?:s|ed)\\s+(?!of\\b|and\\b)[a-z])");
+    private static final Pattern COMPARISON = Pattern.compile("(?i)(?:when |as )?(?:compared|relative|next to|unlike|like|in contrast|against)\\b");
+    private static final Pattern BACK_REFERENCE = Pattern.compile("(?i)\\b(?:their|theirs|them|its)\\b");
     /** A sentence ending on a bare appositive ("…, a system."), its explanation cut away. */
     private static final Pattern STUB = Pattern.compile(",\\s+(?:a|an)\\s+[a-z-]+(?:\\s+[a-z-]+)?[.!?]$");
     private static final Pattern CONJOINED = Pattern.compile("(?:and|or|but|nor)\\b");
@@ -75,9 +77,12 @@ public final class OfflineScriptWriter implements ScriptWriter {
     /** A sentence that leans on the one before it. */
     private static final Pattern DANGLING = Pattern.compile("(?:It|They|That|This|These|Those|Its|Their|Such|But|And|Or|So)\\b");
     /** Something that makes a clause a sentence: an auxiliary, or a pronoun and its verb. */
+    /** Words that open a phrase before the sentence's subject ("When scaled to …," is no subject and verb). */
+    private static final String OPENER = "(?:When|Whenever|If|As|Once|After|Before|While|Although|Though|Because|Since|Unless|Until"
+            + "|Whereas|Where|Given|Compared|Using|With|Without|By|In|For|On|To|From|Through|Across|Unlike|Like|Despite)";
     private static final Pattern FINITE = Pattern.compile(
             "\\b(?:is|are|was|were|has|have|had|can|could|will|would|may|might|should|must|does|do|did)\\b"
-                    + "|\\b(?:[Tt]hey|[Ii]t|[Ww]e)\\s+[a-z]+|\\b(?:[Tt]his|[Tt]hese|[A-Z][A-Za-z]+) [a-z]+(?:s|ed)\\b");
+                    + "|\\b(?:[Tt]hey|[Ii]t|[Ww]e)\\s+[a-z]+|\\b(?:[Tt]his|[Tt]hese|(?!" + OPENER + "\\b)[A-Z][A-Za-z]+) [a-z]+(?:s|ed)\\b");
 
     /**
      * "Their results suggest that the structure of a biofilm, not only selection" : the clause after
@@ -251,8 +256,11 @@ public final class OfflineScriptWriter implements ScriptWriter {
             // The host's own wording first; the paper's order only when the retold line cannot be said.
             List<String> variants = new ArrayList<>(shorter(SpokenText.retold(plain)));
             shorter(plain).stream().filter(v -> !variants.contains(v)).forEach(variants::add);
-            // A form that reads nothing back goes first, so the budget of copied words lasts for lines that need it.
-            String own = variants.stream().filter(v -> guard.copiedWords(lead(leadIn, v)) == 0).findFirst().orElse(null);
+            // A form that reads nothing back goes first, so the budget of copied words lasts for lines that need it,
+            // but not one cut down to a stub of what the line would say.
+            int full = EpisodeWords.count(variants.get(0));
+            String own = variants.stream().filter(v -> guard.copiedWords(lead(leadIn, v)) == 0 && EpisodeWords.count(v) * 5 >= full * 3)
+                    .findFirst().orElse(null);
             if (own != null) {
                 variants.remove(own);
                 variants.add(0, own);
@@ -310,10 +318,15 @@ public final class OfflineScriptWriter implements ScriptWriter {
             List<String> out = new ArrayList<>();
             out.add(plain);
             String noIntro = INTRO_PHRASE.matcher(plain).replaceFirst("");
-            if (!noIntro.equals(plain) && EpisodeWords.count(noIntro) >= 6) {
+            // "When compared to humans, the models approach their accuracy": without its comparison the rest means nothing.
+            boolean comparedTo = COMPARISON.matcher(plain).lookingAt() && BACK_REFERENCE.matcher(noIntro).find();
+            if (!noIntro.equals(plain) && EpisodeWords.count(noIntro) >= 6 && !comparedTo) {
                 out.add(Character.toUpperCase(noIntro.charAt(0)) + noIntro.substring(1));
             }
             for (String base : List.copyOf(out)) {
+                // The cut forms of one base, the fullest first: dropping a whole sentence comes after
+                // cutting a tail when the tail cut keeps more.
+                List<String> cuts = new ArrayList<>();
                 List<String> ss = sentences(base);
                 if (ss.size() > 1) {
                     String worst = ss.stream().max(Comparator.comparingInt(guard::copiedWords)).orElseThrow();
@@ -323,14 +336,14 @@ public final class OfflineScriptWriter implements ScriptWriter {
                     // Only a sentence that now opens the line can lean on the one left out.
                     boolean opensAsBefore = !kept.isEmpty() && kept.get(0).equals(ss.get(0));
                     if (EpisodeWords.count(joined) >= 6 && (opensAsBefore || !DANGLING.matcher(joined).lookingAt())) {
-                        out.add(joined);
+                        cuts.add(joined);
                     }
                 }
                 // "It manages the tiers, and uses interrupts …": the first of two things it does is a sentence.
                 String last = lastSentence(base);
                 Matcher second = SECOND_PREDICATE.matcher(last);
                 if (second.find() && EpisodeWords.count(last.substring(0, second.start(1))) >= 6) {
-                    out.add(base.substring(0, base.length() - last.length() + second.start(1)) + ".");
+                    cuts.add(base.substring(0, base.length() - last.length() + second.start(1)) + ".");
                 }
                 Matcher tail = TAIL.matcher(base);
                 int cut = -1;
@@ -343,8 +356,10 @@ public final class OfflineScriptWriter implements ScriptWriter {
                     }
                 }
                 if (cut > 0) {
-                    out.add(closeSeries(base.substring(0, cut).replaceAll("[,;:]$", "")) + ".");
+                    cuts.add(closeSeries(base.substring(0, cut).replaceAll("[,;:]$", "")) + ".");
                 }
+                cuts.sort(Comparator.comparingInt(EpisodeWords::count).reversed());
+                out.addAll(cuts);
             }
             return out;
         }

@@ -113,6 +113,16 @@ class NumberedClaimsTest {
     }
 
     @Test
+    void aCutKeepsASubjectAndAComparisonKeepsWhatItComparesTo() throws Exception {
+        Fixtures.Paper whisper = Fixtures.seeds().stream().filter(p -> p.arxivId().equals("2212.04356")).findFirst().orElseThrow();
+        EpisodeScript s = new OfflineScriptWriter(OfflineScriptWriterTest.TARGET).write(whisper.request()).script();
+        String all = s.sections().stream().map(EpisodeScript.Section::text).reduce("", (a, b) -> a + " " + b);
+        // "When scaled to 680,000 hours of … supervision." is no sentence; "the models approach their
+        // accuracy" without "compared to humans" says nothing.
+        assertThat(all).doesNotContainPattern("(?:^|[.?!] )When [a-z]+ [^,.]*\\.").doesNotContain("The models approach their");
+    }
+
+    @Test
     void aSeriesCutAfterAnItemKeepsItsAnd() {
         assertThat(OfflineScriptWriter.closeSeries("They describe how they gather the data, build a licensed subset, present a governance plan"))
                 .isEqualTo("They describe how they gather the data, build a licensed subset, and present a governance plan");

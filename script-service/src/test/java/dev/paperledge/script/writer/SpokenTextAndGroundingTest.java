@@ -36,6 +36,8 @@ class SpokenTextAndGroundingTest {
                 .isEqualTo("The score rests on human ratings.");
         assertThat(SpokenText.plain("Latent constructs are measured by surveys."))
                 .isEqualTo("Latent constructs are measured by surveys.");
+        assertThat(SpokenText.plain("When compared to humans, the models approach their accuracy."))
+                .isEqualTo("Next to humans, the models approach their accuracy.");
         // An adverb that goes with the verb keeps its place: "go far beyond", not "far go beyond".
         assertThat(SpokenText.plain("The documents far exceed the window, and the totals well exceed the budget."))
                 .isEqualTo("The documents go far beyond the window, and the totals go well beyond the budget.");
