@@ -563,7 +563,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
         d.host(Kind.SIGN_OFF, 1, d.pick(Templates.SIGN_OFFS), 100, true, false);
         d.parts.add(new Part(Kind.CREDITS, 0, "Credit to Paper authors: " + paper.creditLine(), 100, true, false));
 
-        List<Part> chosen = spelledOutOnce(fit(d.parts, target), d.terms);
+        List<Part> chosen = noAndToOpen(namedOnlyIfUsed(spelledOutOnce(fit(d.parts, target), d.terms), d.terms, paper.title()));
         List<Part> ordered = chosen.stream().sorted(Comparator.comparing(Part::kind).thenComparingInt(Part::order)).toList();
         Map<Kind, List<EpisodeScript.Line>> lines = new EnumMap<>(Kind.class);
         Map<String, String> spokenAs = Map.of();
@@ -639,6 +639,47 @@ public final class OfflineScriptWriter implements ScriptWriter {
         }
         return out;
     }
+
+    /**
+     * A term the episode introduces but never says again ("FAP, which is short for False Alarm
+     * Probability." and then not a word of it) is not introduced: a name to remember for nothing.
+     */
+    static List<Part> namedOnlyIfUsed(List<Part> chosen, List<KeyTerms.Term> terms, String title) {
+        List<Part> out = new ArrayList<>(chosen);
+        for (KeyTerms.Term t : terms) {
+            Pattern named = Pattern.compile("(?<![\\w-])" + Pattern.quote(t.name()) + "(?![\\w-])");
+            if (named.matcher(title).find()) {
+                continue;
+            }
+            List<Part> mentions = out.stream().filter(p -> named.matcher(p.text()).find()).toList();
+            if (!mentions.isEmpty() && mentions.stream().allMatch(p -> p.source() == null && p.kind() == Kind.METHOD)) {
+                out.removeAll(mentions);
+            }
+        }
+        return out;
+    }
+
+    /** "And", "Plus" and the like join a line to the one before: the first of a section's paper lines opens without one. */
+    static List<Part> noAndToOpen(List<Part> chosen) {
+        List<Part> ordered = chosen.stream().sorted(Comparator.comparing(Part::kind).thenComparingInt(Part::order)).toList();
+        List<Part> out = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Part p = ordered.get(i);
+            Part before = i > 0 ? ordered.get(i - 1) : null;
+            boolean opens = before == null || before.kind() != p.kind() || before.source() == null && before.order() == 0;
+            Matcher and = AND_LEAD.matcher(p.text());
+            if (p.source() != null && opens && and.lookingAt() && p.text().length() > and.end()) {
+                String rest = p.text().substring(and.end());
+                p = new Part(p.kind(), p.order(), Character.toUpperCase(rest.charAt(0)) + rest.substring(1), p.priority(), p.mandatory(),
+                        p.filler(), p.source());
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static final Pattern AND_LEAD = Pattern.compile(java.util.Arrays.stream(Templates.AND_LEADS).filter(l -> !l.isBlank())
+            .map(l -> Pattern.quote(l.strip())).collect(java.util.stream.Collectors.joining("|", "(?:", ")\\s+")));
 
     /** Where a spoken line comes from: the paper's section, its anchor, the paragraph and the sentence itself. */
     static EpisodeScript.Provenance provenance(String spoken, Candidate c) {

@@ -123,6 +123,27 @@ class NumberedClaimsTest {
     }
 
     @Test
+    void aTermNeverUsedAgainIsNotIntroducedAndNoSectionOpensWithAnAnd() throws Exception {
+        for (Fixtures.Paper p : Fixtures.all()) {
+            WrittenScript w = new OfflineScriptWriter(OfflineScriptWriterTest.TARGET).write(p.request());
+            String all = w.script().sections().stream().map(EpisodeScript.Section::text).reduce("", (a, b) -> a + " " + b);
+            java.util.regex.Matcher intro = java.util.regex.Pattern.compile("([A-Za-z][\\w-]*), which is short for [^.]+\\.").matcher(all);
+            while (intro.find()) {
+                String after = all.substring(intro.end());
+                assertThat(after).as("%s introduces %s", p.arxivId(), intro.group(1)).containsPattern("(?<![\\w-])"
+                        + java.util.regex.Pattern.quote(intro.group(1)) + "(?![\\w-])");
+            }
+            for (EpisodeScript.Section s : w.script().sections()) {
+                for (String transition : List.of(Templates.METHOD_TRANSITIONS, Templates.FINDINGS_TRANSITIONS).stream()
+                        .flatMap(java.util.Arrays::stream).toList()) {
+                    assertThat(s.text()).as(p.arxivId()).doesNotContainPattern(java.util.regex.Pattern.quote(transition)
+                            + " (?:And|Plus,|What's more,|On top of that,) ");
+                }
+            }
+        }
+    }
+
+    @Test
     void aSeriesCutAfterAnItemKeepsItsAnd() {
         assertThat(OfflineScriptWriter.closeSeries("They describe how they gather the data, build a licensed subset, present a governance plan"))
                 .isEqualTo("They describe how they gather the data, build a licensed subset, and present a governance plan");
