@@ -498,7 +498,9 @@ public final class OfflineScriptWriter implements ScriptWriter {
         d.parts.addAll(inPaperOrder(methods, 10));
         boolean gistSaid = d.parts.stream().anyMatch(p -> p.kind() == Kind.METHOD && p.source() != null);
         if (methods.isEmpty() && !gistSaid) {
-            d.host(Kind.METHOD, 10, slots.fill(d.pick(Templates.NO_METHOD)), 100, true, false);
+            // When the quote is the sentence that says what they did, the listener is told it is coming.
+            boolean quoteTellsMethod = quote != null && quote.cue() == Cue.METHOD;
+            d.host(Kind.METHOD, 10, slots.fill(d.pick(quoteTellsMethod ? Templates.NO_METHOD_QUOTED : Templates.NO_METHOD)), 100, true, false);
         }
 
         // FINDINGS: results with their numbers, the analogy again, a limitation.

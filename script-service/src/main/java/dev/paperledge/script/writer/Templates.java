@@ -51,6 +51,9 @@ final class Templates {
     static final String[] METHOD_LEADS = { "In a nutshell, ", "Put simply, ", "Here's the core idea: ", "" };
 
     static final String[] NO_METHOD = { "How they went about {topic} is only sketched in the {source}, so I'll keep to what it actually says." };
+    /** No method line, but the episode's quote is the sentence that lists what they did. */
+    static final String[] NO_METHOD_QUOTED = {
+            "The {source} packs what they did on {topic} into one long list, so rather than paraphrase it badly, I'll read you that line in a moment." };
 
 
     static final String[] FINDINGS_TRANSITIONS = { "Now for the part I always look forward to: what did they find?",

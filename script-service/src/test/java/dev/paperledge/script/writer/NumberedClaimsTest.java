@@ -144,6 +144,24 @@ class NumberedClaimsTest {
     }
 
     @Test
+    void withNoMethodLineAQuoteThatTellsTheMethodIsAnnouncedNotContradicted() throws Exception {
+        for (Fixtures.Paper p : Fixtures.all()) {
+            WrittenScript w = new OfflineScriptWriter(OfflineScriptWriterTest.TARGET).write(p.request());
+            String method = OfflineScriptWriterTest.section(w.script(), Kind.METHOD);
+            String quote = OfflineScriptWriterTest.section(w.script(), Kind.QUOTE);
+            if (method.contains("is only sketched in the")) {
+                // "only sketched" and then a quote that lists what they did would contradict itself
+                assertThat(quote).as(p.arxivId()).doesNotContainPattern("\"We (?:describe|propose|present|introduce|develop|build)\\b");
+            }
+        }
+        Fixtures.Paper stack = Fixtures.seeds().stream().filter(p -> p.arxivId().equals("2211.15533")).findFirst().orElseThrow();
+        WrittenScript w = new OfflineScriptWriter(OfflineScriptWriterTest.TARGET).write(stack.request());
+        if (OfflineScriptWriterTest.section(w.script(), Kind.QUOTE).contains("\"We describe how we collect")) {
+            assertThat(OfflineScriptWriterTest.section(w.script(), Kind.METHOD)).contains("I'll read you that line in a moment");
+        }
+    }
+
+    @Test
     void aSeriesCutAfterAnItemKeepsItsAnd() {
         assertThat(OfflineScriptWriter.closeSeries("They describe how they gather the data, build a licensed subset, present a governance plan"))
                 .isEqualTo("They describe how they gather the data, build a licensed subset, and present a governance plan");
