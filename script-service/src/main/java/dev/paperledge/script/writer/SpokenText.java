@@ -255,14 +255,28 @@ public final class SpokenText {
     private static final Pattern CLAUSE = Pattern.compile(
             "(?i)\\b(?:is|are|was|were|be|been|has|have|had|can|could|will|would|may|might|should|must|does|do|did|they|it|we|he|she|there)\\b");
 
+    /** A clause that opens on its verb borrows the sentence's subject. */
+    private static final Pattern SHARED_SUBJECT_VERB = Pattern.compile(
+            "(?i)(is|are|was|were|has|have|had|can|could|will|would|may|might|should|must|does|do|did|remains?|seems?|needs?|requires?|lacks?|fails?|suffers?)\\b");
+    private static final Set<String> SINGULAR_AUX = Set.of("is", "was", "has", "does", "remains", "seems", "needs", "requires", "lacks", "fails", "suffers");
+    private static final Set<String> PLURAL_AUX = Set.of("are", "were", "have", "do", "remain", "seem", "need", "require", "lack", "fail", "suffer");
+
     private static String splitBefore(String text, String at, String with) {
         Matcher m = Pattern.compile(at).matcher(text);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             int end = text.indexOf(". ", m.end());
             String rest = text.substring(m.end(), end < 0 ? text.length() : end);
-            m.appendReplacement(sb, Matcher.quoteReplacement(CLAUSE.matcher(rest).find() && rest.split("\\s+").length >= 4
-                    ? with : m.group()));
+            String split = CLAUSE.matcher(rest).find() && rest.split("\\s+").length >= 4 ? with : m.group();
+            // "LLMs have changed AI, but are constrained …" shares its subject: the new sentence gets one
+            // ("But they are …"), or, when the verb does not tell which, the sentence stays whole.
+            Matcher verb = SHARED_SUBJECT_VERB.matcher(rest);
+            if (split.equals(with) && verb.lookingAt()) {
+                String v = verb.group(1).toLowerCase(Locale.ROOT);
+                String pronoun = SINGULAR_AUX.contains(v) ? "it " : PLURAL_AUX.contains(v) ? "they " : null;
+                split = pronoun == null ? m.group() : with + pronoun;
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(split));
         }
         m.appendTail(sb);
         return sb.toString();

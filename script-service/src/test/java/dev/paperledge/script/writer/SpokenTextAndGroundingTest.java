@@ -38,6 +38,13 @@ class SpokenTextAndGroundingTest {
                 .isEqualTo("Latent constructs are measured by surveys.");
         assertThat(SpokenText.plain("When compared to humans, the models approach their accuracy."))
                 .isEqualTo("Next to humans, the models approach their accuracy.");
+        // A clause that shares the subject gets one when it becomes a sentence, or stays where it is.
+        assertThat(SpokenText.plain("Large language models have changed the field, but are constrained by limited context windows."))
+                .isEqualTo("Large language models have changed the field. But they are constrained by limited context windows.");
+        assertThat(SpokenText.plain("The enzyme binds the substrate, but is inhibited by high salt in the buffer."))
+                .isEqualTo("The enzyme binds the substrate. But it is inhibited by high salt in the buffer.");
+        assertThat(SpokenText.plain("The detector sees the burst, but could miss the faint tail of the signal."))
+                .isEqualTo("The detector sees the burst, but could miss the faint tail of the signal.");
         // An adverb that goes with the verb keeps its place: "go far beyond", not "far go beyond".
         assertThat(SpokenText.plain("The documents far exceed the window, and the totals well exceed the budget."))
                 .isEqualTo("The documents go far beyond the window, and the totals go well beyond the budget.");
