@@ -153,6 +153,9 @@ public final class OfflineScriptWriter implements ScriptWriter {
         return targetWords;
     }
 
+    /** Parts as the listener hears them: by section, then by their order in it. */
+    private static final Comparator<Part> IN_EPISODE_ORDER = Comparator.comparing(Part::kind).thenComparingInt(Part::order);
+
     /** One piece of a section; optional pieces are added by priority until the length target is met. */
     private record Part(Kind kind, int order, String text, int priority, boolean mandatory, boolean filler, Candidate source) {
         Part(Kind kind, int order, String text, int priority, boolean mandatory, boolean filler) {
@@ -566,7 +569,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
         d.parts.add(new Part(Kind.CREDITS, 0, "Credit to Paper authors: " + paper.creditLine(), 100, true, false));
 
         List<Part> chosen = noAndToOpen(namedOnlyIfUsed(spelledOutOnce(fit(d.parts, target), d.terms), d.terms, paper.title()));
-        List<Part> ordered = chosen.stream().sorted(Comparator.comparing(Part::kind).thenComparingInt(Part::order)).toList();
+        List<Part> ordered = chosen.stream().sorted(IN_EPISODE_ORDER).toList();
         Map<Kind, List<EpisodeScript.Line>> lines = new EnumMap<>(Kind.class);
         Map<String, String> spokenAs = Map.of();
         if (req.show().duo()) {
@@ -616,7 +619,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
      * a title is not spelt out.
      */
     static List<Part> spelledOutOnce(List<Part> chosen, List<KeyTerms.Term> terms) {
-        List<Part> ordered = chosen.stream().sorted(Comparator.comparing(Part::kind).thenComparingInt(Part::order)).toList();
+        List<Part> ordered = chosen.stream().sorted(IN_EPISODE_ORDER).toList();
         List<Part> out = new ArrayList<>(chosen);
         for (KeyTerms.Term t : terms) {
             if (t.expansion() == null) {
@@ -663,7 +666,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
 
     /** "And", "Plus" and the like join a line to the one before: the first of a section's paper lines opens without one. */
     static List<Part> noAndToOpen(List<Part> chosen) {
-        List<Part> ordered = chosen.stream().sorted(Comparator.comparing(Part::kind).thenComparingInt(Part::order)).toList();
+        List<Part> ordered = chosen.stream().sorted(IN_EPISODE_ORDER).toList();
         List<Part> out = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             Part p = ordered.get(i);
