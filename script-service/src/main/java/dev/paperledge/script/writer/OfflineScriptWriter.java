@@ -452,7 +452,8 @@ public final class OfflineScriptWriter implements ScriptWriter {
                     .toList(), 1, Kind.HOOK, 4, Templates.AND_LEADS, new int[] { 58 }, termsReady));
         }
         if (methods.isEmpty()) {
-            methods.addAll(d.take(analysis.ranked(Cue.CONTEXT, Cue.PROBLEM, Cue.RELEASE), 1, Kind.METHOD, 10,
+            // What they release is said where it matters to listeners (why it matters), never as their method.
+            methods.addAll(d.take(analysis.ranked(Cue.CONTEXT, Cue.PROBLEM), 1, Kind.METHOD, 10,
                     Templates.METHOD_LEADS, new int[] { 100 }, termsReady));
         }
         if (findings.isEmpty() && fullText) {

@@ -162,6 +162,19 @@ class NumberedClaimsTest {
     }
 
     @Test
+    void whatTheyReleaseIsNeverToldAsTheirMethod() throws Exception {
+        for (Fixtures.Paper p : Fixtures.all()) {
+            for (boolean duo : List.of(false, true)) {
+                ScriptRequest req = duo ? DuoDialogueTest.duo(p.request()) : p.request();
+                EpisodeScript s = new OfflineScriptWriter(OfflineScriptWriterTest.TARGET).write(req).script();
+                EpisodeScript.Section method = s.sections().stream().filter(x -> x.kind() == Kind.METHOD).findFirst().orElseThrow();
+                assertThat(method.provenance()).as(p.arxivId()).noneSatisfy(src -> assertThat(Cue.classify(src.text(), src.section(), 1))
+                        .isEqualTo(Cue.RELEASE));
+            }
+        }
+    }
+
+    @Test
     void aSeriesCutAfterAnItemKeepsItsAnd() {
         assertThat(OfflineScriptWriter.closeSeries("They describe how they gather the data, build a licensed subset, present a governance plan"))
                 .isEqualTo("They describe how they gather the data, build a licensed subset, and present a governance plan");
