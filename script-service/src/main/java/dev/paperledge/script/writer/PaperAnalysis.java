@@ -247,6 +247,10 @@ public final class PaperAnalysis {
         if (ENUMERATION.matcher(original).results().count() >= 2) {
             return null;
         }
+        int colon = original.indexOf(": ");
+        if (colon >= 0 && original.indexOf(": ", colon + 2) >= 0) {
+            return null; // "Examples they recommend: File formats: Convert …": a list with its headings run in
+        }
         int words = EpisodeWords.count(original);
         if (words < 5 || words > 70 || SpokenText.hasMath(original) || looksLikeNoise(original)
                 || POINTS_AT.matcher(original).find()) {

@@ -175,6 +175,14 @@ class NumberedClaimsTest {
     }
 
     @Test
+    void aListWithItsHeadingsRunInIsNeverSaid() {
+        assertThat(PaperAnalysis.usable("Specific examples of transformations that we recommend at the beginning of analysis: "
+                + "File formats: Convert data from closed, proprietary formats to open ones.")).isNull();
+        assertThat(PaperAnalysis.usable("We test it in two domains: chat and search, where it remembers users and finds documents."))
+                .isNotNull();
+    }
+
+    @Test
     void aSeriesCutAfterAnItemKeepsItsAnd() {
         assertThat(OfflineScriptWriter.closeSeries("They describe how they gather the data, build a licensed subset, present a governance plan"))
                 .isEqualTo("They describe how they gather the data, build a licensed subset, and present a governance plan");
