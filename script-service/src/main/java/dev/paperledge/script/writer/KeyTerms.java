@@ -83,8 +83,13 @@ public final class KeyTerms {
         return upper >= 2 && s.length() <= 12 && !s.matches("\\d+") && !s.matches("[IVXLC]+");
     }
 
+    /** The term as a word of its own: "LoRA" in "LoRA's rank", not in "QLoRA" or "LoRA-style". */
+    static Pattern asWord(String term) {
+        return Pattern.compile("(?<![\\w-])" + Pattern.quote(term) + "(?![\\w-])");
+    }
+
     private static int mentions(String text, String term) {
-        Matcher m = Pattern.compile("(?<![\\w-])" + Pattern.quote(term) + "(?![\\w-])").matcher(text);
+        Matcher m = asWord(term).matcher(text);
         int n = 0;
         while (m.find()) {
             n++;

@@ -395,7 +395,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
         boolean mentionsUnexplainedTerm(String text) {
             for (KeyTerms.Term t : terms) {
                 if (!explained.contains(t.name()) && !req.paper().title().contains(t.name())
-                        && Pattern.compile("(?<![\\w-])" + Pattern.quote(t.name()) + "(?![\\w-])").matcher(text).find()) {
+                        && KeyTerms.asWord(t.name()).matcher(text).find()) {
                     return true;
                 }
             }
@@ -653,7 +653,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
     static List<Part> namedOnlyIfUsed(List<Part> chosen, List<KeyTerms.Term> terms, String title) {
         List<Part> out = new ArrayList<>(chosen);
         for (KeyTerms.Term t : terms) {
-            Pattern named = Pattern.compile("(?<![\\w-])" + Pattern.quote(t.name()) + "(?![\\w-])");
+            Pattern named = KeyTerms.asWord(t.name());
             if (named.matcher(title).find()) {
                 continue;
             }

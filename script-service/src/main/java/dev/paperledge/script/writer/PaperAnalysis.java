@@ -98,26 +98,12 @@ public final class PaperAnalysis {
     private static List<Piece> pieces(PaperText.Section sec) {
         List<Piece> out = new ArrayList<>();
         String[] paragraphs = sec.text() == null ? new String[0] : sec.text().split("\\n\\s*\\n");
-        for (int i = 0; i < paragraphs.length; i++) {
-            int pi = i;
+        for (int pi = 0; pi < paragraphs.length; pi++) {
             if (CAPTION.matcher(paragraphs[pi].strip()).lookingAt()) {
                 continue; // a caption describes a picture the listener cannot see
             }
             for (String sentence : SentenceSplitter.split(paragraphs[pi])) {
-                List<String> numbered = numbered(sentence);
-                if (numbered != null) {
-                    numbered.forEach(claim -> out.add(new Piece(pi, sentence, claim, null)));
-                    continue;
-                }
-                List<String> settings = settings(sentence);
-                if (settings != null) {
-                    // What came out in each setting an evaluation names is a finding, whatever its words.
-                    Cue found = EVALUATES.matcher(settings.get(0)).find() ? Cue.RESULT : null;
-                    out.add(new Piece(pi, sentence, settings.get(0), null));
-                    settings.subList(1, settings.size()).forEach(claim -> out.add(new Piece(pi, sentence, claim, found)));
-                    continue;
-                }
-                out.add(new Piece(pi, sentence, sentence, null));
+                out.addAll(split(pi, sentence));
             }
         }
         return out;
@@ -125,12 +111,24 @@ public final class PaperAnalysis {
 
     /** The claims of a sentence one by one: a numbered one's ({@link #numbered}), a list of settings' ({@link #settings}), or the sentence. */
     static List<String> claims(String sentence) {
+        return split(0, sentence).stream().map(Piece::claim).toList();
+    }
+
+    /** A sentence as the pieces the writer takes up, in order. */
+    private static List<Piece> split(int paragraph, String sentence) {
         List<String> numbered = numbered(sentence);
         if (numbered != null) {
-            return numbered;
+            return numbered.stream().map(claim -> new Piece(paragraph, sentence, claim, null)).toList();
         }
         List<String> settings = settings(sentence);
-        return settings != null ? settings : List.of(sentence);
+        if (settings == null) {
+            return List.of(new Piece(paragraph, sentence, sentence, null));
+        }
+        // What came out in each setting an evaluation names is a finding, whatever its words.
+        Cue found = EVALUATES.matcher(settings.get(0)).find() ? Cue.RESULT : null;
+        List<Piece> out = new ArrayList<>(List.of(new Piece(paragraph, sentence, settings.get(0), null)));
+        settings.subList(1, settings.size()).forEach(claim -> out.add(new Piece(paragraph, sentence, claim, found)));
+        return out;
     }
 
     /**
