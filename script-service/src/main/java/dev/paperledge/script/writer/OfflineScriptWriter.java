@@ -44,8 +44,16 @@ public final class OfflineScriptWriter implements ScriptWriter {
 
     private static final Pattern OWN_CONNECTIVE = Pattern.compile(
             "(?:Additionally|Moreover|Furthermore|However|Finally|Also|In addition|Thus|Overall|Therefore|Hence|Then|Next|First|Second|Third|Lastly|Instead|Conversely|On top of that|What's more|So|But|And|Importantly|Notably|Specifically|Indeed|In particular|For example|For instance|Here|By contrast|At the same time|As a result)\\b");
-    /** A sentence that points back at one the listener did not hear: "These …", "It …", "Such …". */
-    static final Pattern LEANS_BACK = Pattern.compile("(?:This|These|That|Those|It|Its|They|Their|Such|Here|Then|Both|Each|Either)\\b");
+    private static final Pattern LEANS_BACK = Pattern.compile("(?:This|These|That|Those|It|Its|They|Their|Such|Here|Then|Both|Each|Either)\\b");
+    /** A main clause whose subject is a bare "each", "both", "these" after an opening phrase: "Based on AIC score each is large enough …". */
+    private static final Pattern BARE_SUBJECT = Pattern.compile(
+            "(?i)^(?:(?:Based on|Using|With|In|For|By|From|Given|After|Under|According to|At|On)\\b[^,.;]{0,60}?,?\\s+)?"
+                    + "(?:each|both|all|these|those|either|neither|the former|the latter)\\s+(?:is|are|was|were|has|have|had|can|could|will|would|shows?|showed)\\b");
+
+    /** A sentence that points back at one the listener did not hear: "These …", "It …", "Such …", "Based on X, each is …". */
+    static boolean leansBack(String sentence) {
+        return LEANS_BACK.matcher(sentence).lookingAt() || BARE_SUBJECT.matcher(sentence).lookingAt();
+    }
     /** A connective that ties a sentence to the one before it in the paper; the host drops it. */
     private static final Pattern CONNECTIVE = Pattern.compile(
             "^(?:However|But|Thus|Therefore|Hence|Also|Moreover|Furthermore|In addition|Additionally|Instead|Similarly|Likewise|Otherwise|Nevertheless|Nonetheless|Consequently|As a result|On top of that|What's more|So|First|Second|Third|Finally|Next|Lastly|(?:One )?(?:final |last )?[Nn]ote:),?\\s+");
@@ -61,7 +69,18 @@ public final class OfflineScriptWriter implements ScriptWriter {
             "\\d[\\d.,]*\\s*(?:%|percent|times|x|fold)?(?:\\s+(?!and\\b|or\\b|but\\b|while\\b|which\\b|when\\b)[A-Za-z-]+){0,4}");
     private static final int MAX_SENTENCE_WORDS = 34;
     private static final Pattern INTRO_PHRASE = Pattern.compile(
-            "^(?:Next to|Compared (?:to|with)|Using|With|In|For|On|By|Given|Unlike|Despite|As|When|To|Through|Across|After|Before|Beyond|Following|Based on|Building on|Inspired by|Like)\\b[^,.]{3,80},\\s+(?=[A-Za-z])");
+            "^(?:Next to|Compared (?:to|with)|Using|With|In|For|On|By|Given|Unlike|Despite|As|When|To|Through|Across|After|Before|Beyond|Following|Based on|Building on|Inspired by|Like)\\b[^,.]{3,80},\\s+(?=[A-Za-z])"
+                    // "By adopting a measure, such as Kendall's tau, we …": the comma is inside the phrase, and the
+                    // rest would open on "such as Kendall's tau" (said "Like Kendall's tau, they …", a comparison).
+                    + "(?!(?:such as|like|including|namely|e\\.g\\.|i\\.e\\.|for (?:example|instance)|especially|particularly|in particular"
+                    + "|and|or|but|which|who|whose|where|that)\\b)");
+    /**
+     * A comma before the sentence's own predicate: "…the best-sampled data set, Glaciation, with 121 points,
+     * also has the clearest signal" cut at any comma before "also has" keeps a subject and loses what is
+     * said of it.
+     */
+    private static final Pattern PREDICATE = Pattern.compile(",\\s+(?:(?:also|then|still|thus|therefore|now|only|even|indeed|clearly|again)\\s+)?"
+            + "(?:is|are|was|were|has|have|had|can|could|will|would|may|might|should|must|does|do|did|cannot|remains?|becomes?|became)\\b");
     /** Where the end of a sentence may be cut off: the last ", …" or " and …" of its final sentence. */
     private static final Pattern TAIL = Pattern.compile(",\\s+(?!and\\b|or\\b)|\\s+(?=while [a-z]+ing\\b)");
     /** A second verb of the same subject: "It|They <verb> …, and <verb>s …". */
@@ -77,6 +96,64 @@ public final class OfflineScriptWriter implements ScriptWriter {
     /** A sentence that leans on the one before it. */
     private static final Pattern DANGLING = Pattern.compile("(?:It|They|That|This|These|Those|Its|Their|Such|But|And|Or|So)\\b");
     /** Something that makes a clause a sentence: an auxiliary, or a pronoun and its verb. */
+    /**
+     * The line without its opening phrase ("Using a small model, they …" → "They …"), or null when it
+     * has none that can go: the rest would be too short, would open inside the phrase ("…, such as
+     * Kendall's tau, they …"), or would lose what it is compared to ("When compared to humans, the
+     * models approach their accuracy").
+     */
+    static String withoutIntro(String plain) {
+        String noIntro = INTRO_PHRASE.matcher(plain).replaceFirst("");
+        boolean comparedTo = COMPARISON.matcher(plain).lookingAt() && BACK_REFERENCE.matcher(noIntro).find();
+        if (noIntro.equals(plain) || EpisodeWords.count(noIntro) < 6 || comparedTo) {
+            return null;
+        }
+        return Character.toUpperCase(noIntro.charAt(0)) + noIntro.substring(1);
+    }
+
+    /**
+     * Where the line's tail can be cut (-1: nowhere): the last ", …" after which what is left of its final
+     * sentence still has a subject and its verb, eight words or more, and no pair left open ("between A,"),
+     * never ahead of its predicate ({@link #PREDICATE}).
+     */
+    static int tailCut(String base) {
+        // Only after the last sentence's predicate, if a comma stands before it.
+        int predicate = Math.max(0, base.length() - lastSentence(base).length());
+        Matcher p = PREDICATE.matcher(base).region(predicate, base.length());
+        while (p.find()) {
+            predicate = p.end();
+        }
+        Matcher tail = TAIL.matcher(base);
+        int cut = -1;
+        while (tail.find()) {
+            String head = base.substring(0, tail.start());
+            if (tail.start() >= predicate && EpisodeWords.count(head) >= 8 && FINITE.matcher(mainClause(lastSentence(head))).find()
+                    && !verblessThatClause(lastSentence(head))
+                    && !head.matches("(?s).*\\b(?:between|both|either|neither|from)\\b[^,.]*")) {
+                cut = tail.start();
+            }
+        }
+        return cut;
+    }
+
+    /**
+     * A line that gives advice, opening on its verb: "Put raw data in …", "Keep a record of …". A verb that
+     * is also a noun ("Test results show …") counts only before a determiner ("Test each function …").
+     */
+    private static final Pattern ADVICE = Pattern.compile("(?:(?:Put|Create|Use|Keep|Make|Avoid|Save|Write|Give|Include|Submit|Add|Ensure"
+            + "|Prefer|Take|Follow|Treat|Provide|Publish|Cite|Archive|Automate|Organi[sz]e|Convert|Consider|Choose|Try|Remove|Replace|Place"
+            + "|Do not|Don't)\\s+(?!of\\b|is\\b|are\\b|was\\b|were\\b|and\\b|or\\b|has\\b|had\\b|can\\b|may\\b)[a-z]"
+            + "|(?:Record|Store|Name|Share|Check|Test|Break|Plan|Run|Label|Tag|Document|Start|Back up)\\s+"
+            + "(?:the|a|an|all|each|every|any|some|your|their|them|it|this|these|those|both|one|no|only|what|how)\\b)");
+    /** A lead-in that announces a finding. */
+    private static final Pattern REPORTING = Pattern.compile("(?i)\\b(?:report|according to|headline|core idea|found|find)\\b");
+
+    /** The lead-in for a line: one that announces a finding becomes one that announces advice before advice. */
+    static String leadFor(String leadIn, String spoken) {
+        // "Here's what they report: put raw data …" reports nothing.
+        return ADVICE.matcher(spoken).lookingAt() && REPORTING.matcher(leadIn).find() ? "One piece of their advice: " : leadIn;
+    }
+
     /** Words that open a phrase before the sentence's subject ("When scaled to …," is no subject and verb). */
     private static final String OPENER = "(?:When|Whenever|If|As|Once|After|Before|While|Although|Though|Because|Since|Unless|Until"
             + "|Whereas|Where|Given|Compared|Using|With|Without|By|In|For|On|To|From|Through|Across|Unlike|Like|Despite)";
@@ -209,6 +286,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
             if (leadIn.isEmpty() || OWN_CONNECTIVE.matcher(spoken).lookingAt()) {
                 return spoken; // "And additionally, …" would stutter
             }
+            leadIn = leadFor(leadIn, spoken);
             if (leadIn.endsWith(". ") || leadIn.endsWith("? ") || leadIn.endsWith("! ")) {
                 return leadIn + spoken;
             }
@@ -240,7 +318,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
             if (used.contains(c.original())) {
                 return null;
             }
-            if (LEANS_BACK.matcher(c.original()).lookingAt()) {
+            if (leansBack(c.original())) {
                 return null;
             }
             String plain = SpokenText.plain(c.spoken());
@@ -320,11 +398,9 @@ public final class OfflineScriptWriter implements ScriptWriter {
         List<String> shorter(String plain) {
             List<String> out = new ArrayList<>();
             out.add(plain);
-            String noIntro = INTRO_PHRASE.matcher(plain).replaceFirst("");
-            // "When compared to humans, the models approach their accuracy": without its comparison the rest means nothing.
-            boolean comparedTo = COMPARISON.matcher(plain).lookingAt() && BACK_REFERENCE.matcher(noIntro).find();
-            if (!noIntro.equals(plain) && EpisodeWords.count(noIntro) >= 6 && !comparedTo) {
-                out.add(Character.toUpperCase(noIntro.charAt(0)) + noIntro.substring(1));
+            String noIntro = withoutIntro(plain);
+            if (noIntro != null) {
+                out.add(noIntro);
             }
             for (String base : List.copyOf(out)) {
                 // The cut forms of one base, the fullest first: dropping a whole sentence comes after
@@ -348,16 +424,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
                 if (second.find() && EpisodeWords.count(last.substring(0, second.start(1))) >= 6) {
                     cuts.add(base.substring(0, base.length() - last.length() + second.start(1)) + ".");
                 }
-                Matcher tail = TAIL.matcher(base);
-                int cut = -1;
-                while (tail.find()) {
-                    if (EpisodeWords.count(base.substring(0, tail.start())) >= 8
-                            && FINITE.matcher(mainClause(lastSentence(base.substring(0, tail.start())))).find()
-                            && !verblessThatClause(lastSentence(base.substring(0, tail.start())))
-                            && !base.substring(0, tail.start()).matches("(?s).*\\b(?:between|both|either|neither|from)\\b[^,.]*")) {
-                        cut = tail.start();
-                    }
-                }
+                int cut = tailCut(base);
                 if (cut > 0) {
                     cuts.add(closeSeries(base.substring(0, cut).replaceAll("[,;:]$", "")) + ".");
                 }

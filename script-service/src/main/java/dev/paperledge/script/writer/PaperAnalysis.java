@@ -17,7 +17,7 @@ import dev.paperledge.contracts.PaperText;
 public final class PaperAnalysis {
     /** A sentence that points at a figure, table, equation or section cannot be followed by ear. */
     private static final Pattern POINTS_AT = Pattern.compile(
-            "(?i)\\b(?:fig(?:ure)?s?\\.?|tables?|eqs?\\.?|equations?|sections?|sec\\.|appendix|appendices|panel|algorithm|listing|box)\\s*~?\\(?\\d|\\b(?:shown|see|listed|given|illustrated|depicted) (?:above|below)\\b|\\b(?:above|below)\\s*[,.]?$"
+            "(?i)\\b(?:fig(?:ure)?s?\\.?|tables?|eqs?\\.?|equations?|sections?|sec\\.|appendix|appendices|panel|algorithm|listing|box)\\s*~?\\(?\\d|\\b(?:shown|see|listed|given|illustrated|depicted|discussed|described|mentioned|outlined|defined|introduced|presented|noted|stated|explained|derived|detailed|considered|made) (?:above|below)\\b|\\b(?:the|as) above\\b|\\baforementioned\\b|\\b(?:above|below)\\s*[,.]?$"
                     + "|\\b(?:this|previous|earlier|next|following|preceding|last|above|below|same) (?:section|chapter|subsection|figure|table|paragraph|example)s?\\b"
                     + "|[\u2022\u25aa\u25cf]|^[A-Z][a-z]+:");
     /** A run-in heading glued to its paragraph: "Scripts versus Programs We use the term …". */
@@ -275,7 +275,7 @@ public final class PaperAnalysis {
             for (Piece piece : pieces(sections.get(si))) {
                 String original = usable(piece.claim());
                 // A sentence leaning on the one before ("This is shown by …") is never said on its own.
-                if (original != null && !OfflineScriptWriter.LEANS_BACK.matcher(original).lookingAt() && seen.add(original)) {
+                if (original != null && !OfflineScriptWriter.leansBack(original) && seen.add(original)) {
                     total += Math.min(EpisodeWords.count(SpokenText.speak(original)), cap);
                     if (total >= enough) {
                         return total;

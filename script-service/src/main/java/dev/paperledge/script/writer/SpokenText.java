@@ -119,6 +119,8 @@ public final class SpokenText {
                 .replaceAll(PRONOUN_I + " (would|will|can|could|should|might|must|may|had|did|was|[a-z]+ed)\\b", "the author $1")
                 .replaceAll("(^|[.!?]\\s+)the author\\b", "$1The author");
         t = t.replaceAll("\\bHere,\\s*we\\b", "they");
+        // "We next show …" walks the reader through the paper; the listener has no "next" to follow.
+        t = t.replaceAll("\\b([Ww]e) (?:next|now) (?=(?:show|turn|consider|describe|present|discuss|examine|derive|prove|introduce|outline|define|compare|apply|use)\\b)", "$1 ");
         t = t.replaceAll("\\bWe\\b", "They").replaceAll("\\bwe\\b", "they")
                 .replaceAll("\\bOur\\b", "Their").replaceAll("\\bour\\b", "their")
                 .replaceAll("\\bours\\b", "theirs").replaceAll("\\bourselves\\b", "themselves")
@@ -140,6 +142,14 @@ public final class SpokenText {
     }
 
     private static final Pattern WHICH = Pattern.compile(",\\s+which\\s+(\\w+)\\b");
+    /** A clause that only says the material went on to the next step of the authors' work. */
+    private static final Pattern WORKFLOW_WHICH = Pattern.compile(
+            ",\\s+which\\s+(?:were|was|are|is)\\s+(?:then\\s+|later\\s+)?(?:used|retained|kept|taken|processed|stored)\\s+(?:for|in)\\s+"
+                    + "(?:the\\s+|all\\s+)?(?:subsequent|further|later|following|downstream)\\s+(?:analys[ie]s|processing|steps?|work|experiments?)(?=[.!?])");
+    /** A comparative followed by "then" where "than" was meant ("more challenging then the lemma"). */
+    private static final Pattern COMPARATIVE_THEN = Pattern.compile(
+            "\\b((?:more|less|fewer)\\s+[a-z]+|rather|other|better|worse|greater|larger|smaller|higher|lower|harder|easier|faster"
+                    + "|slower|stronger|weaker|longer|shorter|older|younger|earlier|later|wider|narrower|deeper|heavier|lighter) then\\b(?!,)");
     private static final Pattern GERUND_TAIL = Pattern.compile(
             ",\\s+(?:(thereby|thus|so|further|also|[a-z]+ly)\\s+)?([a-z]{3,}ing)\\b(?=(?:\\s+\\S+){3,})");
     /** Gerunds that state an effect of what came before ("…, reducing the cost"). */
@@ -162,6 +172,10 @@ public final class SpokenText {
         // "They therefore recommend" is said "They recommend"; "Therefore, …" becomes "So, …" below.
         String t = spoken.replaceAll("(?<=[a-z]) (?:therefore|thus|hence|consequently)\\b,?", "");
         t = PlainWords.standard().apply(t);
+        // "…40 time points, which were used for subsequent analysis." tells the listener nothing.
+        t = WORKFLOW_WHICH.matcher(t).replaceAll("");
+        // "harder then the original": the paper's slip, heard as a different word.
+        t = COMPARATIVE_THEN.matcher(t).replaceAll("$1 than");
         t = t.replaceAll(";\\s+", ". ");
         // ", but …" and ", whereas …" start a sentence of their own only when a clause follows, not a
         // noun phrase ("not the true frequency, but some alias of it" stays whole).
@@ -242,13 +256,32 @@ public final class SpokenText {
             String whole = t;
             t = LATE_AND.matcher(whole).replaceAll(r -> {
                 String before = whole.substring(0, r.start());
-                return Matcher.quoteReplacement(EpisodeWords.count(before) >= 6 && CLAUSE.matcher(before).find() ? ". Plus, " : r.group());
+                boolean clauses = EpisodeWords.count(before) >= 6 && CLAUSE.matcher(before).find() && isClause(whole.substring(r.end()));
+                return Matcher.quoteReplacement(clauses ? ". Plus, " : r.group());
             });
             out.add(t);
         }
         String joined = String.join(" ", out);
         Matcher cap = Pattern.compile("([.!?]\\s+)([a-z])").matcher(joined);
         return cap.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + r.group(2).toUpperCase(Locale.ROOT)));
+    }
+
+    /** In words after ", and the …": its verb, or a pronoun or relative word that starts a clause inside the noun phrase. */
+    private static final Pattern FIRST_VERB_OR_INNER_CLAUSE = Pattern.compile(
+            "(?i)\\b(?:(is|are|was|were|has|have|had|can|could|will|would|may|might|should|must|does|do|did)"
+                    + "|they|we|it|he|she|you|that|which|who|whom|whose)\\b");
+
+    /**
+     * Whether words after ", and" are a clause of their own: a pronoun and its verb ("they train …"), or a
+     * noun phrase whose verb comes before any clause inside it ("the model is …"). "the experience of the
+     * researchers they have met" is a noun phrase: "Plus, the experience of …" would be no sentence.
+     */
+    static boolean isClause(String words) {
+        if (words.matches("(?s)^(?:they|it)\\b.*")) {
+            return true;
+        }
+        Matcher m = FIRST_VERB_OR_INNER_CLAUSE.matcher(words);
+        return m.find() && m.group(1) != null && !words.substring(0, m.start()).contains(",");
     }
 
     /** Something that makes words a clause: an auxiliary or modal, or a pronoun subject. */

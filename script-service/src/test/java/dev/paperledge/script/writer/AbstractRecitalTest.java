@@ -87,6 +87,13 @@ public class AbstractRecitalTest {
         retold.put("They show that the method is so fast that it beats every other solver in the study.",
                 "They show the method is so fast that it beats every other solver in the study.");
         retold.put("They can still trust the geometry.", "They can still trust the geometry.");
+        // ", and" starts a sentence only before a clause of its own, never before a noun phrase.
+        retold.put("They measured the growth of every colony in the dish, and the colonies were larger in the warm plates.",
+                "They measured the growth of every colony in the dish. Plus, the colonies were larger in the warm plates.");
+        retold.put("They outline practices drawing on their collective experience, and the experience of the researchers they have met.",
+                "They outline practices drawing on their collective experience, and the experience of the researchers they have met.");
+        retold.put("They cooled the crystal below two kelvin in a vacuum chamber, and it stayed superconducting for a week.",
+                "They cooled the crystal below two kelvin in a vacuum chamber. Plus, it stayed superconducting for a week.");
         retold.forEach((paper, host) -> assertThat(SpokenText.retold(paper)).isEqualTo(host));
         assertThat(OfflineScriptWriter.mainClause("Their best model family, which they name Guanaco")).isEqualTo("Their best model family");
     }

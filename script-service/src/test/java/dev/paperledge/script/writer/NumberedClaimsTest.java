@@ -13,7 +13,9 @@ import dev.paperledge.contracts.EpisodeScript.Kind;
  * Sentences that number their claims inline, or list the settings they were tested in, are told
  * claim by claim instead of dropped as lists; a series cut short keeps its "and"; a later acronym is
  * a sentence of its own, and one already spelt out is not spelt out again; a stand-in takeaway comes
- * without an intro promising one; a cut never leaves a bare appositive ("…MemGPT, a system.").
+ * without an intro promising one; a cut never leaves a bare appositive ("…MemGPT, a system."), never
+ * opens inside a phrase nor ends ahead of the predicate; sentences that point back in the paper or only at
+ * the authors' workflow are not said; advice is announced as advice.
  */
 class NumberedClaimsTest {
     @Test
@@ -180,6 +182,89 @@ class NumberedClaimsTest {
                 + "File formats: Convert data from closed, proprietary formats to open ones.")).isNull();
         assertThat(PaperAnalysis.usable("We test it in two domains: chat and search, where it remembers users and finds documents."))
                 .isNotNull();
+    }
+
+    @Test
+    void anOpeningPhraseGoesOnlyWhenTheRestOpensOnItsOwnSubject() {
+        assertThat(OfflineScriptWriter.withoutIntro("Using a cheap optical trap, they hold single cells still for hours at a time."))
+                .isEqualTo("They hold single cells still for hours at a time.");
+        // The comma sits inside the phrase: without it the line would open "Like Kendall's tau, they …", a comparison.
+        for (String s : List.of(
+                "By adopting one of the measures of a trend, like Kendall's tau, they can compare the statistics side by side.",
+                "In the deepest layers of the cortex, including layer six, the neurons fire in bursts during sleep.",
+                "With a cooled detector, such as a bolometer array, the survey reaches a fainter limit than before.")) {
+            assertThat(OfflineScriptWriter.withoutIntro(s)).as(s).isNull();
+        }
+    }
+
+    @Test
+    void aTailIsNeverCutAheadOfTheSentencesPredicate() {
+        // The subject runs over three commas before its verb: every cut before "also has" loses what is said of it.
+        String glaciation = "Here they see the best-sampled data set, Glaciation, with 121 points, also has the clearest signal"
+                + " with no errors in the 500 replicates.";
+        assertThat(OfflineScriptWriter.tailCut(glaciation)).isEqualTo(-1);
+        String withTail = glaciation.replace("signal with", "signal, with");
+        assertThat(withTail.substring(0, OfflineScriptWriter.tailCut(withTail))).endsWith("also has the clearest signal");
+        String cells = "The mutant strain, grown without oxygen for a week, was still able to divide normally.";
+        assertThat(OfflineScriptWriter.tailCut(cells)).isEqualTo(-1);
+        // A tail after the predicate still goes.
+        String plain = "They measure the neutrino flux to a precision of two percent, a tenfold gain over earlier runs.";
+        assertThat(plain.substring(0, OfflineScriptWriter.tailCut(plain))).isEqualTo(
+                "They measure the neutrino flux to a precision of two percent");
+    }
+
+    @Test
+    void aSentencePointingBackInThePaperIsNeverSaidAndTheReadersNextIsLeftOut() {
+        for (String s : List.of("We next show generic models can be constructed under the assumptions discussed above.",
+                "The rates described above were measured in all three populations of the lake.",
+                "Using the aforementioned protocol, the samples were frozen within an hour of collection.",
+                "As above, the field strength was held fixed while the temperature varied.")) {
+            assertThat(PaperAnalysis.usable(s)).as(s).isNull();
+        }
+        assertThat(PaperAnalysis.usable("The cells above the threshold divided twice as fast as those below it in every trial."))
+                .isNotNull();
+        assertThat(SpokenText.revoice("We next show that the bound is tight for every prime.")).isEqualTo(
+                "They show that the bound is tight for every prime.");
+        assertThat(SpokenText.revoice("We then fit the model to each lake.")).isEqualTo("They then fit the model to each lake.");
+    }
+
+    @Test
+    void theEarlyWarningEpisodeSaysNoComparisonThePaperDoesNotMakeAndNoSubjectWithoutItsVerb() throws Exception {
+        Fixtures.Paper warning = Fixtures.withFullText().stream().filter(p -> p.arxivId().equals("1204.6231")).findFirst().orElseThrow();
+        EpisodeScript s = new OfflineScriptWriter(OfflineScriptWriterTest.TARGET).write(warning.request()).script();
+        String all = s.sections().stream().map(EpisodeScript.Section::text).reduce("", (a, b) -> a + " " + b);
+        assertThat(all).doesNotContain("Like Kendall").doesNotContain("with 121 points.").doesNotContain("discussed above");
+    }
+
+    @Test
+    void whatOnlyPointsAtTheAuthorsWorkflowOrAtAnEarlierSubjectIsNotSaid() {
+        assertThat(SpokenText.plain("They sample the lake at 40 evenly spaced time points, which were used for subsequent analysis."))
+                .isEqualTo("They sample the lake at 40 evenly spaced time points.");
+        assertThat(SpokenText.plain("Tissue was collected from every mouse, which was then stored for further analysis."))
+                .isEqualTo("Tissue was gathered from every mouse.");
+        assertThat(SpokenText.plain("They grew the crystals in a vacuum, which was used for the first time in this lab."))
+                .contains("used for the first time");
+        assertThat(SpokenText.plain("The composite hypotheses are more challenging then the original test allows.")).contains(" than the original test")
+                .doesNotContain("then");
+        assertThat(SpokenText.plain("They cooled the sample, and only then did the signal appear.")).contains("only then did");
+        assertThat(OfflineScriptWriter.leansBack("Based on AIC score each is large enough to reject the null hypothesis.")).isTrue();
+        assertThat(OfflineScriptWriter.leansBack("In the warm lakes, both are larger by a third than in the cold ones.")).isTrue();
+        assertThat(OfflineScriptWriter.leansBack("Based on AIC scores, each model beats the stable one by a wide margin.")).isFalse();
+        assertThat(OfflineScriptWriter.leansBack("All three populations were sampled twice a year.")).isFalse();
+    }
+
+    @Test
+    void adviceIsAnnouncedAsAdviceNotAsAFinding() {
+        assertThat(OfflineScriptWriter.leadFor("Here's what they report: ", "Put raw data and metadata in a data directory."))
+                .isEqualTo("One piece of their advice: ");
+        assertThat(OfflineScriptWriter.leadFor("According to the paper, ", "Label each tube with the date before freezing it."))
+                .isEqualTo("One piece of their advice: ");
+        // Not advice: a noun that is also a verb, or a finding.
+        for (String s : List.of("Test results show a drop of ten percent in every group.", "Record temperatures were set in 2023.",
+                "Use of the drug halved the relapse rate.", "The fitted slope is steeper in the warm lakes.")) {
+            assertThat(OfflineScriptWriter.leadFor("Here's what they report: ", s)).as(s).isEqualTo("Here's what they report: ");
+        }
+        assertThat(OfflineScriptWriter.leadFor("And ", "Put raw data in a data directory.")).isEqualTo("And ");
     }
 
     @Test
