@@ -20,7 +20,8 @@ public enum Cue {
     private static final List<String> RESULT_CUES = List.of("outperform", "achieve", "results show", "we find",
             "we show", "we found", "show that", "shows that", "demonstrate", "improve", "reduce", "state-of-the-art",
             "significantly", "accuracy", "surpass", "on-par", "on par", "competitive", "reaching", "reaches", "solves",
-            "better than", "%", "results", "performs", "leads to", "effective", "robust", "approach their");
+            "better than", "%", "results", "performs", "leads to", "effective", "robust", "approach their", "we prove", "prove that",
+            "we establish", "we observe", "we detect");
     private static final List<String> LIMITATION_CUES = List.of("limitation", "future work", "does not", "do not",
             "fail", "not yet", "unreliable", "we leave", "remains unclear", "is unclear", "are not");
     private static final List<String> RELEASE_CUES = List.of("we release", "release", "open-source", "open source",

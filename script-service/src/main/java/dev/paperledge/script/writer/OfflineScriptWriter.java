@@ -578,7 +578,10 @@ public final class OfflineScriptWriter implements ScriptWriter {
         d.host(Kind.FINDINGS, 0, d.pick(Templates.FINDINGS_TRANSITIONS), 100, true, false);
         d.parts.addAll(inPaperOrder(findings, 10));
         if (findings.isEmpty()) {
-            d.host(Kind.FINDINGS, 10, slots.fill(d.pick(Templates.NO_FINDINGS)), 100, true, false);
+            // When the quote is the sentence that states the result, the listener is told it is coming.
+            boolean quoteTellsResult = quote != null && quote.cue() == Cue.RESULT;
+            d.host(Kind.FINDINGS, 10, slots.fill(d.pick(quoteTellsResult ? Templates.NO_FINDINGS_QUOTED : Templates.NO_FINDINGS)), 100,
+                    true, false);
         }
         if (analogy != null && analogy.callback() != null) {
             d.host(Kind.FINDINGS, 60, analogy.callback(), 90, !findings.isEmpty(), false);
@@ -732,24 +735,36 @@ public final class OfflineScriptWriter implements ScriptWriter {
         return out;
     }
 
-    /** "And", "Plus" and the like join a line to the one before: the first of a section's paper lines opens without one. */
+    /**
+     * "And", "Plus" and the like join a line to the one before: the first of a section's paper lines opens
+     * without one. The first paper line of the episode says no "also" ("They also bound the variance …"
+     * heard before anything else they did).
+     */
     static List<Part> noAndToOpen(List<Part> chosen) {
         List<Part> ordered = chosen.stream().sorted(IN_EPISODE_ORDER).toList();
         List<Part> out = new ArrayList<>();
+        boolean firstPaperLine = true;
         for (int i = 0; i < ordered.size(); i++) {
             Part p = ordered.get(i);
             Part before = i > 0 ? ordered.get(i - 1) : null;
             boolean opens = before == null || before.kind() != p.kind() || before.source() == null && before.order() == 0;
-            Matcher and = AND_LEAD.matcher(p.text());
-            if (p.source() != null && opens && and.lookingAt() && p.text().length() > and.end()) {
-                String rest = p.text().substring(and.end());
-                p = new Part(p.kind(), p.order(), Character.toUpperCase(rest.charAt(0)) + rest.substring(1), p.priority(), p.mandatory(),
-                        p.filler(), p.source());
+            String text = p.text();
+            Matcher and = AND_LEAD.matcher(text);
+            if (p.source() != null && opens && and.lookingAt() && text.length() > and.end()) {
+                String rest = text.substring(and.end());
+                text = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
             }
-            out.add(p);
+            if (p.source() != null && p.kind() != Kind.QUOTE && firstPaperLine) {
+                text = FIRST_ALSO.matcher(text).replaceFirst("$1");
+                firstPaperLine = false;
+            }
+            out.add(text.equals(p.text()) ? p : new Part(p.kind(), p.order(), text, p.priority(), p.mandatory(), p.filler(), p.source()));
         }
         return out;
     }
+
+    /** "They also …" at a sentence's start. */
+    private static final Pattern FIRST_ALSO = Pattern.compile("(?<=^|[.!?:] )((?:[Tt]hey|[Ii]t|[Tt]he authors?|[Hh]e|[Ss]he) )also ");
 
     private static final Pattern AND_LEAD = Pattern.compile(java.util.Arrays.stream(Templates.AND_LEADS).filter(l -> !l.isBlank())
             .map(l -> Pattern.quote(l.strip())).collect(java.util.stream.Collectors.joining("|", "(?:", ")\\s+")));
@@ -1029,8 +1044,8 @@ public final class OfflineScriptWriter implements ScriptWriter {
 
     /**
      * The paper's topic in its own words: the longest run of the title's words that its text says too
-     * ("strings on branes", "random polynomial"; words matched by their first five letters, the
-     * text's form kept, no math, at least two words that name something); else the one or two title
+     * ("strings on branes", "random polynomials"; words matched by their first five letters, the
+     * text's form kept but for the title's plural, no math, at least two words that name something); else the one or two title
      * words its text says most often, or its own most frequent word; the title only when the text is
      * empty. Short, so a line built on it repeats no run of the title. It is about this paper and no other.
      */
@@ -1051,6 +1066,14 @@ public final class OfflineScriptWriter implements ScriptWriter {
                     continue;
                 }
                 List<String> phrase = new ArrayList<>(x.subList(at, at + run.size()));
+                // The title's plural over the text's singular: "the work on random polynomials", not "on random polynomial".
+                for (int k = 0; k < phrase.size(); k++) {
+                    String inTitle = t.get(i + k);
+                    String said = phrase.get(k).toLowerCase(Locale.ROOT);
+                    if (inTitle.toLowerCase(Locale.ROOT).equals(said + "s") || inTitle.toLowerCase(Locale.ROOT).equals(said + "es")) {
+                        phrase.set(k, phrase.get(k) + inTitle.substring(phrase.get(k).length()));
+                    }
+                }
                 while (!phrase.isEmpty() && !content(phrase.get(0))) {
                     phrase.remove(0);
                 }

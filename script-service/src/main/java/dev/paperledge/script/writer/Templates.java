@@ -63,6 +63,9 @@ final class Templates {
 
     static final String[] NO_FINDINGS = {
             "The {source} says little about what came out of the work on {topic}, so their own words in a moment are the closest we get." };
+    /** No findings line, but the episode's quote is the sentence that states the result. */
+    static final String[] NO_FINDINGS_QUOTED = {
+            "The main result on {topic} fits in a single sentence, and rather than paraphrase it, I'll read you the authors' own line in a moment." };
 
     /** The analogy section when no analogy fits the paper's words: nothing is forced on it. */
     static final String[] NO_ANALOGY = {

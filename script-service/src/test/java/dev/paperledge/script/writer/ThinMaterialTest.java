@@ -109,6 +109,17 @@ class ThinMaterialTest {
     }
 
     @Test
+    void aResultStatedOnlyInTheQuoteIsAnnouncedAndTheFirstLineHeardSaysNoAlso() throws Exception {
+        for (Show show : List.of(Show.SOLO, DuoDialogueTest.DUO)) {
+            EpisodeScript s = writer.write(THIN.get(2).request(show)).script();
+            String all = OfflineScriptWriterTest.all(s);
+            // "We prove that … one root in the field" is the result: never "the abstract says little about what came out".
+            assertThat(all).as(show.format()).contains("one root in the field").doesNotContain("says little about what came out")
+                    .doesNotContainPattern("(?i)\\bthey also bound").doesNotContain("random polynomial,").doesNotContain("random polynomial.");
+        }
+    }
+
+    @Test
     void noEpisodeCarriesStockFillerAndEveryHostLineNamesThisPaper() throws Exception {
         List<ScriptRequest> requests = new ArrayList<>();
         THIN.forEach(p -> requests.add(p.request(Show.SOLO)));
@@ -179,7 +190,7 @@ class ThinMaterialTest {
     void theTopicIsTheTitlesWordsThatTheTextSaysToo() {
         assertThat(OfflineScriptWriter.topic(THIN.get(0).title(), THIN.get(0).abs())).isEqualTo("strings on branes");
         assertThat(OfflineScriptWriter.topic(THIN.get(1).title(), THIN.get(1).abs())).isEqualTo("tardigrade Hypsibius dujardini");
-        assertThat(OfflineScriptWriter.topic(THIN.get(2).title(), THIN.get(2).abs())).isEqualTo("random polynomial");
+        assertThat(OfflineScriptWriter.topic(THIN.get(2).title(), THIN.get(2).abs())).isEqualTo("random polynomials");
         String latex = OfflineScriptWriter.topic(SpokenText.title(THIN.get(3).title()), THIN.get(3).abs());
         assertThat(latex).isEqualTo("one-loop partition function").doesNotContain("$").doesNotContain("\\");
         assertThat(OfflineScriptWriter.topic("Where plasmids spread: spatial structure governs resistance transfer",
