@@ -56,7 +56,11 @@ public final class OfflineScriptWriter implements ScriptWriter {
     }
     /** A connective that ties a sentence to the one before it in the paper; the host drops it. */
     private static final Pattern CONNECTIVE = Pattern.compile(
-            "^(?:However|But|Thus|Therefore|Hence|Also|Moreover|Furthermore|In addition|Additionally|Instead|Similarly|Likewise|Otherwise|Nevertheless|Nonetheless|Consequently|As a result|On top of that|What's more|So|First|Second|Third|Finally|Next|Lastly|(?:One )?(?:final |last )?[Nn]ote:),?\\s+");
+            "^(?:However|But|Thus|Therefore|Hence|Also|Moreover|Furthermore|In addition|Additionally|Instead|Similarly|Likewise|Otherwise|Nevertheless|Nonetheless|Consequently|As a result|On top of that|What's more|So|First|Second|Third|Finally|Next|Lastly|(?:One )?(?:final |last )?[Nn]ote:),?\\s+"
+                    // "Next to humans, …", "Instead of …", "So far, …": the word is no connective there.
+                    + "(?!(?:to|of|far|that|much|many|than)\\b)");
+    /** A connective that turns against the line before. */
+    private static final Pattern CONTRAST = Pattern.compile("(?:However|But|Nevertheless|Nonetheless)\\b");
     /** A subordinate clause standing alone: "Even when they can exclude other dynamics." */
     private static final Pattern LONE_CLAUSE = Pattern.compile(
             "^(?:Even when|Even if|When|If|Although|Though|While|Because|Since|Unless|Whereas|As long as)\\b[^,;:]*[.!]$");
@@ -314,7 +318,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
          * recited, repeated). A line that would read too much of the abstract back is shortened first:
          * without its opening phrase, without its most-copied sentence, or without its tail.
          */
-        String say(Candidate c, Kind kind, String leadIn, Predicate<String> extra) {
+        String say(Candidate c, Kind kind, String leadGiven, Predicate<String> extra) {
             if (used.contains(c.original())) {
                 return null;
             }
@@ -323,7 +327,11 @@ public final class OfflineScriptWriter implements ScriptWriter {
             }
             String plain = SpokenText.plain(c.spoken());
             Matcher connective = CONNECTIVE.matcher(plain);
-            if (connective.lookingAt() && plain.length() > connective.end()) {
+            boolean connected = connective.lookingAt() && plain.length() > connective.end();
+            // "However, even the best models …" after a line of the same take is said "But …", not "Plus, …".
+            String leadIn = connected && CONTRAST.matcher(plain).lookingAt() && java.util.Arrays.asList(Templates.AND_LEADS).contains(leadGiven)
+                    ? "But " : leadGiven;
+            if (connected) {
                 String rest = plain.substring(connective.end());
                 plain = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
             }
@@ -565,9 +573,9 @@ public final class OfflineScriptWriter implements ScriptWriter {
         }
 
         // METHOD: the key terms in plain words (added above), then what they did.
-        d.host(Kind.METHOD, 0, d.pick(Templates.METHOD_TRANSITIONS), 100, true, false);
         d.parts.addAll(inPaperOrder(methods, 10));
         boolean gistSaid = d.parts.stream().anyMatch(p -> p.kind() == Kind.METHOD && p.source() != null);
+        d.host(Kind.METHOD, 0, d.pick(gistSaid ? Templates.METHOD_TRANSITIONS : Templates.METHOD_TRANSITIONS_PLAIN), 100, true, false);
         if (methods.isEmpty() && !gistSaid) {
             // When the quote is the sentence that says what they did, the listener is told it is coming.
             boolean quoteTellsMethod = quote != null && quote.cue() == Cue.METHOD;
@@ -856,7 +864,9 @@ public final class OfflineScriptWriter implements ScriptWriter {
         if (lines.size() < 3 && !findings.isEmpty()) {
             Matcher m = NUMBER_PHRASE.matcher(findings.get(0).text());
             if (m.find() && EpisodeWords.count(m.group()) >= 2) {
-                String phrase = m.group().strip().replaceAll("[,;:]$", "");
+                // "78 percent of problems from a" ends where the phrase does: "78 percent of problems".
+                String phrase = m.group().strip().replaceAll("[,;:]$", "")
+                        .replaceAll("(?:\\s+(?:a|an|the|of|from|to|in|on|for|with|by|at|as|than|into|over|per|its|their))+$", "");
                 String line = ordinals[lines.size()] + lowerFirst(d.pick(Templates.TAKEAWAY_NUMBER_LEADS)) + phrase + ".";
                 if (d.grounding.problems(line).isEmpty() && d.guard.offer(line)) {
                     lines.add(line);
@@ -1091,7 +1101,12 @@ public final class OfflineScriptWriter implements ScriptWriter {
         if (bestContent >= 2) {
             return best;
         }
-        // No run: the two title words the text says most often, else the text's own most frequent word.
+        // No run: a two-word name the text keeps using ("process supervision" three times or more), else
+        // the two title words the text says most often, else the text's own most frequent word.
+        String pair = frequentPair(x, xs);
+        if (pair != null) {
+            return pair;
+        }
         java.util.Map<String, Long> often = xs.stream().filter(k -> !k.isEmpty())
                 .collect(java.util.stream.Collectors.groupingBy(k -> k, java.util.stream.Collectors.counting()));
         List<String> picked = new ArrayList<>();
@@ -1105,6 +1120,28 @@ public final class OfflineScriptWriter implements ScriptWriter {
             }
         }
         return picked.isEmpty() ? title : String.join(" and ", picked);
+    }
+
+    /** The pair of content words the text says together most often, three times or more (its first form), or null. */
+    private static String frequentPair(List<String> x, List<String> xs) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> forms = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < x.size(); i++) {
+            String a = x.get(i);
+            String b = x.get(i + 1);
+            if (xs.get(i).isEmpty() || xs.get(i + 1).isEmpty() || !content(a) || !content(b) || a.length() < 4 || b.length() < 4) {
+                continue;
+            }
+            String k = xs.get(i) + " " + xs.get(i + 1);
+            counts.merge(k, 1, Integer::sum);
+            // A capital only because a sentence starts there is not the name's own ("Soil microbes feed …").
+            boolean opens = i == 0 || x.get(i - 1).matches("[.!?]");
+            boolean name = b.matches("\\p{Lu}.*"); // "Monte Carlo"
+            String form = (opens && !name && a.matches("\\p{Lu}\\p{Ll}+") ? a.toLowerCase(Locale.ROOT) : a) + " " + b;
+            forms.putIfAbsent(k, form);
+        }
+        return counts.entrySet().stream().filter(e -> e.getValue() >= 3).max(java.util.Map.Entry.comparingByValue())
+                .map(e -> forms.get(e.getKey())).orElse(null);
     }
 
     private static List<String> words(String text) {

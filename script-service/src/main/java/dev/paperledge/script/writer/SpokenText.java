@@ -218,18 +218,23 @@ public final class SpokenText {
     }
 
     private static final Pattern REPORTED_THAT = Pattern.compile(
-            "\\b(show|shows|showed|shown|find|finds|found|report|reports|observe|observes|argue|argues|suggest|suggests|"
+            "\\b(show|shows|showed|shown|showing|find|finds|found|finding|report|reports|observe|observes|argue|argues|suggest|suggests|"
                     + "conclude|concludes|prove|proves|see|sees) that\\b(?= \\w)");
     private static final Pattern NAMED_BY_THEM = Pattern.compile(",?\\s+which they (?:name|call|dub|term|refer to as)\\s+([A-Z][\\w-]*),?");
     /** Praise the paper gives its own verbs ("intelligently manages", "effectively provide"): said without it. */
     private static final Pattern FILLER_ADVERB = Pattern.compile(
             "(?<=\\b(?:that|which|to|and|can|will|it|they|we|[a-z]{2,20}s) )(?:intelligently|effectively|seamlessly|successfully|elegantly|carefully) (?=[a-z]{3,})");
     private static final Pattern INCLUDING = Pattern.compile(",\\s+including\\s+(?=[^,.;]{8,}[.!?]$)");
-    /** "…, an efficient approach that cuts memory enough to …": the clause after "that" is a sentence of its own. */
-    private static final Pattern THAT_CLAUSE = Pattern.compile("(?<=[a-z]{3}) that (?=[a-z]{3,}s\\s+(?:\\S+\\s+){5,}\\S+[.!?]$)");
+    /**
+     * "…, an efficient approach that cuts memory enough to …": the clause after "that" is a sentence of its own
+     * (a verb in -s, not a noun in -ss, -us or -is: "finding that process supervision beats …" is no such clause).
+     */
+    private static final Pattern THAT_CLAUSE = Pattern.compile("(?<=[a-z]{3}) that (?=[a-z]{2,}[^siu\\s]s\\s+(?:\\S+\\s+){5,}\\S+[.!?]$)");
     /** "so", "such", "the fact", a verb of saying: the "that" that follows them is not a relative pronoun. */
     private static final Pattern REPORTED_BEFORE = Pattern.compile(
-            "\\b(?:so|such|fact|ensure|ensures|means|mean|given|show|shows|find|finds|found|report|reports|suggest|suggests|argue|argues|say|says|note|notes|claim|claims|than|now|is|are|was|were)$");
+            "\\b(?:so|such|fact|ensure|ensures|means|mean|given|show|shows|showing|find|finds|found|finding|report|reports|reporting"
+                    + "|suggest|suggests|suggesting|argue|argues|arguing|say|says|note|notes|noting|claim|claims|claiming|demonstrate|demonstrates"
+                    + "|demonstrating|reveal|reveals|revealing|conclude|concludes|concluding|confirm|confirms|confirming|than|now|is|are|was|were)$");
     private static final Pattern LATE_AND = Pattern.compile(",\\s+and\\s+(?=(?:they|it|the|their|this|these)\\b)");
 
     /**

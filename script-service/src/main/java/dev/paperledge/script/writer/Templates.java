@@ -47,6 +47,9 @@ final class Templates {
     static final String[] METHOD_TRANSITIONS = { "So, how did they actually tackle it?",
             "So, what did the researchers actually do?", "Now, let's get into how it works.",
             "Here's where it gets really clever." };
+    /** Before a method the paper only sketches: nothing promised that the next line takes back. */
+    static final String[] METHOD_TRANSITIONS_PLAIN = { "So, how did they actually tackle it?",
+            "So, what did the researchers actually do?" };
 
     static final String[] METHOD_LEADS = { "In a nutshell, ", "Put simply, ", "Here's the core idea: ", "" };
 
