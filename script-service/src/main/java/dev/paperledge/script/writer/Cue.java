@@ -7,7 +7,7 @@ import java.util.Locale;
 public enum Cue {
     PROBLEM, METHOD, RESULT, LIMITATION, RELEASE, CONTEXT;
 
-    private static final List<String> PROBLEM_CUES = List.of("challenge", "problem", "difficult", "expensive",
+    private static final List<String> PROBLEM_CUES = List.of("challenge", "challenging", "problem", "difficult", "expensive",
             "costly", "prohibitive", "less feasible", "infeasible", "bottleneck", "limited", "struggle", "lack",
             "unclear", "hard to", "suffer", "issue", "inefficient", "remains", "remain ", "still ", "however",
             "despite", "requires", "require ", "demand", "cannot", "mistakes", "error", "expensive");
@@ -54,6 +54,11 @@ public enum Cue {
             }
         }
         return best;
+    }
+
+    /** Whether the sentence's own words report an outcome (not only the heading of the section it sits in). */
+    public static boolean statesResult(String sentence) {
+        return hits(sentence.toLowerCase(Locale.ROOT), RESULT_CUES) > 0;
     }
 
     private static int hits(String s, List<String> cues) {

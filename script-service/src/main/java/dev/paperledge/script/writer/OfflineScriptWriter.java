@@ -86,7 +86,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
     private static final Pattern PREDICATE = Pattern.compile(",\\s+(?:(?:also|then|still|thus|therefore|now|only|even|indeed|clearly|again)\\s+)?"
             + "(?:is|are|was|were|has|have|had|can|could|will|would|may|might|should|must|does|do|did|cannot|remains?|becomes?|became)\\b");
     /** Where the end of a sentence may be cut off: the last ", …" or " and …" of its final sentence. */
-    private static final Pattern TAIL = Pattern.compile(",\\s+(?!and\\b|or\\b)|\\s+(?=while [a-z]+ing\\b)");
+    private static final Pattern TAIL = Pattern.compile(",\\s+(?!and\\b|or\\b|but (?:rather|also|instead)\\b)|\\s+(?=while [a-z]+ing\\b)");
     /** A second verb of the same subject: "It|They <verb> …, and <verb>s …". */
     private static final Pattern SECOND_PREDICATE = Pattern.compile("^(?:It|They) [a-z]{3,}\\b[^,;]{8,}(,\\s+and\\s+)(?=[a-z]{3,}(?:s|ed)\\s+(?!of\\b|and\\b)[a-z])");
     private static final Pattern COMPARISON = Pattern.compile("(?i)(?:when |as )?(?:compared|relative|next to|unlike|like|in contrast|against)\\b");
@@ -500,12 +500,17 @@ public final class OfflineScriptWriter implements ScriptWriter {
                 analysis.fromRoles(List.of(SectionRole.RESULTS, SectionRole.DISCUSSION, SectionRole.CONCLUSION)).stream()
                         .filter(c -> c.cue() == Cue.RESULT || c.hasNumber() && c.role() == SectionRole.RESULTS).toList(),
                 analysis.ranked(Cue.RESULT)));
+        // A sentence that reports an outcome in its own words comes before one that is only set in a
+        // results section (how a run was set up, where a data set came from).
         resultPool.sort(Comparator.comparing((Candidate c) -> c.cue() != Cue.RESULT)
+                .thenComparing(c -> !Cue.statesResult(c.original()))
                 .thenComparing(Comparator.comparing(Candidate::hasNumber).reversed())
                 .thenComparing(Comparator.comparingDouble(Candidate::score).reversed()));
         List<Candidate> methodPool = new ArrayList<>(preferBody(fullText, analysis.fromRoles(List.of(SectionRole.METHOD)),
                 analysis.ranked(Cue.METHOD)));
-        methodPool.removeIf(c -> c.cue() == Cue.RELEASE || c.cue() == Cue.RESULT && !fullText);
+        // A difficulty or a limit stated in the method section is not what they did.
+        methodPool.removeIf(c -> c.cue() == Cue.RELEASE || c.cue() == Cue.PROBLEM || c.cue() == Cue.LIMITATION
+                || c.cue() == Cue.RESULT && !fullText);
         methodPool.sort(Comparator.comparing((Candidate c) -> !OWN_VOICE.matcher(c.original()).find())
                 .thenComparing(c -> c.cue() != Cue.METHOD)
                 .thenComparing(Comparator.comparingDouble(Candidate::score).reversed()));
@@ -758,8 +763,10 @@ public final class OfflineScriptWriter implements ScriptWriter {
             boolean opens = before == null || before.kind() != p.kind() || before.source() == null && before.order() == 0;
             String text = p.text();
             Matcher and = AND_LEAD.matcher(text);
-            if (p.source() != null && opens && and.lookingAt() && text.length() > and.end()) {
-                String rest = text.substring(and.end());
+            // Nor a "But" with nothing before it to turn against.
+            Matcher but = OPENING_BUT.matcher(text);
+            if (p.source() != null && opens && (and.lookingAt() && text.length() > and.end() || but.lookingAt())) {
+                String rest = text.substring(and.lookingAt() ? and.end() : but.end());
                 text = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
             }
             if (p.source() != null && p.kind() != Kind.QUOTE && firstPaperLine) {
@@ -770,6 +777,8 @@ public final class OfflineScriptWriter implements ScriptWriter {
         }
         return out;
     }
+
+    private static final Pattern OPENING_BUT = Pattern.compile("But (?=\\S)");
 
     /** "They also …" at a sentence's start. */
     private static final Pattern FIRST_ALSO = Pattern.compile("(?<=^|[.!?:] )((?:[Tt]hey|[Ii]t|[Tt]he authors?|[Hh]e|[Ss]he) )also ");

@@ -179,7 +179,8 @@ public final class SpokenText {
         t = t.replaceAll(";\\s+", ". ");
         // ", but …" and ", whereas …" start a sentence of their own only when a clause follows, not a
         // noun phrase ("not the true frequency, but some alias of it" stays whole).
-        t = splitBefore(t, ",\\s+but\\s+", ". But ");
+        // "not simply X, but rather Y" and "not only X, but also Y" are one thought.
+        t = splitBefore(t, ",\\s+but\\s+(?!rather\\b|also\\b|instead\\b)", ". But ");
         t = splitBefore(t, ",\\s+whereas\\s+", ". By contrast, ");
         t = splitBefore(t, ",\\s+while\\s+", ". At the same time, ");
         Matcher g = GERUND_TAIL.matcher(t);

@@ -232,7 +232,7 @@ class NumberedClaimsTest {
     @Test
     void theEarlyWarningEpisodeSaysNoComparisonThePaperDoesNotMakeAndNoSubjectWithoutItsVerb() throws Exception {
         Fixtures.Paper warning = Fixtures.withFullText().stream().filter(p -> p.arxivId().equals("1204.6231")).findFirst().orElseThrow();
-        EpisodeScript s = new OfflineScriptWriter(OfflineScriptWriterTest.TARGET).write(warning.request()).script();
+        EpisodeScript s = new OfflineScriptWriter(OfflineScriptWriterTest.TARGET).write(warning.fullTextRequest()).script();
         String all = s.sections().stream().map(EpisodeScript.Section::text).reduce("", (a, b) -> a + " " + b);
         assertThat(all).doesNotContain("Like Kendall").doesNotContain("with 121 points.").doesNotContain("discussed above");
     }
@@ -316,6 +316,38 @@ class NumberedClaimsTest {
             if (takeaways.contains("If you remember one thing")) {
                 assertThat(takeaways).as(p.arxivId()).doesNotContain("one thing to take away").doesNotContain("takeaways");
             }
+        }
+    }
+
+    @Test
+    void aFindingIsAnOutcomeInItsOwnWordsAndTheMethodIsWhatTheyDid() throws Exception {
+        Fixtures.Paper warning = Fixtures.withFullText().stream().filter(p -> p.arxivId().equals("1204.6231")).findFirst().orElseThrow();
+        EpisodeScript s = new OfflineScriptWriter(OfflineScriptWriterTest.TARGET).write(warning.fullTextRequest()).script();
+        EpisodeScript.Section findings = s.sections().stream().filter(x -> x.kind() == Kind.FINDINGS).findFirst().orElseThrow();
+        // How a run was set up ("They run this model over a time interval from 0 to 500") sits in the
+        // results section but reports nothing; the sentences that say what came out are there to be told.
+        assertThat(findings.provenance()).isNotEmpty().allSatisfy(src -> assertThat(Cue.statesResult(src.text())
+                || Cue.classify(src.text(), src.section(), 1) == Cue.LIMITATION).as(src.text()).isTrue());
+        assertThat(findings.text()).doesNotContain("time interval from 0 to 500").doesNotMatch("(?s).*\\? But .*")
+                // "not simply X, but rather Y" is never cut after X: that says the opposite of the paper.
+                .doesNotContain("likelihood approaches are more reliable.");
+        // A difficulty stated in the method section is not what they did.
+        assertThat(OfflineScriptWriterTest.section(s, Kind.METHOD)).doesNotContain("original lemma");
+        assertThat(Cue.classify("The hypotheses considered here are more challenging than the original lemma provides for.",
+                "A model based approach", 3)).isEqualTo(Cue.PROBLEM);
+    }
+
+    @Test
+    void notSimplyXButRatherYIsOneSentenceAndTheSameWithNothingToCompareIsAPointer() {
+        assertThat(SpokenText.plain("The conclusion is not simply that likelihood approaches are more reliable, but rather more broadly"
+                + " that warning signals should consider the trade-off between sensitivity and accuracy.")).doesNotContain(". But");
+        assertThat(SpokenText.plain("The trap holds cells for hours, but the lasers can heat the sample by two degrees."))
+                .contains(". But the lasers");
+        assertThat(PaperAnalysis.usable("However, newcomers can achieve the same behavior by writing shell scripts that re-run everything."))
+                .isNull();
+        for (String s : List.of("The treated mice reached the same weight as the controls within a week.",
+                "At the same time, the solar wind speed doubled over the two days of the storm.")) {
+            assertThat(PaperAnalysis.usable(s)).as(s).isNotNull();
         }
     }
 }
