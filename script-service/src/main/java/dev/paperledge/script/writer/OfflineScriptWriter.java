@@ -1085,13 +1085,43 @@ public final class OfflineScriptWriter implements ScriptWriter {
                     continue;
                 }
                 List<String> phrase = new ArrayList<>(x.subList(at, at + run.size()));
+                // A run that stops inside the title's noun phrase ("jobs on identical" of "… identical
+                // machines") is completed from the text when it reaches that noun within two words
+                // ("jobs on identical parallel machines").
+                // Only where the text uses the run's last word as the title does ("schedules" is not "scheduling").
+                String lastSaid = x.get(at + run.size() - 1).toLowerCase(Locale.ROOT);
+                if (run.size() >= 2 && j < t.size() && content(t.get(j)) && !key(t.get(j)).isEmpty()
+                        && lastSaid.equals(t.get(j - 1).toLowerCase(Locale.ROOT))) {
+                    int end = at + run.size();
+                    for (int k = end; k < Math.min(x.size(), end + 2) && content(x.get(k)); k++) {
+                        if (key(x.get(k)).equals(key(t.get(j)))) {
+                            phrase.addAll(x.subList(end, k + 1));
+                            break;
+                        }
+                    }
+                }
+                // A capital only because a sentence starts there is not the name's own ("Pure functions can …").
+                String first = phrase.get(0);
+                if (first.matches("\\p{Lu}\\p{Ll}+") && (at == 0 || x.get(at - 1).matches("[.!?]"))
+                        && (t.get(i).equals(first.toLowerCase(Locale.ROOT)) || x.contains(first.toLowerCase(Locale.ROOT)))) {
+                    phrase.set(0, first.toLowerCase(Locale.ROOT));
+                }
                 // The title's plural over the text's singular: "the work on random polynomials", not "on random polynomial".
-                for (int k = 0; k < phrase.size(); k++) {
+                for (int k = 0; k < run.size(); k++) {
                     String inTitle = t.get(i + k);
                     String said = phrase.get(k).toLowerCase(Locale.ROOT);
                     if (inTitle.toLowerCase(Locale.ROOT).equals(said + "s") || inTitle.toLowerCase(Locale.ROOT).equals(said + "es")) {
                         phrase.set(k, phrase.get(k) + inTitle.substring(phrase.get(k).length()));
                     }
+                }
+                // Said in every host line, the name stays short: the noun phrase after the last
+                // preposition when it names something on its own ("identical parallel machines").
+                int cut = phrase.size() - 1;
+                while (cut >= 0 && content(phrase.get(cut))) {
+                    cut--;
+                }
+                if (phrase.size() > 4 && cut >= 0 && phrase.size() - cut - 1 >= 2) {
+                    phrase = new ArrayList<>(phrase.subList(cut + 1, phrase.size()));
                 }
                 while (!phrase.isEmpty() && !content(phrase.get(0))) {
                     phrase.remove(0);

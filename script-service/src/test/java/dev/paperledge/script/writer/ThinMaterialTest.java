@@ -198,6 +198,15 @@ class ThinMaterialTest {
         assertThat(OfflineScriptWriter.topic("Something else entirely", "Biofilms grow; biofilms spread.")).isEqualTo("Biofilms");
         assertThat(OfflineScriptWriter.topic("Something else entirely", "")).isEqualTo("Something else entirely");
         assertThat(SpokenText.title(THIN.get(3).title())).isEqualTo("One-loop partition function of N=4 super Yang-Mills on S3");
+        // The text's own words complete a noun phrase the title breaks off ("jobs on identical" would name nothing; the noun phrase alone when long),
+        // and a capital that only opens a sentence is not kept ("a picture for Pure functions").
+        assertThat(OfflineScriptWriter.topic(THIN.get(4).title(), THIN.get(4).abs())).isEqualTo("identical parallel machines");
+        assertThat(OfflineScriptWriter.topic("Caching results of pure functions", "Pure functions can be cached safely."))
+                .isEqualTo("pure functions");
+        assertThat(OfflineScriptWriter.topic("Robust speech recognition via weak supervision",
+                "Robust speech processing is hard. We study robust speech.")).isEqualTo("robust speech");
+        assertThat(OfflineScriptWriter.topic("Monte Carlo sampling of rare events", "Monte Carlo sampling is slow. Monte Carlo helps."))
+                .isEqualTo("Monte Carlo sampling");
     }
 
     /**
