@@ -9,19 +9,27 @@ public enum Cue {
 
     private static final List<String> PROBLEM_CUES = List.of("challenge", "challenging", "problem", "difficult", "expensive",
             "costly", "prohibitive", "less feasible", "infeasible", "bottleneck", "limited", "struggle", "lack",
-            "unclear", "hard to", "suffer", "issue", "inefficient", "remains", "remain ", "still ", "however",
+            "unclear", "poorly understood", "not well understood", "little is known", "unknown", "open question", "debated",
+            "hard to", "suffer", "issue", "inefficient", "remains", "remain ", "still ", "however",
             "despite", "requires", "require ", "demand", "cannot", "mistakes", "error", "expensive");
     private static final List<String> METHOD_CUES = List.of("we propose", "we introduce", "we present", "we develop",
             "we design", "we build", "we train", "we use", "we leverage", "we construct", "we collect", "we conduct",
             "we fuse", "we create", "we study", "we investigate", "we compare", "we describe", "we apply", "we explore",
             "our approach", "our method", "our model", "our system", "our framework", "framework", "architecture",
             "introduces", "technique", "algorithm", "pipeline", "innovations", "leverages", "enables",
-            "we call", "which freezes", "designed", "inspired by", "we scale", "we adopt");
+            "we call", "which freezes", "designed", "inspired by", "we scale", "we adopt",
+            // what is done in any field's lab, survey or simulation
+            "we combine", "we track", "we measure", "we record", "we simulate", "we model", "we estimate", "we analy",
+            "we sequence", "we survey", "we fit", "we derive", "we compute", "we calculate", "we perform", "we run",
+            "we monitor", "we sample", "we map", "we image", "we interview", "measurements of", "measurements on");
     private static final List<String> RESULT_CUES = List.of("outperform", "achieve", "results show", "we find",
             "we show", "we found", "show that", "shows that", "demonstrate", "improve", "reduce", "state-of-the-art",
             "significantly", "accuracy", "surpass", "on-par", "on par", "competitive", "reaching", "reaches", "solves",
             "better than", "%", "results", "performs", "leads to", "effective", "robust", "approach their", "we prove", "prove that",
-            "we establish", "we observe", "we detect");
+            "we establish", "we observe", "we detect",
+            // how a measured quantity moved
+            "rises", "drops to", "falls to", "doubles", "halves", "saturates", "higher than", "lower than", "times higher",
+            "times lower", "times faster", "increases with", "decreases with");
     private static final List<String> LIMITATION_CUES = List.of("limitation", "future work", "does not", "do not",
             "fail", "not yet", "unreliable", "we leave", "remains unclear", "is unclear", "are not");
     private static final List<String> RELEASE_CUES = List.of("we release", "release", "open-source", "open source",

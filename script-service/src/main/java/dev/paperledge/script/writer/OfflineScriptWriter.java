@@ -71,6 +71,9 @@ public final class OfflineScriptWriter implements ScriptWriter {
             "(?i)\\b(future|next step|further work|remains? to be|open question|we plan|would be (?:interesting|useful)|could be extended|extend(?:ing)? (?:this|the|our)|left for)\\b");
     private static final Pattern NUMBER_PHRASE = Pattern.compile(
             "\\d[\\d.,]*\\s*(?:%|percent|times|x|fold)?(?:\\s+(?!and\\b|or\\b|but\\b|while\\b|which\\b|when\\b)[A-Za-z-]+){0,4}");
+    private static final Pattern NEXT_WORD = Pattern.compile(" ([a-z][a-z-]*)\\b");
+    private static final Pattern FUNCTION_WORD = Pattern.compile(
+            "a|an|the|of|from|to|in|on|for|with|by|at|as|than|into|over|per|and|or|but|is|are|was|were|has|have|had|that|which|while|when");
     private static final int MAX_SENTENCE_WORDS = 34;
     private static final Pattern INTRO_PHRASE = Pattern.compile(
             "^(?:Next to|Compared (?:to|with)|Using|With|In|For|On|By|Given|Unlike|Despite|As|When|To|Through|Across|After|Before|Beyond|Following|Based on|Building on|Inspired by|Like)\\b[^,.]{3,80},\\s+(?=[A-Za-z])"
@@ -487,7 +490,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
         FieldProfile field = FieldProfile.of(paper.primaryCategory());
         boolean fullText = analysis.hasBody() && !req.abstractOnly();
         String title = SpokenText.title(paper.title());
-        String subject = subject(title);
+        String subject = asSaid(subject(title), paper.abstractText());
         String subjectRef = subject == null ? "this approach" : subject;
         String category = paper.categoryName() == null || paper.categoryName().isBlank() ? "research" : paper.categoryName();
         Slots slots = new Slots(title, category, subjectRef, topic(req), fullText ? "paper" : "abstract");
@@ -532,6 +535,15 @@ public final class OfflineScriptWriter implements ScriptWriter {
                     .toList(), 1, Kind.HOOK, 4, Templates.AND_LEADS, new int[] { 58 }, termsReady));
         }
         if (methods.isEmpty()) {
+            // The authors' own sentence on what they did, read as theirs, before "only sketched" when there is one.
+            methodPool.stream().filter(c -> c.cue() == Cue.METHOD && inTheirWords(c) && !d.used.contains(c.original()))
+                    .findFirst().ifPresent(c -> {
+                        d.used.add(c.original());
+                        methods.add(new Part(Kind.METHOD, 10, d.pick(Templates.METHOD_IN_THEIR_WORDS) + " \"" + c.original() + "\"",
+                                100, true, false, c));
+                    });
+        }
+        if (methods.isEmpty()) {
             // What they release is said where it matters to listeners (why it matters), never as their method.
             methods.addAll(d.take(analysis.ranked(Cue.CONTEXT, Cue.PROBLEM), 1, Kind.METHOD, 10,
                     Templates.METHOD_LEADS, new int[] { 100 }, termsReady));
@@ -557,7 +569,11 @@ public final class OfflineScriptWriter implements ScriptWriter {
         }
         d.parts.addAll(inPaperOrder(problem, 3));
         if (problem.isEmpty()) {
-            d.host(Kind.HOOK, 3, slots.fill(d.pick(Templates.NO_PROBLEM)), 100, true, false);
+            // Only a paper that opens on its work is said to skip the backstory.
+            Candidate opening = analysis.all().stream().filter(c -> !fullText || c.fromBody())
+                    .min(Comparator.comparingInt(Candidate::sectionIndex).thenComparingInt(Candidate::position)).orElse(null);
+            boolean opensOnWork = opening == null || opening.cue() == Cue.METHOD || OWN_VOICE.matcher(opening.original()).find();
+            d.host(Kind.HOOK, 3, slots.fill(d.pick(opensOnWork ? Templates.NO_PROBLEM : Templates.PROBLEM_UNSAID)), 100, true, false);
         }
 
         // ANALOGY, chosen by field and topic; it comes back at the results.
@@ -652,7 +668,8 @@ public final class OfflineScriptWriter implements ScriptWriter {
         d.host(Kind.SIGN_OFF, 1, d.pick(Templates.SIGN_OFFS), 100, true, false);
         d.parts.add(new Part(Kind.CREDITS, 0, "Credit to Paper authors: " + paper.creditLine(), 100, true, false));
 
-        List<Part> chosen = noAndToOpen(namedOnlyIfUsed(spelledOutOnce(fit(d.parts, target), d.terms), d.terms, paper.title()));
+        List<Part> chosen = noAndToOpen(namedOnlyIfUsed(spelledOutOnce(withinRecital(fit(d.parts, target), d.guard), d.terms), d.terms,
+                paper.title()));
         List<Part> ordered = chosen.stream().sorted(IN_EPISODE_ORDER).toList();
         Map<Kind, List<EpisodeScript.Line>> lines = new EnumMap<>(Kind.class);
         Map<String, String> spokenAs = Map.of();
@@ -874,7 +891,14 @@ public final class OfflineScriptWriter implements ScriptWriter {
             Matcher m = NUMBER_PHRASE.matcher(findings.get(0).text());
             if (m.find() && EpisodeWords.count(m.group()) >= 2) {
                 // "78 percent of problems from a" ends where the phrase does: "78 percent of problems".
-                String phrase = m.group().strip().replaceAll("[,;:]$", "")
+                String phrase = m.group().strip();
+                // "in the minimum" of "in the minimum wage raises …": a noun phrase the window cut is finished.
+                Matcher next = NEXT_WORD.matcher(findings.get(0).text().substring(m.end()));
+                if (phrase.matches("(?s).*\\b(?:the|a|an|its|their)\\s+[A-Za-z-]+$") && next.lookingAt()
+                        && !FUNCTION_WORD.matcher(next.group(1)).matches()) {
+                    phrase = phrase + " " + next.group(1);
+                }
+                phrase = phrase.replaceAll("[,;:]$", "")
                         .replaceAll("(?:\\s+(?:a|an|the|of|from|to|in|on|for|with|by|at|as|than|into|over|per|its|their))+$", "");
                 String line = ordinals[lines.size()] + lowerFirst(d.pick(Templates.TAKEAWAY_NUMBER_LEADS)) + phrase + ".";
                 if (d.grounding.problems(line).isEmpty() && d.guard.offer(line)) {
@@ -929,6 +953,17 @@ public final class OfflineScriptWriter implements ScriptWriter {
         return out;
     }
 
+    /**
+     * A sentence that can be read out as the authors' own: their voice, short enough to follow, and with
+     * no citation or math to stumble over.
+     */
+    static boolean inTheirWords(Candidate c) {
+        String o = c.original();
+        int words = EpisodeWords.count(o);
+        return OWN_VOICE.matcher(o).find() && words >= 8 && words <= 30 && !o.matches("(?s).*[()\\[\\]$\\\\\"\u201c\u201d].*")
+                && !SpokenText.hasMath(o);
+    }
+
     /** Chosen by rank, spoken in the paper's order: the orders are re-assigned, the lead-ins kept. */
     private static List<Part> inPaperOrder(List<Part> parts, int firstOrder) {
         List<Part> sorted = new ArrayList<>(parts);
@@ -936,6 +971,28 @@ public final class OfflineScriptWriter implements ScriptWriter {
         List<Part> out = new ArrayList<>();
         for (Part p : parts) {
             out.add(new Part(p.kind(), firstOrder + sorted.indexOf(p), p.text(), p.priority(), p.mandatory(), p.filler(), p.source()));
+        }
+        return out;
+    }
+
+    /** The most an episode may read back of its abstract, in percent of its words (the show's own: 1-4 %). */
+    static final double RECITAL_CEILING = 4.0;
+
+    /**
+     * The budget of copied words is set against the target length; an episode that comes out shorter
+     * (a paper that gives little) would read back a larger share of itself. Optional paper lines go,
+     * the one that copies most first, until the whole is under the ceiling.
+     */
+    private static List<Part> withinRecital(List<Part> parts, RecitalGuard guard) {
+        List<Part> out = new ArrayList<>(parts);
+        while (guard.percent(out.stream().filter(p -> p.kind() != Kind.CREDITS).sorted(IN_EPISODE_ORDER).map(Part::text)
+                .collect(java.util.stream.Collectors.joining("\n"))) > RECITAL_CEILING) {
+            Part worst = out.stream().filter(p -> !p.mandatory() && p.source() != null && guard.copiedWords(p.text()) > 0)
+                    .max(Comparator.comparingInt(p -> guard.copiedWords(p.text()))).orElse(null);
+            if (worst == null) {
+                break;
+            }
+            out.remove(worst);
         }
         return out;
     }
@@ -1042,6 +1099,16 @@ public final class OfflineScriptWriter implements ScriptWriter {
         return null;
     }
 
+    /** A title's head as said mid-sentence: "Minimum wages and employment" is "minimum wages …" when the text says "minimum"; a name keeps its capital. */
+    static String asSaid(String head, String text) {
+        if (head == null || text == null) {
+            return head;
+        }
+        String first = head.split("\\s+", 2)[0];
+        boolean plain = first.matches("\\p{Lu}\\p{Ll}+") && Pattern.compile("\\b" + Pattern.quote(first.toLowerCase(Locale.ROOT)) + "\\b").matcher(text).find();
+        return plain ? first.toLowerCase(Locale.ROOT) + head.substring(first.length()) : head;
+    }
+
     /**
      * What a template's slots are filled with: the title, the field, the idea's short name, the
      * paper's topic in its own words ({@link #topic}) and where the host read it ("abstract" or "paper").
@@ -1055,7 +1122,10 @@ public final class OfflineScriptWriter implements ScriptWriter {
 
     /** The paper's topic ({@link #topic(String, String)}) from its title as said and its text. */
     static String topic(ScriptRequest req) {
-        return topic(SpokenText.title(req.paper().title()), req.text().fullText() + " " + req.paper().abstractText());
+        // An abstract-only text is the abstract: counted once, a pair said twice is not "three times or more".
+        String text = req.text().fullText();
+        String abs = req.paper().abstractText() == null ? "" : req.paper().abstractText();
+        return topic(SpokenText.title(req.paper().title()), text.contains(abs.strip()) ? text : text + " " + abs);
     }
 
     /** A word of a title or text; math and brackets break a phrase. */
@@ -1146,6 +1216,29 @@ public final class OfflineScriptWriter implements ScriptWriter {
         if (pair != null) {
             return pair;
         }
+        // Two content words side by side in the title that the text says too, apart ("plasmid spread" of
+        // "… plasmids … this spread"), the pair it says most.
+        java.util.Map<String, Long> said = xs.stream().filter(k -> !k.isEmpty())
+                .collect(java.util.stream.Collectors.groupingBy(k -> k, java.util.stream.Collectors.counting()));
+        String titlePair = null;
+        long titlePairCount = 0;
+        for (int i = 0; i + 1 < t.size(); i++) {
+            String a = t.get(i);
+            String b = t.get(i + 1);
+            // A plural before a word that is not one is likely its subject and verb ("plasmids spread"), not a name.
+            boolean clause = a.matches(".*[^s]s") && !b.matches(".*s");
+            if (!clause && content(a) && content(b) && a.length() >= 4 && b.length() >= 4 && said.containsKey(key(a))
+                    && said.containsKey(key(b))) {
+                long n = said.get(key(a)) + said.get(key(b));
+                if (n > titlePairCount) {
+                    titlePairCount = n;
+                    titlePair = lowerIfTextDoes(a, x) + " " + lowerIfTextDoes(b, x);
+                }
+            }
+        }
+        if (titlePair != null) {
+            return titlePair;
+        }
         java.util.Map<String, Long> often = xs.stream().filter(k -> !k.isEmpty())
                 .collect(java.util.stream.Collectors.groupingBy(k -> k, java.util.stream.Collectors.counting()));
         List<String> picked = new ArrayList<>();
@@ -1159,6 +1252,14 @@ public final class OfflineScriptWriter implements ScriptWriter {
             }
         }
         return picked.isEmpty() ? title : String.join(" and ", picked);
+    }
+
+    /** A title-case word as the text writes it: "Spread" is "spread" when the text says "spread"; a name keeps its capital. */
+    private static String lowerIfTextDoes(String w, List<String> x) {
+        if (!w.matches("\\p{Lu}\\p{Ll}+")) {
+            return w;
+        }
+        return x.stream().anyMatch(v -> key(v).equals(key(w)) && Character.isLowerCase(v.codePointAt(0))) ? w.toLowerCase(Locale.ROOT) : w;
     }
 
     /** The pair of content words the text says together most often, three times or more (its first form), or null. */

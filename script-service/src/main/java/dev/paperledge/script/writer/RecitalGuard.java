@@ -63,6 +63,11 @@ final class RecitalGuard {
         return ExplainMetrics.copied(ExplainMetrics.tokens(ExplainMetrics.withoutQuotes(line)), abstractRuns);
     }
 
+    /** The share of a whole text's words (quotes left out) inside runs copied from the abstract, in percent. */
+    double percent(String text) {
+        return 100.0 * ExplainMetrics.recital(ExplainMetrics.tokens(ExplainMetrics.withoutQuotes(text)), abstractRuns);
+    }
+
     int copied() {
         return copied;
     }

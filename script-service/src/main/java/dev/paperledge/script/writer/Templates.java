@@ -36,6 +36,10 @@ final class Templates {
             "The {source} skips the backstory on {topic} and goes straight to what the authors did, so that's where we'll start.",
             "There's no long build-up on {topic} in the {source}: it opens with the work itself, and so will we." };
 
+    /** The abstract does set the scene before the work, but in words the host could only have read back. */
+    static final String[] PROBLEM_UNSAID = {
+            "The {source} sets the scene for {topic} in technical terms, so let's start from what the authors did." };
+
     static final String[] AND_LEADS = { "And ", "On top of that, ", "What's more, ", "Plus, ", "" };
 
 
@@ -53,6 +57,8 @@ final class Templates {
 
     static final String[] METHOD_LEADS = { "In a nutshell, ", "Put simply, ", "Here's the core idea: ", "" };
 
+    /** No method line the host could retell, so the authors' own sentence on what they did is read, as theirs. */
+    static final String[] METHOD_IN_THEIR_WORDS = { "Here's how they describe it themselves:", "In their own words:" };
     static final String[] NO_METHOD = { "How they went about {topic} is only sketched in the {source}, so I'll keep to what it actually says." };
     /** No method line, but the episode's quote is the sentence that lists what they did. */
     static final String[] NO_METHOD_QUOTED = {
