@@ -21,7 +21,8 @@ public enum Cue {
             // what is done in any field's lab, survey or simulation
             "we combine", "we track", "we measure", "we record", "we simulate", "we model", "we estimate", "we analy",
             "we sequence", "we survey", "we fit", "we derive", "we compute", "we calculate", "we perform", "we run",
-            "we monitor", "we sample", "we map", "we image", "we interview", "measurements of", "measurements on");
+            "we monitor", "we sample", "we map", "we image", "we interview", "measurements of", "measurements on",
+            "we select", "we choose");
     private static final List<String> RESULT_CUES = List.of("outperform", "achieve", "results show", "we find",
             "we show", "we found", "show that", "shows that", "demonstrate", "improve", "reduce", "state-of-the-art",
             "significantly", "accuracy", "surpass", "on-par", "on par", "competitive", "reaching", "reaches", "solves",
@@ -41,7 +42,7 @@ public enum Cue {
      * @param position index of the sentence in its section
      */
     public static Cue classify(String sentence, String heading, int position) {
-        String s = sentence.toLowerCase(Locale.ROOT);
+        String s = lower(sentence);
         String h = heading == null ? "" : heading.toLowerCase(Locale.ROOT);
         double problem = hits(s, PROBLEM_CUES) + (h.contains("intro") || h.contains("motivation") ? 0.5 : 0)
                 + (h.contains("abstract") && position == 0 ? 1.5 : h.contains("abstract") && position == 1 ? 0.6 : 0);
@@ -66,7 +67,17 @@ public enum Cue {
 
     /** Whether the sentence's own words report an outcome (not only the heading of the section it sits in). */
     public static boolean statesResult(String sentence) {
-        return hits(sentence.toLowerCase(Locale.ROOT), RESULT_CUES) > 0;
+        return hits(lower(sentence), RESULT_CUES) > 0;
+    }
+
+    /** Whether the sentence's own words say what was done (a choice of model, a measurement, a run). */
+    public static boolean describesMethod(String sentence) {
+        return hits(lower(sentence), METHOD_CUES) > 0;
+    }
+
+    /** The sentence in lower case; "X results from Y" names a cause, not a result. */
+    private static String lower(String sentence) {
+        return sentence.toLowerCase(Locale.ROOT).replaceAll("\\bresults? from\\b", "comes from");
     }
 
     private static int hits(String s, List<String> cues) {

@@ -504,9 +504,9 @@ public final class OfflineScriptWriter implements ScriptWriter {
                         .filter(c -> c.cue() == Cue.RESULT || c.hasNumber() && c.role() == SectionRole.RESULTS).toList(),
                 analysis.ranked(Cue.RESULT)));
         // A sentence that reports an outcome in its own words comes before one that is only set in a
-        // results section (how a run was set up, where a data set came from).
+        // results section (how a run was set up, where a data set came from) or that says why a model was chosen.
         resultPool.sort(Comparator.comparing((Candidate c) -> c.cue() != Cue.RESULT)
-                .thenComparing(c -> !Cue.statesResult(c.original()))
+                .thenComparing(c -> !Cue.statesResult(c.original()) || Cue.describesMethod(c.original()))
                 .thenComparing(Comparator.comparing(Candidate::hasNumber).reversed())
                 .thenComparing(Comparator.comparingDouble(Candidate::score).reversed()));
         List<Candidate> methodPool = new ArrayList<>(preferBody(fullText, analysis.fromRoles(List.of(SectionRole.METHOD)),

@@ -300,6 +300,10 @@ public final class SpokenText {
     private static final Set<String> SINGULAR_AUX = Set.of("is", "was", "has", "does", "remains", "seems", "needs", "requires", "lacks", "fails", "suffers");
     private static final Set<String> PLURAL_AUX = Set.of("are", "were", "have", "do", "remain", "seem", "need", "require", "lack", "fail", "suffer");
 
+    private static final Pattern S_VERB_FIRST = Pattern.compile("([a-z]{3,}[^s\\W]s)\\s+([a-z]+)");
+    private static final Pattern NOUN_THEN_VERB = Pattern.compile("is|are|was|were|has|have|had|can|could|will|would|may|might|should"
+            + "|must|do|does|did|show|suggest|indicate|remain|appear|seem|become|make|take|give|lead|need|tend|allow|reveal|confirm|point");
+
     private static String splitBefore(String text, String at, String with) {
         Matcher m = Pattern.compile(at).matcher(text);
         StringBuilder sb = new StringBuilder();
@@ -314,6 +318,13 @@ public final class SpokenText {
                 String v = verb.group(1).toLowerCase(Locale.ROOT);
                 String pronoun = SINGULAR_AUX.contains(v) ? "it " : PLURAL_AUX.contains(v) ? "they " : null;
                 split = pronoun == null ? m.group() : with + pronoun;
+            } else if (split.equals(with)) {
+                // "…, but performs worse when …": a verb in -s with no subject of its own (its next word is no
+                // verb, as "results" in "but results show" is followed by one) takes "it".
+                Matcher sVerb = S_VERB_FIRST.matcher(rest);
+                if (sVerb.lookingAt() && !NOUN_THEN_VERB.matcher(sVerb.group(2)).matches()) {
+                    split = with + "it ";
+                }
             }
             m.appendReplacement(sb, Matcher.quoteReplacement(split));
         }

@@ -333,6 +333,8 @@ class NumberedClaimsTest {
                 .doesNotContain("likelihood approaches are more reliable.");
         // A difficulty stated in the method section is not what they did.
         assertThat(OfflineScriptWriterTest.section(s, Kind.METHOD)).doesNotContain("original lemma");
+        assertThat(Cue.statesResult("As the bifurcation results from the eigenvalue passing through zero, the signal is expected.")).isFalse();
+        assertThat(Cue.statesResult("Our results show that the signal is weak in every lake.")).isTrue();
         assertThat(Cue.classify("The hypotheses considered here are more challenging than the original lemma provides for.",
                 "A model based approach", 3)).isEqualTo(Cue.PROBLEM);
     }
@@ -343,6 +345,10 @@ class NumberedClaimsTest {
                 + " that warning signals should consider the trade-off between sensitivity and accuracy.")).doesNotContain(". But");
         assertThat(SpokenText.plain("The trap holds cells for hours, but the lasers can heat the sample by two degrees."))
                 .contains(". But the lasers");
+        assertThat(SpokenText.plain("The variance method approaches the true rate at high false-positive levels, but performs worse when"
+                + " the level is low.")).contains(". But it performs worse");
+        assertThat(SpokenText.plain("The pumps ran for a week without a fault, but results show that the filters were clogged by day two."))
+                .contains(". But results show");
         assertThat(PaperAnalysis.usable("However, newcomers can achieve the same behavior by writing shell scripts that re-run everything."))
                 .isNull();
         for (String s : List.of("The treated mice reached the same weight as the controls within a week.",
