@@ -549,7 +549,9 @@ public final class OfflineScriptWriter implements ScriptWriter {
                     Templates.METHOD_LEADS, new int[] { 100 }, termsReady));
         }
         if (findings.isEmpty() && fullText) {
-            findings.addAll(d.take(analysis.all().stream().filter(Candidate::fromBody).toList(), 1, Kind.FINDINGS, 10,
+            // Only a sentence that reports something: a review's description of other methods is no finding.
+            findings.addAll(d.take(analysis.all().stream().filter(c -> c.fromBody() && Cue.statesResult(c.original())).toList(), 1,
+                    Kind.FINDINGS, 10,
                     Templates.FINDINGS_LEADS, new int[] { 100 }, termsReady));
         }
 

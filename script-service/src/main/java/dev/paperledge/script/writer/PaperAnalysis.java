@@ -19,6 +19,8 @@ public final class PaperAnalysis {
     private static final Pattern POINTS_AT = Pattern.compile(
             "(?i)\\b(?:fig(?:ure)?s?\\.?|tables?|eqs?\\.?|equations?|sections?|sec\\.|appendix|appendices|panel|algorithm|listing|box)\\s*~?\\(?\\d|\\b(?:shown|see|listed|given|illustrated|depicted|discussed|described|mentioned|outlined|defined|introduced|presented|noted|stated|explained|derived|detailed|considered|made) (?:above|below)\\b|\\b(?:the|as) above\\b|\\baforementioned\\b|\\b(?:above|below)\\s*[,.]?$"
                     + "|\\b(?:this|previous|earlier|next|following|preceding|last|above|below|same) (?:section|chapter|subsection|figure|table|paragraph|example)s?\\b"
+                    // "As noted in Scargle, … these terms …": a sentence answering to another text or to words before it
+                    + "|^As (?:noted|shown|discussed|argued|pointed out|described|mentioned) (?:in|by)\\b|\\b(?:these|those) (?:terms|two|three)\\b"
                     // "However, they can reach the same behavior": early in the sentence, with nothing it is the same
                     // as, it points at what came before ("a signal appears at the same temperature" points inside)
                     + "|^(?:[^\\s;]+\\s+){0,7}the same (?!time\\b)(?![^;]*\\b(?:as|across|for (?:all|both|each|every))\\b)"

@@ -351,6 +351,8 @@ class NumberedClaimsTest {
                 .contains(". But results show");
         assertThat(PaperAnalysis.usable("However, newcomers can achieve the same behavior by writing shell scripts that re-run everything."))
                 .isNull();
+        assertThat(PaperAnalysis.usable("As noted in Scargle, the astronomy community tends to use these terms interchangeably.")).isNull();
+        assertThat(PaperAnalysis.usable("As noted by the field crews, the river rose by two metres in the first week of March.")).isNull();
         for (String s : List.of("The treated mice reached the same weight as the controls within a week.",
                 "At the same time, the solar wind speed doubled over the two days of the storm.")) {
             assertThat(PaperAnalysis.usable(s)).as(s).isNotNull();
