@@ -536,7 +536,11 @@ public final class OfflineScriptWriter implements ScriptWriter {
         }
         if (methods.isEmpty()) {
             // The authors' own sentence on what they did, read as theirs, before "only sketched" when there is one.
-            methodPool.stream().filter(c -> c.cue() == Cue.METHOD && inTheirWords(c) && !d.used.contains(c.original()))
+            // An opening "We study …" counts as the problem by its place, yet it says what they did.
+            java.util.stream.Stream.concat(methodPool.stream().filter(c -> c.cue() == Cue.METHOD),
+                    preferBody(fullText, analysis.all(), analysis.all()).stream()
+                            .filter(c -> c.cue() != Cue.RELEASE && c.cue() != Cue.RESULT && Cue.describesMethod(c.original())))
+                    .filter(c -> inTheirWords(c) && !d.used.contains(c.original()))
                     .findFirst().ifPresent(c -> {
                         d.used.add(c.original());
                         methods.add(new Part(Kind.METHOD, 10, d.pick(Templates.METHOD_IN_THEIR_WORDS) + " \"" + c.original() + "\"",

@@ -358,4 +358,14 @@ class NumberedClaimsTest {
             assertThat(PaperAnalysis.usable(s)).as(s).isNotNull();
         }
     }
+
+    @Test
+    void anOpeningWeStudyIsReadAsWhatTheyDidWhenNothingElseCanBeRetold() throws Exception {
+        // Whisper's abstract opens on "We study …": first in place, it counts as the problem, but it is the method.
+        Fixtures.Paper whisper = Fixtures.seeds().stream().filter(p -> p.arxivId().equals("2212.04356")).findFirst().orElseThrow();
+        EpisodeScript s = new OfflineScriptWriter(OfflineScriptWriterTest.TARGET).write(whisper.request()).script();
+        String method = OfflineScriptWriterTest.section(s, Kind.METHOD);
+        assertThat(method).doesNotContain("only sketched").contains("\"We study the capabilities of speech processing systems");
+        assertThat(OfflineScriptWriterTest.section(s, Kind.HOOK)).contains("goes straight to what the authors did");
+    }
 }
