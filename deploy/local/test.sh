@@ -28,5 +28,9 @@ status=0
 
 # The e2e stack is stopped by its test; stop anything a failed run left behind.
 (source "$here/e2e.env" && "$here/stack.sh" down >/dev/null 2>&1 || true)
+# Leave no Kafka or S3 running: another checkout's tests or demo need the same ports (PostgreSQL,
+# shared by all, stays up).
+(source "$here/test.env" && "$here/infra.sh" down >/dev/null 2>&1 || true)
+(source "$here/e2e.env" && "$here/infra.sh" down >/dev/null 2>&1 || true)
 echo "==> Tests finished in $((SECONDS - started)) s (exit $status)"
 exit $status
