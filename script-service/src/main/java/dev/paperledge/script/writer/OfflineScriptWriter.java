@@ -72,8 +72,10 @@ public final class OfflineScriptWriter implements ScriptWriter {
     private static final Pattern NUMBER_PHRASE = Pattern.compile(
             "\\d[\\d.,]*\\s*(?:%|percent|times|x|fold)?(?:\\s+(?!and\\b|or\\b|but\\b|while\\b|which\\b|when\\b)[A-Za-z-]+){0,4}");
     private static final Pattern NEXT_WORD = Pattern.compile(" ([a-z][a-z-]*)\\b");
+    /** Words a noun phrase does not end on ("78 percent of problems from a" ends at "problems"). */
+    private static final String TRAILING_WORDS = "a|an|the|of|from|to|in|on|for|with|by|at|as|than|into|over|per|its|their";
     private static final Pattern FUNCTION_WORD = Pattern.compile(
-            "a|an|the|of|from|to|in|on|for|with|by|at|as|than|into|over|per|and|or|but|is|are|was|were|has|have|had|that|which|while|when");
+            TRAILING_WORDS + "|and|or|but|is|are|was|were|has|have|had|that|which|while|when");
     private static final int MAX_SENTENCE_WORDS = 34;
     private static final Pattern INTRO_PHRASE = Pattern.compile(
             "^(?:Next to|Compared (?:to|with)|Using|With|In|For|On|By|Given|Unlike|Despite|As|When|To|Through|Across|After|Before|Beyond|Following|Based on|Building on|Inspired by|Like)\\b[^,.]{3,80},\\s+(?=[A-Za-z])"
@@ -534,11 +536,13 @@ public final class OfflineScriptWriter implements ScriptWriter {
             problem.addAll(d.take(problemPool.stream().filter(c -> c.sectionIndex() == problem.get(0).source().sectionIndex())
                     .toList(), 1, Kind.HOOK, 4, Templates.AND_LEADS, new int[] { 58 }, termsReady));
         }
+        // The sentences the episode draws on: the body's when it has one.
+        List<Candidate> heard = preferBody(fullText, analysis.all(), analysis.all());
         if (methods.isEmpty()) {
             // The authors' own sentence on what they did, read as theirs, before "only sketched" when there is one.
             // An opening "We study …" counts as the problem by its place, yet it says what they did.
             java.util.stream.Stream.concat(methodPool.stream().filter(c -> c.cue() == Cue.METHOD),
-                    preferBody(fullText, analysis.all(), analysis.all()).stream()
+                    heard.stream()
                             .filter(c -> c.cue() != Cue.RELEASE && c.cue() != Cue.RESULT && Cue.describesMethod(c.original())))
                     .filter(c -> inTheirWords(c) && !d.used.contains(c.original()))
                     .findFirst().ifPresent(c -> {
@@ -576,7 +580,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
         d.parts.addAll(inPaperOrder(problem, 3));
         if (problem.isEmpty()) {
             // Only a paper that opens on its work is said to skip the backstory.
-            Candidate opening = analysis.all().stream().filter(c -> !fullText || c.fromBody())
+            Candidate opening = heard.stream()
                     .min(Comparator.comparingInt(Candidate::sectionIndex).thenComparingInt(Candidate::position)).orElse(null);
             boolean opensOnWork = opening == null || opening.cue() == Cue.METHOD || OWN_VOICE.matcher(opening.original()).find();
             d.host(Kind.HOOK, 3, slots.fill(d.pick(opensOnWork ? Templates.NO_PROBLEM : Templates.PROBLEM_UNSAID)), 100, true, false);
@@ -905,7 +909,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
                     phrase = phrase + " " + next.group(1);
                 }
                 phrase = phrase.replaceAll("[,;:]$", "")
-                        .replaceAll("(?:\\s+(?:a|an|the|of|from|to|in|on|for|with|by|at|as|than|into|over|per|its|their))+$", "");
+                        .replaceAll("(?:\\s+(?:" + TRAILING_WORDS + "))+$", "");
                 String line = ordinals[lines.size()] + lowerFirst(d.pick(Templates.TAKEAWAY_NUMBER_LEADS)) + phrase + ".";
                 if (d.grounding.problems(line).isEmpty() && d.guard.offer(line)) {
                     lines.add(line);
@@ -1111,8 +1115,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
             return head;
         }
         String first = head.split("\\s+", 2)[0];
-        boolean plain = first.matches("\\p{Lu}\\p{Ll}+") && Pattern.compile("\\b" + Pattern.quote(first.toLowerCase(Locale.ROOT)) + "\\b").matcher(text).find();
-        return plain ? first.toLowerCase(Locale.ROOT) + head.substring(first.length()) : head;
+        return lowerIfTextDoes(first, words(text)) + head.substring(first.length());
     }
 
     /**
@@ -1178,9 +1181,8 @@ public final class OfflineScriptWriter implements ScriptWriter {
                 }
                 // A capital only because a sentence starts there is not the name's own ("Pure functions can …").
                 String first = phrase.get(0);
-                if (first.matches("\\p{Lu}\\p{Ll}+") && (at == 0 || x.get(at - 1).matches("[.!?]"))
-                        && (t.get(i).equals(first.toLowerCase(Locale.ROOT)) || x.contains(first.toLowerCase(Locale.ROOT)))) {
-                    phrase.set(0, first.toLowerCase(Locale.ROOT));
+                if (at == 0 || x.get(at - 1).matches("[.!?]")) {
+                    phrase.set(0, t.get(i).equals(first.toLowerCase(Locale.ROOT)) ? t.get(i) : lowerIfTextDoes(first, x));
                 }
                 // The title's plural over the text's singular: "the work on random polynomials", not "on random polynomial".
                 for (int k = 0; k < run.size(); k++) {
@@ -1224,7 +1226,7 @@ public final class OfflineScriptWriter implements ScriptWriter {
         }
         // Two content words side by side in the title that the text says too, apart ("plasmid spread" of
         // "… plasmids … this spread"), the pair it says most.
-        java.util.Map<String, Long> said = xs.stream().filter(k -> !k.isEmpty())
+        java.util.Map<String, Long> often = xs.stream().filter(k -> !k.isEmpty())
                 .collect(java.util.stream.Collectors.groupingBy(k -> k, java.util.stream.Collectors.counting()));
         String titlePair = null;
         long titlePairCount = 0;
@@ -1233,9 +1235,9 @@ public final class OfflineScriptWriter implements ScriptWriter {
             String b = t.get(i + 1);
             // A plural before a word that is not one is likely its subject and verb ("plasmids spread"), not a name.
             boolean clause = a.matches(".*[^s]s") && !b.matches(".*s");
-            if (!clause && content(a) && content(b) && a.length() >= 4 && b.length() >= 4 && said.containsKey(key(a))
-                    && said.containsKey(key(b))) {
-                long n = said.get(key(a)) + said.get(key(b));
+            if (!clause && content(a) && content(b) && a.length() >= 4 && b.length() >= 4 && often.containsKey(key(a))
+                    && often.containsKey(key(b))) {
+                long n = often.get(key(a)) + often.get(key(b));
                 if (n > titlePairCount) {
                     titlePairCount = n;
                     titlePair = lowerIfTextDoes(a, x) + " " + lowerIfTextDoes(b, x);
@@ -1245,8 +1247,6 @@ public final class OfflineScriptWriter implements ScriptWriter {
         if (titlePair != null) {
             return titlePair;
         }
-        java.util.Map<String, Long> often = xs.stream().filter(k -> !k.isEmpty())
-                .collect(java.util.stream.Collectors.groupingBy(k -> k, java.util.stream.Collectors.counting()));
         List<String> picked = new ArrayList<>();
         for (List<String> pool : List.of(t, x)) {
             pool.stream().filter(w -> content(w) && (pool == t || w.length() >= 5) && often.containsKey(key(w)))
